@@ -1,0 +1,33 @@
+// The per-request context every resolver receives: a database view that counts round trips, the
+// request's DataLoaders, who is calling, and a logger tagged with the request id.
+import type { Logger } from 'pino';
+import type { Database, RoundTripCounter } from './db/query.js';
+import { createLoaders, type Loaders } from './modules/loaders.js';
+
+/** Process-wide things the resolvers may read. */
+export interface AppServices {
+  db: Database;
+  neo4jVersion: () => Promise<string>;
+  serviceVersion: string;
+}
+
+export interface RequestContext {
+  requestId: string;
+  /** Database view for this request; every statement adds one to `roundTrips`. */
+  db: Database;
+  roundTrips: RoundTripCounter;
+  loaders: Loaders;
+  /** True when the request carried the right admin bearer token. */
+  isAdmin: boolean;
+  log: Logger;
+  services: AppServices;
+}
+
+export function createRequestContext(
+  services: AppServices,
+  request: { requestId: string; isAdmin: boolean; log: Logger },
+): RequestContext {
+  const roundTrips: RoundTripCounter = { count: 0 };
+  const db = services.db.withCounter(roundTrips);
+  return { ...request, db, roundTrips, loaders: createLoaders(db), services };
+}

@@ -1,0 +1,63 @@
+// Versioned schema migrations. Each migration is a list of idempotent statements (IF NOT EXISTS),
+// applied in order once and recorded as a (:Migration {version}) node. Later features append new
+// migrations here; never edit one that has shipped.
+import { cypher, type Cypher } from '../query.js';
+
+export interface Migration {
+  version: number;
+  description: string;
+  statements: Cypher[];
+}
+
+/** Every entity label carries a unique string `id` (see the graph model in the README). */
+const ENTITY_LABELS = [
+  'Document',
+  'Standard',
+  'Unit',
+  'Responsibility',
+  'Task',
+  'Output',
+  'Indicator',
+  'Competency',
+  'Knowledge',
+  'Skill',
+  'Attitude',
+  'Term',
+  'Occupation',
+  'Industry',
+  'Category',
+  'Level',
+] as const;
+
+const uniqueId = (label: string): Cypher =>
+  cypher(
+    `constraint ${label}.id`,
+    `CREATE CONSTRAINT ${label.toLowerCase()}_id IF NOT EXISTS FOR (n:${label}) REQUIRE n.id IS UNIQUE`,
+  );
+
+export const MIGRATIONS: Migration[] = [
+  {
+    version: 1,
+    description: 'unique ids for every entity label; lookups by base code and status',
+    statements: [
+      cypher('constraint Migration.version', 'CREATE CONSTRAINT migration_version IF NOT EXISTS FOR (m:Migration) REQUIRE m.version IS UNIQUE'),
+      ...ENTITY_LABELS.map(uniqueId),
+      cypher('index Document.baseCode', 'CREATE INDEX document_base_code IF NOT EXISTS FOR (d:Document) ON (d.baseCode)'),
+      cypher('index Standard.status', 'CREATE INDEX standard_status IF NOT EXISTS FOR (s:Standard) ON (s.status)'),
+      cypher('index Competency.key', 'CREATE INDEX competency_key IF NOT EXISTS FOR (c:Competency) ON (c.key)'),
+    ],
+  },
+  {
+    version: 2,
+    description: 'full-text search over names and texts with the CJK analyzer (bigrams)',
+    statements: [
+      cypher(
+        'fulltext entity_text',
+        `CREATE FULLTEXT INDEX entity_text IF NOT EXISTS
+         FOR (n:Standard|Unit|Task|Indicator|Output|Knowledge|Skill|Attitude|Occupation|Industry|Category|Responsibility|Term)
+         ON EACH [n.name, n.text, n.code, n.description]
+         OPTIONS { indexConfig: { \`fulltext.analyzer\`: 'cjk', \`fulltext.eventually_consistent\`: false } }`,
+      ),
+    ],
+  },
+];

@@ -1,0 +1,181 @@
+// The one place where the program talks Cypher to the driver. Every statement has a name (for logs
+// and round-trip accounting), is parameterised, and comes back as plain JS rows: Neo4j Integers,
+// temporal values, nodes and relationships are converted here and nowhere else.
+import neo4j, {
+  type Driver,
+  type ManagedTransaction,
+  type QueryResult,
+  type RecordShape,
+  isDate,
+  isDateTime,
+  isDuration,
+  isInt,
+  isLocalDateTime,
+  isLocalTime,
+  isNode,
+  isRelationship,
+  isTime,
+  Neo4jError,
+} from 'neo4j-driver';
+
+/** A named, parameterised Cypher statement. The name appears in logs and error reports. */
+export interface Cypher {
+  name: string;
+  text: string;
+}
+
+/** Declares a named statement; the name is the first thing a reader sees, as in a SQL store. */
+export function cypher(name: string, text: string): Cypher {
+  return { name, text };
+}
+
+export type Params = Record<string, unknown>;
+export type Row = Record<string, unknown>;
+
+/** Raised when Neo4j cannot be reached or went away; the API reports it as SERVICE_UNAVAILABLE. */
+export class DatabaseUnavailableError extends Error {
+  constructor(cause: unknown) {
+    super('The graph database is unavailable', { cause });
+    this.name = 'DatabaseUnavailableError';
+  }
+}
+
+/** Raised when a statement ran past its transaction timeout inside Neo4j. */
+export class QueryTimeoutError extends Error {
+  constructor(readonly queryName: string) {
+    super(`Query ${queryName} exceeded its time limit`);
+    this.name = 'QueryTimeoutError';
+  }
+}
+
+/** Counts the statements one unit of work (usually one GraphQL request) sends to Neo4j. */
+export interface RoundTripCounter {
+  count: number;
+}
+
+/** Converts a value that came out of the driver into plain JSON-friendly JS. */
+export function toPlain(value: unknown): unknown {
+  if (value === null || value === undefined) return null;
+  if (isInt(value)) return value.inSafeRange() ? value.toNumber() : value.toString();
+  if (isDate(value)) return value.toString();
+  if (isDateTime(value) || isLocalDateTime(value) || isTime(value) || isLocalTime(value) || isDuration(value)) {
+    return value.toString();
+  }
+  if (isNode(value)) return toPlain(value.properties);
+  if (isRelationship(value)) return toPlain(value.properties);
+  if (Array.isArray(value)) return value.map(toPlain);
+  if (typeof value === 'object') {
+    const out: Row = {};
+    for (const [key, inner] of Object.entries(value)) out[key] = toPlain(inner);
+    return out;
+  }
+  return value;
+}
+
+function rowsOf<T>(result: QueryResult<RecordShape>): T[] {
+  return result.records.map((record) => toPlain(record.toObject()) as T);
+}
+
+const UNAVAILABLE_CODES = new Set(['ServiceUnavailable', 'SessionExpired']);
+
+/** Translates driver failures into the two the API distinguishes; everything else passes through. */
+export function translateError(error: unknown, queryName: string): unknown {
+  if (error instanceof Neo4jError) {
+    if (UNAVAILABLE_CODES.has(error.code)) return new DatabaseUnavailableError(error);
+    if (error.code === 'Neo.ClientError.Transaction.TransactionTimedOut' || error.code.includes('TransactionTimedOut')) {
+      return new QueryTimeoutError(queryName);
+    }
+    if (/connection acquisition timed out|Failed to connect|Could not perform discovery/i.test(error.message)) {
+      return new DatabaseUnavailableError(error);
+    }
+  }
+  return error;
+}
+
+/** A transaction the loader writes through: named statements, plain rows, counted. */
+export interface Tx {
+  run<T = Row>(query: Cypher, params?: Params): Promise<T[]>;
+}
+
+/**
+ * Runs named statements against one database. `Database` is shared by the process; `withCounter`
+ * gives each request its own view that counts round trips.
+ */
+export class Database {
+  constructor(
+    readonly driver: Driver,
+    readonly name: string,
+    /** Transaction timeout sent to Neo4j with every statement. */
+    readonly timeoutMs: number,
+    private readonly counter: RoundTripCounter = { count: 0 },
+  ) {}
+
+  /** A view of this database whose statements are counted into `counter`. */
+  withCounter(counter: RoundTripCounter): Database {
+    return new Database(this.driver, this.name, this.timeoutMs, counter);
+  }
+
+  get roundTrips(): number {
+    return this.counter.count;
+  }
+
+  /** One read statement in a managed read transaction (routed to a reader in a cluster). */
+  async read<T = Row>(query: Cypher, params: Params = {}): Promise<T[]> {
+    return this.readTx((tx) => tx.run<T>(query, params));
+  }
+
+  /** One write statement in a managed write transaction. */
+  async write<T = Row>(query: Cypher, params: Params = {}): Promise<T[]> {
+    return this.writeTx((tx) => tx.run<T>(query, params));
+  }
+
+  /** Several reads in one transaction (a consistent snapshot). */
+  readTx<T>(work: (tx: Tx) => Promise<T>): Promise<T> {
+    return this.transaction('READ', work);
+  }
+
+  /** Several writes in one transaction: all of them or none. */
+  writeTx<T>(work: (tx: Tx) => Promise<T>): Promise<T> {
+    return this.transaction('WRITE', work);
+  }
+
+  private async transaction<T>(mode: 'READ' | 'WRITE', work: (tx: Tx) => Promise<T>): Promise<T> {
+    const session = this.driver.session({
+      database: this.name,
+      defaultAccessMode: mode === 'READ' ? neo4j.session.READ : neo4j.session.WRITE,
+    });
+    let current = '(transaction)';
+    try {
+      const config = { timeout: this.timeoutMs };
+      const body = (managed: ManagedTransaction) =>
+        work({
+          run: async <R>(query: Cypher, params: Params = {}) => {
+            current = query.name;
+            this.counter.count += 1;
+            return rowsOf<R>(await managed.run(query.text, params));
+          },
+        });
+      return mode === 'READ' ? await session.executeRead(body, config) : await session.executeWrite(body, config);
+    } catch (error) {
+      throw translateError(error, current);
+    } finally {
+      await session.close();
+    }
+  }
+
+  /** Auto-commit statement, needed for `CALL { … } IN TRANSACTIONS` and schema commands. */
+  async autoCommit<T = Row>(query: Cypher, params: Params = {}): Promise<T[]> {
+    const session = this.driver.session({ database: this.name });
+    try {
+      this.counter.count += 1;
+      return rowsOf<T>(await session.run(query.text, params, { timeout: this.timeoutMs }));
+    } catch (error) {
+      throw translateError(error, query.name);
+    } finally {
+      await session.close();
+    }
+  }
+}
+
+/** Integers for LIMIT/SKIP and integer properties: the driver would send a JS number as a Float. */
+export const int = neo4j.int;

@@ -1,0 +1,81 @@
+// The main job (`npm start`): configuration -> Neo4j (embedded or remote) -> migrations -> seed data
+// when the graph is empty -> GraphQL server. SIGINT/SIGTERM stop it in the reverse order.
+import fs from 'node:fs';
+import path from 'node:path';
+import { ConfigError, loadConfig, type Config } from './config.js';
+import { connectNeo4j, probeNeo4j, type Neo4jConnection } from './db/driver.js';
+import { EmbeddedNeo4jError } from './db/embedded.js';
+import { migrate } from './db/migrations/migrate.js';
+import { Database } from './db/query.js';
+import { seedIfEmpty } from './ingest/seed.js';
+import { createLogger } from './logger.js';
+import { PROJECT_ROOT } from './paths.js';
+import { startServer, type RunningServer } from './server.js';
+
+const SERVICE_VERSION = (JSON.parse(fs.readFileSync(path.join(PROJECT_ROOT, 'package.json'), 'utf8')) as { version: string }).version;
+
+async function main(): Promise<void> {
+  let config: Config;
+  try {
+    config = loadConfig();
+  } catch (error) {
+    if (error instanceof ConfigError) {
+      process.stderr.write(`${error.message}\nSee the Configuration section of README.md and .env.example.\n`);
+      process.exit(2);
+    }
+    throw error;
+  }
+  const log = createLogger(config.logLevel);
+
+  let connection: Neo4jConnection | undefined;
+  let server: RunningServer | undefined;
+  let stopping = false;
+  const shutdown = async (signal: string) => {
+    if (stopping) return;
+    stopping = true;
+    log.info({ signal }, 'shutting down');
+    const deadline = setTimeout(() => {
+      log.error('shutdown took too long; exiting');
+      process.exit(1);
+    }, config.shutdownTimeoutMs + 35_000);
+    try {
+      await server?.stop();
+      await connection?.close();
+      log.info('stopped');
+    } finally {
+      clearTimeout(deadline);
+      process.exit(0);
+    }
+  };
+  process.on('SIGINT', () => void shutdown('SIGINT'));
+  process.on('SIGTERM', () => void shutdown('SIGTERM'));
+
+  try {
+    log.info({ mode: config.neo4j.mode }, 'connecting to Neo4j');
+    connection = await connectNeo4j(config.neo4j, { onLog: (line) => log.debug({ neo4j: line }, 'neo4j') });
+    if (connection.embedded) log.info({ uri: connection.embedded.uri, version: connection.embedded.version, pid: connection.embedded.pid }, 'embedded Neo4j ready');
+    const db = new Database(connection.driver, connection.database, config.queryTimeoutMs);
+    const migrations = await migrate(db);
+    log.info(migrations, 'migrations applied');
+    if (config.seedOnEmpty) {
+      const seeded = await seedIfEmpty(db, log);
+      if (seeded) log.info(seeded, 'graph was empty: seed documents loaded');
+    }
+    const { driver, database } = connection;
+    const probeDatabase = () => probeNeo4j(driver, database);
+    server = await startServer({
+      config,
+      log,
+      services: { db, serviceVersion: SERVICE_VERSION, neo4jVersion: async () => (await probeDatabase()).version },
+      probeDatabase,
+    });
+    log.info({ url: server.url }, `GraphQL ready at ${server.url}`);
+  } catch (error) {
+    if (error instanceof EmbeddedNeo4jError) log.fatal(error.message);
+    else log.fatal({ err: error }, 'start-up failed');
+    await connection?.close().catch(() => {});
+    process.exit(1);
+  }
+}
+
+void main();

@@ -1,0 +1,18 @@
+// The executable schema's parts: SDL read from schema/*.graphql and the resolvers of every module.
+import fs from 'node:fs';
+import path from 'node:path';
+import { DateResolver } from 'graphql-scalars';
+import type { Resolvers } from '../generated/graphql.js';
+import { SCHEMA_DIR } from '../paths.js';
+import { serviceResolvers } from './service/service.resolvers.js';
+
+/** All SDL files, base first so the others can extend its Query and Mutation. */
+export function loadTypeDefs(): string {
+  const files = fs
+    .readdirSync(SCHEMA_DIR)
+    .filter((file) => file.endsWith('.graphql'))
+    .sort((a, b) => (a === 'base.graphql' ? -1 : b === 'base.graphql' ? 1 : a.localeCompare(b)));
+  return files.map((file) => fs.readFileSync(path.join(SCHEMA_DIR, file), 'utf8')).join('\n');
+}
+
+export const resolvers: Resolvers[] = [{ Date: DateResolver } as Resolvers, serviceResolvers];

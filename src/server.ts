@@ -1,0 +1,151 @@
+// HTTP: health and readiness probes, GraphiQL, and the GraphQL endpoint (Apollo Server on Express).
+import { randomUUID, timingSafeEqual, createHash } from 'node:crypto';
+import http from 'node:http';
+import path from 'node:path';
+import { ApolloServer, type ApolloServerPlugin } from '@apollo/server';
+import { expressMiddleware } from '@as-integrations/express5';
+import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
+import { unwrapResolverError } from '@apollo/server/errors';
+import express, { type Request, type Response } from 'express';
+import type { Logger } from 'pino';
+import type { Config } from './config.js';
+import { createRequestContext, type AppServices, type RequestContext } from './context.js';
+import { DatabaseUnavailableError, QueryTimeoutError } from './db/query.js';
+import { graphiqlPage } from './http/graphiql.js';
+import { loadTypeDefs, resolvers } from './modules/index.js';
+import { PROJECT_ROOT } from './paths.js';
+
+export interface ServerDeps {
+  config: Config;
+  log: Logger;
+  services: AppServices;
+  /** Answers whether the database is reachable now, and which one it is. */
+  probeDatabase: () => Promise<{ version: string; database: string }>;
+}
+
+export interface RunningServer {
+  httpServer: http.Server;
+  url: string;
+  /** Stops accepting, lets in-flight requests finish (bounded by the drain timeout), then resolves. */
+  stop(): Promise<void>;
+}
+
+/** Compares the presented bearer token with the configured one in constant time. */
+export function isAdminRequest(authorization: string | undefined, adminToken: string | undefined): boolean {
+  if (!adminToken || !authorization?.startsWith('Bearer ')) return false;
+  // Hash both sides so the comparison takes the same time whatever the lengths.
+  const presented = createHash('sha256').update(authorization.slice('Bearer '.length)).digest();
+  const expected = createHash('sha256').update(adminToken).digest();
+  return timingSafeEqual(presented, expected);
+}
+
+/** Reports the number of Cypher statements each operation cost as `extensions.dbRoundTrips`. */
+const roundTripsPlugin: ApolloServerPlugin<RequestContext> = {
+  async requestDidStart() {
+    return {
+      async willSendResponse({ response, contextValue }) {
+        if (response.body.kind === 'single') {
+          response.body.singleResult.extensions = {
+            ...response.body.singleResult.extensions,
+            dbRoundTrips: contextValue.roundTrips.count,
+          };
+        }
+      },
+    };
+  },
+};
+
+export async function startServer(deps: ServerDeps): Promise<RunningServer> {
+  const { config, log, services } = deps;
+  const app = express();
+  app.disable('x-powered-by');
+  const httpServer = http.createServer(app);
+
+  const apollo = new ApolloServer<RequestContext>({
+    typeDefs: loadTypeDefs(),
+    resolvers,
+    introspection: true,
+    includeStacktraceInErrorResponses: false,
+    plugins: [ApolloServerPluginDrainHttpServer({ httpServer, stopGracePeriodMillis: config.shutdownTimeoutMs }), roundTripsPlugin],
+    formatError: (formatted, error) => {
+      const original = unwrapResolverError(error);
+      if (original instanceof DatabaseUnavailableError) {
+        return { message: 'The graph database is unavailable; try again shortly.', extensions: { code: 'SERVICE_UNAVAILABLE' } };
+      }
+      if (original instanceof QueryTimeoutError) {
+        return { message: 'The query took longer than the server allows.', extensions: { code: 'QUERY_TIMEOUT' } };
+      }
+      const code = formatted.extensions?.code;
+      if (code && code !== 'INTERNAL_SERVER_ERROR') {
+        // Deliberate errors keep their message and code, never a stack trace.
+        const { stacktrace: _dropped, ...extensions } = formatted.extensions ?? {};
+        return { ...formatted, extensions };
+      }
+      const errorId = randomUUID();
+      log.error({ err: original, errorId, path: formatted.path }, 'unexpected error in a GraphQL operation');
+      return { message: `Internal server error (error id ${errorId})`, path: formatted.path, extensions: { code: 'INTERNAL_SERVER_ERROR', errorId } };
+    },
+  });
+  await apollo.start();
+
+  app.use((req, res, next) => {
+    const requestId = (req.headers['x-request-id'] as string | undefined)?.slice(0, 100) || randomUUID();
+    res.locals.requestId = requestId;
+    res.setHeader('x-request-id', requestId);
+    const started = process.hrtime.bigint();
+    res.on('finish', () => {
+      const durationMs = Number(process.hrtime.bigint() - started) / 1e6;
+      log.info({ requestId, method: req.method, path: req.originalUrl.split('?')[0], status: res.statusCode, durationMs: Math.round(durationMs * 10) / 10 }, 'request');
+    });
+    next();
+  });
+
+  app.get('/healthz', (_req, res) => {
+    res.json({ status: 'ok' });
+  });
+
+  app.get('/readyz', async (_req, res) => {
+    try {
+      const neo4j = await deps.probeDatabase();
+      res.json({ status: 'ready', neo4j });
+    } catch (error) {
+      res.status(503).json({ status: 'unavailable', neo4j: { error: (error as Error).message } });
+    }
+  });
+
+  // GraphiQL from the installed npm packages: the page works without any network access.
+  const modules = path.join(PROJECT_ROOT, 'node_modules');
+  app.use('/graphiql/assets/graphiql', express.static(path.join(modules, 'graphiql'), { index: false }));
+  app.use('/graphiql/assets/react', express.static(path.join(modules, 'react/umd'), { index: false }));
+  app.use('/graphiql/assets/react-dom', express.static(path.join(modules, 'react-dom/umd'), { index: false }));
+  const showGraphiql = (req: Request, res: Response, next: () => void) => {
+    if (req.method === 'GET' && req.accepts(['application/json', 'application/graphql-response+json', 'text/html']) === 'text/html' && !req.query.query) {
+      res.type('html').send(graphiqlPage('/graphql'));
+      return;
+    }
+    next();
+  };
+  app.get('/graphql', showGraphiql);
+
+  app.use(
+    '/graphql',
+    express.json({ limit: '1mb' }),
+    expressMiddleware(apollo, {
+      context: async ({ req, res }) =>
+        createRequestContext(services, {
+          requestId: res.locals.requestId as string,
+          isAdmin: isAdminRequest(req.headers.authorization, config.adminToken),
+          log: log.child({ requestId: res.locals.requestId }),
+        }),
+    }),
+  );
+
+  await new Promise<void>((resolve) => httpServer.listen(config.port, config.host, resolve));
+  const address = httpServer.address();
+  const port = typeof address === 'object' && address ? address.port : config.port;
+  return {
+    httpServer,
+    url: `http://localhost:${port}/graphql`,
+    stop: () => apollo.stop(),
+  };
+}
