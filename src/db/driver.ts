@@ -2,7 +2,7 @@
 // embedded launcher started on demand. Callers get one handle that also stops what it started.
 import neo4j, { type Driver } from 'neo4j-driver';
 import type { Neo4jTarget } from '../config.js';
-import { startEmbeddedNeo4j, type EmbeddedNeo4j } from './embedded.js';
+import { portInUse, startEmbeddedNeo4j, type EmbeddedNeo4j } from './embedded.js';
 
 export interface Neo4jConnection {
   driver: Driver;
@@ -41,11 +41,21 @@ export function createDriver(uri: string, user: string, password: string, tuning
 /** Starts (embedded) or reaches (remote) Neo4j and returns a verified connection. */
 export async function connectNeo4j(
   target: Neo4jTarget,
-  options: { tuning?: DriverTuning; onLog?: (line: string) => void } = {},
+  options: {
+    tuning?: DriverTuning;
+    onLog?: (line: string) => void;
+    /**
+     * For command-line tools: when the embedded database is already running (a service started it
+     * on the same port), talk to it over Bolt instead of trying to open its locked files.
+     */
+    shareRunningEmbedded?: boolean;
+  } = {},
 ): Promise<Neo4jConnection> {
   let embedded: EmbeddedNeo4j | undefined;
   let driver: Driver;
-  if (target.mode === 'embedded') {
+  if (target.mode === 'embedded' && options.shareRunningEmbedded && target.port > 0 && (await portInUse(target.port))) {
+    driver = createDriver(`bolt://127.0.0.1:${target.port}`, 'neo4j', '', options.tuning);
+  } else if (target.mode === 'embedded') {
     embedded = await startEmbeddedNeo4j({
       dataDir: target.dataDir,
       port: target.port,

@@ -179,3 +179,16 @@ export class Database {
 
 /** Integers for LIMIT/SKIP and integer properties: the driver would send a JS number as a Float. */
 export const int = neo4j.int;
+
+/**
+ * Deep-copies a parameter value with every integral JS number turned into a Neo4j Integer, so
+ * counts, levels, versions and orders are stored as integers rather than floats.
+ */
+export function integers<T>(value: T): T {
+  if (typeof value === 'number') return (Number.isInteger(value) ? neo4j.int(value) : value) as T;
+  if (Array.isArray(value)) return value.map(integers) as T;
+  if (value !== null && typeof value === 'object' && Object.getPrototypeOf(value) === Object.prototype) {
+    return Object.fromEntries(Object.entries(value).map(([key, inner]) => [key, integers(inner)])) as T;
+  }
+  return value;
+}

@@ -3,6 +3,7 @@ import type { GraphQLResolveInfo, GraphQLScalarType, GraphQLScalarTypeConfig } f
 import type { RequestContext } from '../context.js';
 export type Maybe<T> = T | null;
 export type InputMaybe<T> = Maybe<T>;
+export type RequireFields<T, K extends keyof T> = Omit<T, K> & { [P in K]-?: NonNullable<T[P]> };
 /** All built-in and custom scalars, mapped to their actual values */
 export type Scalars = {
   ID: { input: string; output: string; }
@@ -14,10 +15,95 @@ export type Scalars = {
   Date: { input: string; output: string; }
 };
 
+/** Which of the two iCAP formats a document is. */
+export type DocumentKind =
+  /** 職能基準: an occupational competency standard. */
+  | 'STANDARD'
+  /** 職能單元: a competency unit. */
+  | 'UNIT';
+
+/** How many items of each kind the document holds. */
+export type ImportCounts = {
+  __typename?: 'ImportCounts';
+  attitudes: Scalars['Int']['output'];
+  indicators: Scalars['Int']['output'];
+  knowledge: Scalars['Int']['output'];
+  notes: Scalars['Int']['output'];
+  outputs: Scalars['Int']['output'];
+  responsibilities: Scalars['Int']['output'];
+  skills: Scalars['Int']['output'];
+  tasks: Scalars['Int']['output'];
+};
+
+/** One document to import: its name (used in error messages) and its full text. */
+export type ImportDocumentInput = {
+  /** How you name the document, usually its file name. */
+  name: Scalars['String']['input'];
+  /** The document's text as copied from the iCAP page or PDF (standard or unit; the format is detected). */
+  text: Scalars['String']['input'];
+};
+
+export type ImportDocumentsInput = {
+  /** Documents to import; each is imported in its own transaction. Maximum: 200. */
+  documents: Array<ImportDocumentInput>;
+  /** Parse and validate only; nothing is written and `status` says what an import would do. Default: false. */
+  dryRun?: InputMaybe<Scalars['Boolean']['input']>;
+};
+
+export type ImportDocumentsPayload = {
+  __typename?: 'ImportDocumentsPayload';
+  /** One result per input document, in input order. */
+  results: Array<ImportResult>;
+};
+
+/** Why a document was refused, and where. */
+export type ImportError = {
+  __typename?: 'ImportError';
+  /** The field or table column concerned (e.g. `職能基準代碼`, `行為指標`). */
+  field: Maybe<Scalars['String']['output']>;
+  /** 1-based line in the document's text, when the problem has one. */
+  line: Maybe<Scalars['Int']['output']>;
+  message: Scalars['String']['output'];
+};
+
+export type ImportResult = {
+  __typename?: 'ImportResult';
+  /** The document's code, e.g. `BLM2421-007v4`; null when it could not be parsed. */
+  code: Maybe<Scalars['String']['output']>;
+  counts: Maybe<ImportCounts>;
+  /** Empty unless `status` is FAILED. */
+  errors: Array<ImportError>;
+  kind: Maybe<DocumentKind>;
+  /** The name given in the input. */
+  name: Scalars['String']['output'];
+  status: ImportStatus;
+};
+
+/** What an import did (or, in a dry run, would do) with one document. */
+export type ImportStatus =
+  /** The document was not in the graph (or only as a version-table entry) and now is. */
+  | 'CREATED'
+  /** The document was refused; see `errors`. Nothing of it was written. */
+  | 'FAILED'
+  /** The document was in the graph with the same content; nothing was written. */
+  | 'UNCHANGED'
+  /** The document was in the graph with different content, which was replaced. */
+  | 'UPDATED';
+
 export type Mutation = {
   __typename?: 'Mutation';
+  /**
+   * Imports iCAP documents. Requires `Authorization: Bearer <ADMIN_TOKEN>`. A document that fails is
+   * reported in its result (status FAILED, with line and field) and writes nothing; the others still import.
+   */
+  importDocuments: ImportDocumentsPayload;
   /** Always true; administrative mutations are documented on their own fields. */
   ping: Scalars['Boolean']['output'];
+};
+
+
+export type MutationImportDocumentsArgs = {
+  input: ImportDocumentsInput;
 };
 
 /** Anything with a stable, readable global id, e.g. `Standard:BLM2421-007v4` or `Task:BLM2421-007v4:T1.1`. */
@@ -131,7 +217,16 @@ export type ResolversInterfaceTypes<_RefType extends Record<string, unknown>> = 
 export type ResolversTypes = {
   Boolean: ResolverTypeWrapper<Scalars['Boolean']['output']>;
   Date: ResolverTypeWrapper<Scalars['Date']['output']>;
+  DocumentKind: DocumentKind;
   ID: ResolverTypeWrapper<Scalars['ID']['output']>;
+  ImportCounts: ResolverTypeWrapper<ImportCounts>;
+  ImportDocumentInput: ImportDocumentInput;
+  ImportDocumentsInput: ImportDocumentsInput;
+  ImportDocumentsPayload: ResolverTypeWrapper<ImportDocumentsPayload>;
+  ImportError: ResolverTypeWrapper<ImportError>;
+  ImportResult: ResolverTypeWrapper<ImportResult>;
+  ImportStatus: ImportStatus;
+  Int: ResolverTypeWrapper<Scalars['Int']['output']>;
   Mutation: ResolverTypeWrapper<Record<PropertyKey, never>>;
   Node: ResolverTypeWrapper<ResolversInterfaceTypes<ResolversTypes>['Node']>;
   PageInfo: ResolverTypeWrapper<PageInfo>;
@@ -145,6 +240,13 @@ export type ResolversParentTypes = {
   Boolean: Scalars['Boolean']['output'];
   Date: Scalars['Date']['output'];
   ID: Scalars['ID']['output'];
+  ImportCounts: ImportCounts;
+  ImportDocumentInput: ImportDocumentInput;
+  ImportDocumentsInput: ImportDocumentsInput;
+  ImportDocumentsPayload: ImportDocumentsPayload;
+  ImportError: ImportError;
+  ImportResult: ImportResult;
+  Int: Scalars['Int']['output'];
   Mutation: Record<PropertyKey, never>;
   Node: ResolversInterfaceTypes<ResolversParentTypes>['Node'];
   PageInfo: PageInfo;
@@ -157,7 +259,38 @@ export interface DateScalarConfig extends GraphQLScalarTypeConfig<ResolversTypes
   name: 'Date';
 }
 
+export type ImportCountsResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['ImportCounts'] = ResolversParentTypes['ImportCounts']> = {
+  attitudes?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  indicators?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  knowledge?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  notes?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  outputs?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  responsibilities?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  skills?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  tasks?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+};
+
+export type ImportDocumentsPayloadResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['ImportDocumentsPayload'] = ResolversParentTypes['ImportDocumentsPayload']> = {
+  results?: Resolver<Array<ResolversTypes['ImportResult']>, ParentType, ContextType>;
+};
+
+export type ImportErrorResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['ImportError'] = ResolversParentTypes['ImportError']> = {
+  field?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  line?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
+  message?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+};
+
+export type ImportResultResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['ImportResult'] = ResolversParentTypes['ImportResult']> = {
+  code?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  counts?: Resolver<Maybe<ResolversTypes['ImportCounts']>, ParentType, ContextType>;
+  errors?: Resolver<Array<ResolversTypes['ImportError']>, ParentType, ContextType>;
+  kind?: Resolver<Maybe<ResolversTypes['DocumentKind']>, ParentType, ContextType>;
+  name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  status?: Resolver<ResolversTypes['ImportStatus'], ParentType, ContextType>;
+};
+
 export type MutationResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['Mutation'] = ResolversParentTypes['Mutation']> = {
+  importDocuments?: Resolver<ResolversTypes['ImportDocumentsPayload'], ParentType, ContextType, RequireFields<MutationImportDocumentsArgs, 'input'>>;
   ping?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
 };
 
@@ -184,6 +317,10 @@ export type ServiceInfoResolvers<ContextType = RequestContext, ParentType extend
 
 export type Resolvers<ContextType = RequestContext> = {
   Date?: GraphQLScalarType;
+  ImportCounts?: ImportCountsResolvers<ContextType>;
+  ImportDocumentsPayload?: ImportDocumentsPayloadResolvers<ContextType>;
+  ImportError?: ImportErrorResolvers<ContextType>;
+  ImportResult?: ImportResultResolvers<ContextType>;
   Mutation?: MutationResolvers<ContextType>;
   Node?: NodeResolvers<ContextType>;
   PageInfo?: PageInfoResolvers<ContextType>;

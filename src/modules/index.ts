@@ -4,6 +4,7 @@ import path from 'node:path';
 import { DateResolver } from 'graphql-scalars';
 import type { Resolvers } from '../generated/graphql.js';
 import { SCHEMA_DIR } from '../paths.js';
+import { adminResolvers } from './admin/admin.resolvers.js';
 import { serviceResolvers } from './service/service.resolvers.js';
 
 /** All SDL files, base first so the others can extend its Query and Mutation. */
@@ -15,4 +16,4 @@ export function loadTypeDefs(): string {
   return files.map((file) => fs.readFileSync(path.join(SCHEMA_DIR, file), 'utf8')).join('\n');
 }
 
-export const resolvers: Resolvers[] = [{ Date: DateResolver } as Resolvers, serviceResolvers];
+export const resolvers: Resolvers[] = [{ Date: DateResolver } as Resolvers, serviceResolvers, adminResolvers];

@@ -1,0 +1,100 @@
+// `npm run kg -- <command>`: the graph's command-line tool.
+//   import <file|dir>... [--dry-run]   parse and import iCAP documents (.txt), each in its own transaction
+//   seed [--dry-run]                   the taxonomy and the documents in seed/
+// Uses the same configuration as the service: NEO4J_URI, or the embedded database (shared with a
+// running `npm start` when one is up).
+import fs from 'node:fs';
+import path from 'node:path';
+import { parseArgs } from 'node:util';
+import { loadConfig } from '../config.js';
+import { connectNeo4j } from '../db/driver.js';
+import { migrate } from '../db/migrations/migrate.js';
+import { Database } from '../db/query.js';
+import { importDocuments, type DocumentInput, type ImportResult } from '../ingest/import-documents.js';
+import { loadSeed, readDocumentDir } from '../ingest/seed.js';
+import { importProgress } from './progress.js';
+
+const USAGE = `usage: npm run kg -- <command> [options]
+
+commands:
+  import <file|dir>... [--dry-run]   import iCAP standards and units (.txt files; directories are read recursively)
+  seed                               load the taxonomy and the seed documents in seed/
+`;
+
+/** Files named on the command line, directories expanded to the .txt files under them. */
+function collectInputs(paths: string[]): DocumentInput[] {
+  const inputs: DocumentInput[] = [];
+  for (const given of paths) {
+    const stat = fs.statSync(given, { throwIfNoEntry: false });
+    if (!stat) throw new Error(`No such file or directory: ${given}`);
+    if (stat.isDirectory()) {
+      inputs.push(...readDocumentDir(given).map((doc) => ({ ...doc, name: path.join(given, doc.name) })));
+      for (const entry of fs.readdirSync(given, { withFileTypes: true })) {
+        if (entry.isDirectory()) inputs.push(...collectInputs([path.join(given, entry.name)]));
+      }
+    } else {
+      inputs.push({ name: given, text: fs.readFileSync(given) });
+    }
+  }
+  return inputs;
+}
+
+function printSummary(results: ImportResult[], dryRun: boolean): void {
+  const tally = new Map<string, number>();
+  for (const result of results) tally.set(result.status, (tally.get(result.status) ?? 0) + 1);
+  for (const result of results.filter((r) => r.status === 'FAILED')) {
+    for (const error of result.errors) console.error(`FAILED ${error.message}`);
+  }
+  const parts = ['CREATED', 'UPDATED', 'UNCHANGED', 'FAILED'].map((status) => `${status.toLowerCase()} ${tally.get(status) ?? 0}`);
+  console.log(`${dryRun ? 'dry run (nothing written): would be ' : ''}${parts.join(', ')} — ${results.length} document(s)`);
+}
+
+async function main(argv: string[]): Promise<number> {
+  const { positionals, values } = parseArgs({
+    args: argv,
+    allowPositionals: true,
+    options: { 'dry-run': { type: 'boolean', default: false }, help: { type: 'boolean', short: 'h', default: false } },
+  });
+  const [command, ...rest] = positionals;
+  if (values.help || !command) {
+    console.log(USAGE);
+    return command || values.help ? 0 : 1;
+  }
+  if (command !== 'import' && command !== 'seed') {
+    console.error(`Unknown command "${command}".\n\n${USAGE}`);
+    return 1;
+  }
+  if (command === 'import' && rest.length === 0) {
+    console.error(`import needs at least one file or directory.\n\n${USAGE}`);
+    return 1;
+  }
+
+  const config = loadConfig();
+  const connection = await connectNeo4j(config.neo4j, { shareRunningEmbedded: true, tuning: { maxTransactionRetryTimeMs: 30_000 } });
+  try {
+    const db = new Database(connection.driver, connection.database, 0);
+    await migrate(db);
+    const dryRun = values['dry-run'] ?? false;
+    let results: ImportResult[];
+    if (command === 'seed') {
+      results = await loadSeed(db);
+    } else {
+      const inputs = collectInputs(rest);
+      const progress = importProgress(inputs.length);
+      results = await importDocuments(db, inputs, { dryRun, onResult: () => progress.tick() });
+      progress.stop();
+    }
+    printSummary(results, dryRun);
+    return results.some((r) => r.status === 'FAILED') ? 1 : 0;
+  } finally {
+    await connection.close();
+  }
+}
+
+main(process.argv.slice(2)).then(
+  (code) => process.exit(code),
+  (error: unknown) => {
+    console.error(error instanceof Error ? error.message : error);
+    process.exit(1);
+  },
+);
