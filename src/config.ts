@@ -2,6 +2,7 @@
 // environment fails with one message that lists every problem, not the first one found.
 import path from 'node:path';
 import { z } from 'zod';
+import type { OperationLimits } from './http/limits.js';
 
 const booleanFromEnv = z
   .enum(['true', 'false', '1', '0', 'yes', 'no'])
@@ -32,6 +33,20 @@ const EnvSchema = z.object({
   SEED_ON_EMPTY: booleanFromEnv.default(true),
   SHUTDOWN_TIMEOUT_MS: positiveInt.default(10_000),
   NEO4J_QUERY_TIMEOUT_MS: positiveInt.default(10_000),
+  NEO4J_MAX_CONNECTIONS: positiveInt.default(50),
+
+  MAX_QUERY_DEPTH: positiveInt.default(15),
+  MAX_QUERY_ALIASES: positiveInt.default(30),
+  MAX_QUERY_DIRECTIVES: positiveInt.default(20),
+  MAX_QUERY_TOKENS: positiveInt.default(5_000),
+  MAX_QUERY_COST: positiveInt.default(50_000),
+  BODY_LIMIT: z.string().regex(/^\d+(kb|mb)$/, 'must look like 100kb or 1mb').default('1mb'),
+  ADMIN_BODY_LIMIT: z.string().regex(/^\d+(kb|mb)$/, 'must look like 100kb or 20mb').default('20mb'),
+  CORS_ORIGINS: z.string().default(''),
+  RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(0).default(0),
+  RATE_LIMIT_LOOPBACK: booleanFromEnv.default(false),
+  INTROSPECTION: booleanFromEnv.default(true),
+  DEBUG_ERRORS: booleanFromEnv.default(false),
 });
 
 export type Env = z.infer<typeof EnvSchema>;
@@ -52,6 +67,24 @@ export interface Config {
   adminToken: string | undefined;
   seedOnEmpty: boolean;
   shutdownTimeoutMs: number;
+  /** Most pooled Bolt connections; a burst beyond it waits briefly for a free one. */
+  maxConnections: number;
+  limits: OperationLimits;
+  http: {
+    /** Body limit for ordinary requests (express `limit` syntax). */
+    bodyLimit: string;
+    /** Body limit for requests carrying the admin token (imports). */
+    adminBodyLimit: string;
+    /** Origins allowed by CORS; empty = same-origin only. `*` allows any. */
+    corsOrigins: string[];
+    /** Requests per minute per client IP; 0 = no rate limit. */
+    rateLimitPerMinute: number;
+    /** Whether the rate limit also applies to 127.0.0.1/::1. */
+    rateLimitLoopback: boolean;
+  };
+  introspection: boolean;
+  /** Include stack traces and causes in error responses (never in production use). */
+  debugErrors: boolean;
 }
 
 /** Raised at start when the environment is invalid; `problems` has one line per bad variable. */
@@ -90,5 +123,22 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.c
     adminToken: e.ADMIN_TOKEN,
     seedOnEmpty: e.SEED_ON_EMPTY,
     shutdownTimeoutMs: e.SHUTDOWN_TIMEOUT_MS,
+    maxConnections: e.NEO4J_MAX_CONNECTIONS,
+    limits: {
+      maxDepth: e.MAX_QUERY_DEPTH,
+      maxAliases: e.MAX_QUERY_ALIASES,
+      maxDirectives: e.MAX_QUERY_DIRECTIVES,
+      maxTokens: e.MAX_QUERY_TOKENS,
+      maxCost: e.MAX_QUERY_COST,
+    },
+    http: {
+      bodyLimit: e.BODY_LIMIT,
+      adminBodyLimit: e.ADMIN_BODY_LIMIT,
+      corsOrigins: e.CORS_ORIGINS.split(',').map((origin) => origin.trim()).filter(Boolean),
+      rateLimitPerMinute: e.RATE_LIMIT_PER_MINUTE,
+      rateLimitLoopback: e.RATE_LIMIT_LOOPBACK,
+    },
+    introspection: e.INTROSPECTION,
+    debugErrors: e.DEBUG_ERRORS,
   };
 }

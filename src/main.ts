@@ -52,7 +52,7 @@ async function main(): Promise<void> {
 
   try {
     log.info({ mode: config.neo4j.mode }, 'connecting to Neo4j');
-    connection = await connectNeo4j(config.neo4j, { onLog: (line) => log.debug({ neo4j: line }, 'neo4j') });
+    connection = await connectNeo4j(config.neo4j, { tuning: { maxConnectionPoolSize: config.maxConnections }, onLog: (line) => log.debug({ neo4j: line }, 'neo4j') });
     if (connection.embedded) log.info({ uri: connection.embedded.uri, version: connection.embedded.version, pid: connection.embedded.pid }, 'embedded Neo4j ready');
     const db = new Database(connection.driver, connection.database, config.queryTimeoutMs);
     const migrations = await migrate(db);

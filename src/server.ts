@@ -6,12 +6,15 @@ import { ApolloServer, type ApolloServerPlugin } from '@apollo/server';
 import { expressMiddleware } from '@as-integrations/express5';
 import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
 import { unwrapResolverError } from '@apollo/server/errors';
-import express, { type Request, type Response } from 'express';
+import cors from 'cors';
+import express, { type NextFunction, type Request, type Response } from 'express';
 import type { Logger } from 'pino';
 import type { Config } from './config.js';
 import { createRequestContext, type AppServices, type RequestContext } from './context.js';
 import { DatabaseUnavailableError, QueryTimeoutError } from './db/query.js';
 import { graphiqlPage } from './http/graphiql.js';
+import { costLimitPlugin, limitRules } from './http/limits.js';
+import { rateLimit } from './http/rate-limit.js';
 import { loadTypeDefs, resolvers } from './modules/index.js';
 import { PROJECT_ROOT } from './paths.js';
 
@@ -39,6 +42,12 @@ export function isAdminRequest(authorization: string | undefined, adminToken: st
   return timingSafeEqual(presented, expected);
 }
 
+function corsOptions(origins: string[]): cors.CorsOptions {
+  if (origins.includes('*')) return { origin: true, maxAge: 600 };
+  // An empty list sends no CORS headers: browsers then allow only same-origin pages (GraphiQL, the explorer).
+  return { origin: origins.length > 0 ? origins : false, maxAge: 600 };
+}
+
 /** Reports the number of Cypher statements each operation cost as `extensions.dbRoundTrips`. */
 const roundTripsPlugin: ApolloServerPlugin<RequestContext> = {
   async requestDidStart() {
@@ -64,9 +73,19 @@ export async function startServer(deps: ServerDeps): Promise<RunningServer> {
   const apollo = new ApolloServer<RequestContext>({
     typeDefs: loadTypeDefs(),
     resolvers,
-    introspection: true,
-    includeStacktraceInErrorResponses: false,
-    plugins: [ApolloServerPluginDrainHttpServer({ httpServer, stopGracePeriodMillis: config.shutdownTimeoutMs }), roundTripsPlugin],
+    introspection: config.introspection,
+    // Apollo drops stack traces only when NODE_ENV=production; formatError below masks them always.
+    includeStacktraceInErrorResponses: config.debugErrors,
+    hideSchemaDetailsFromClientErrors: config.nodeEnv !== 'development',
+    csrfPrevention: true,
+    allowBatchedHttpRequests: false,
+    validationRules: limitRules(config.limits),
+    parseOptions: { maxTokens: config.limits.maxTokens },
+    plugins: [
+      ApolloServerPluginDrainHttpServer({ httpServer, stopGracePeriodMillis: config.shutdownTimeoutMs }),
+      roundTripsPlugin,
+      costLimitPlugin(config.limits.maxCost),
+    ],
     formatError: (formatted, error) => {
       const original = unwrapResolverError(error);
       if (original instanceof DatabaseUnavailableError) {
@@ -77,13 +96,22 @@ export async function startServer(deps: ServerDeps): Promise<RunningServer> {
       }
       const code = formatted.extensions?.code;
       if (code && code !== 'INTERNAL_SERVER_ERROR') {
-        // Deliberate errors keep their message and code, never a stack trace.
+        // Deliberate errors keep their message and code; a stack trace only with DEBUG_ERRORS.
+        if (config.debugErrors) return formatted;
         const { stacktrace: _dropped, ...extensions } = formatted.extensions ?? {};
         return { ...formatted, extensions };
       }
       const errorId = randomUUID();
       log.error({ err: original, errorId, path: formatted.path }, 'unexpected error in a GraphQL operation');
-      return { message: `Internal server error (error id ${errorId})`, path: formatted.path, extensions: { code: 'INTERNAL_SERVER_ERROR', errorId } };
+      return {
+        message: `Internal server error (error id ${errorId})`,
+        path: formatted.path,
+        extensions: {
+          code: 'INTERNAL_SERVER_ERROR',
+          errorId,
+          ...(config.debugErrors ? { debug: { message: (original as Error)?.message, stack: (original as Error)?.stack } } : {}),
+        },
+      };
     },
   });
   await apollo.start();
@@ -99,6 +127,8 @@ export async function startServer(deps: ServerDeps): Promise<RunningServer> {
     });
     next();
   });
+
+  if (config.http.rateLimitPerMinute > 0) app.use(rateLimit(config.http.rateLimitPerMinute, config.http.rateLimitLoopback));
 
   app.get('/healthz', (_req, res) => {
     res.json({ status: 'ok' });
@@ -127,18 +157,40 @@ export async function startServer(deps: ServerDeps): Promise<RunningServer> {
   };
   app.get('/graphql', showGraphiql);
 
+  // Admins may send large imports; everyone else gets the ordinary limit. Both answer 413 beyond it.
+  const ordinaryBody = express.json({ limit: config.http.bodyLimit });
+  const adminBody = express.json({ limit: config.http.adminBodyLimit });
   app.use(
     '/graphql',
-    express.json({ limit: '1mb' }),
+    cors(corsOptions(config.http.corsOrigins)),
+    (req: Request, res: Response, next: NextFunction) => {
+      res.locals.isAdmin = isAdminRequest(req.headers.authorization, config.adminToken);
+      (res.locals.isAdmin ? adminBody : ordinaryBody)(req, res, next);
+    },
     expressMiddleware(apollo, {
-      context: async ({ req, res }) =>
+      context: async ({ res }) =>
         createRequestContext(services, {
           requestId: res.locals.requestId as string,
-          isAdmin: isAdminRequest(req.headers.authorization, config.adminToken),
+          isAdmin: res.locals.isAdmin as boolean,
           log: log.child({ requestId: res.locals.requestId }),
         }),
     }),
   );
+
+  // Body-parser failures (too large, malformed JSON) as GraphQL-shaped errors with the right status.
+  app.use((error: Error & { status?: number; type?: string }, _req: Request, res: Response, next: NextFunction) => {
+    if (res.headersSent) return next(error);
+    const status = error.status && error.status >= 400 && error.status < 500 ? error.status : 500;
+    const code = status === 413 ? 'PAYLOAD_TOO_LARGE' : status === 400 ? 'BAD_REQUEST' : status === 500 ? 'INTERNAL_SERVER_ERROR' : 'BAD_REQUEST';
+    const message =
+      status === 413
+        ? `Request body exceeds the limit of ${res.locals.isAdmin ? config.http.adminBodyLimit : config.http.bodyLimit}.`
+        : status === 500
+          ? 'Internal server error'
+          : `Malformed request: ${error.message}`;
+    if (status === 500) log.error({ err: error, requestId: res.locals.requestId }, 'unexpected HTTP error');
+    res.status(status).json({ errors: [{ message, extensions: { code } }] });
+  });
 
   await new Promise<void>((resolve) => httpServer.listen(config.port, config.host, resolve));
   const address = httpServer.address();

@@ -1,0 +1,29 @@
+import type { NextFunction, Request, Response } from 'express';
+
+const LOOPBACK = new Set(['127.0.0.1', '::1', '::ffff:127.0.0.1']);
+
+/**
+ * A fixed one-minute window per client IP. In-memory, so each replica counts its own clients;
+ * put a shared limiter in front of the load balancer when that matters.
+ */
+export function rateLimit(perMinute: number, includeLoopback: boolean) {
+  const windows = new Map<string, { started: number; count: number }>();
+  return (req: Request, res: Response, next: NextFunction) => {
+    const ip = req.ip ?? req.socket.remoteAddress ?? 'unknown';
+    if (!includeLoopback && LOOPBACK.has(ip)) return next();
+    const now = Date.now();
+    let window = windows.get(ip);
+    if (!window || now - window.started >= 60_000) {
+      if (windows.size > 100_000) windows.clear(); // bound memory under an address-spraying flood
+      window = { started: now, count: 0 };
+      windows.set(ip, window);
+    }
+    window.count += 1;
+    if (window.count > perMinute) {
+      res.setHeader('retry-after', String(Math.ceil((window.started + 60_000 - now) / 1000)));
+      res.status(429).json({ errors: [{ message: `Rate limit of ${perMinute} requests per minute exceeded.`, extensions: { code: 'RATE_LIMITED' } }] });
+      return;
+    }
+    next();
+  };
+}
