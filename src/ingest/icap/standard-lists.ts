@@ -1,0 +1,119 @@
+// The two Markdown-like lists after a standard's main table: 職能內涵 (A=attitude 態度) and
+// 說明與補充事項. A line that is not a list item continues the item above (a page break or a wrapped
+// line), joined like any text cut by a page break.
+
+import type { Attitude, GlossaryEntry } from '../document.js';
+import { normaliseCode } from './codes.js';
+import { continuePlain } from './page-breaks.js';
+import { SourcedText, type SourceDocument, type SourceLine } from './source.js';
+import { listItem } from './table-rows.js';
+
+interface Item {
+  indent: number;
+  text: SourcedText;
+}
+
+const ATTITUDE_CODE = /^A\s*(\d{1,2})\s*(?:[:：、]|[.．](?=\s))?\s*/i;
+
+/** Groups lines into list items, joining continuation lines to the item they continue. */
+function listItems(lines: readonly SourceLine[], startsItem: (text: string) => boolean, field: string, doc: SourceDocument): Item[] {
+  const items: Item[] = [];
+  for (const line of lines) {
+    const bullet = listItem(line.text);
+    const text = (bullet?.text ?? line.text).trim();
+    if (bullet || startsItem(text)) {
+      items.push({ indent: bullet?.indent ?? 0, text: SourcedText.of(text, line.number) });
+      continue;
+    }
+    const previous = items[items.length - 1];
+    if (!previous) doc.fail(line.number, field, `a list item ("- …"); found "${text}"`);
+    previous.text = continuePlain(previous.text, SourcedText.of(text, line.number), () => false);
+  }
+  return items;
+}
+
+/** `term：text` -> [term, text]; the first colon separates them (full-width or ASCII). */
+function splitAtColon(text: string): [string, string] | undefined {
+  const match = /^([^：:]*)[：:](.*)$/s.exec(text);
+  return match ? [match[1]!.trim(), match[2]!.trim()] : undefined;
+}
+
+export function parseAttitudes(lines: readonly SourceLine[], doc: SourceDocument): Attitude[] {
+  const field = '職能內涵(A)';
+  const seen = new Map<string, number>();
+  return listItems(lines, (text) => ATTITUDE_CODE.test(text), field, doc).map((item): Attitude => {
+    const match = ATTITUDE_CODE.exec(item.text.text);
+    if (!match) doc.fail(item.text.line, field, `an attitude that starts with its code (A01 …); found "${item.text.text}"`);
+    const code = normaliseCode(`A${match[1]}`);
+    if (seen.has(code)) doc.fail(item.text.line, field, `each attitude once; ${code} is also on line ${seen.get(code)}`);
+    seen.set(code, item.text.line);
+    const rest = item.text.text.slice(match[0].length);
+    const [name, description] = splitAtColon(rest) ?? [rest.trim(), ''];
+    if (name === '') doc.fail(item.text.line, field, `a name after ${code}`);
+    return { code, name, description };
+  });
+}
+
+export interface Supplement {
+  requirements: string[];
+  glossary: GlossaryEntry[];
+  otherNotes: string[];
+}
+
+/** `無` / `略` in a list means there is nothing to list. */
+const PLACEHOLDER = /^(?:無|略|無。|略。|-|—|N\/A)$/i;
+
+/** A glossary entry is `term：definition` with a short term that is not itself a sentence. */
+const GLOSSARY_TERM = /^[^，。、；,;]{1,20}$/;
+
+type Group = 'requirements' | 'other' | 'unlabelled';
+
+function groupOf(label: string): Group {
+  if (/建議擔任/.test(label) || /(?:學歷|經歷|能力條件)/.test(label)) return 'requirements';
+  if (/其他補充說明|補充說明/.test(label)) return 'other';
+  return 'unlabelled';
+}
+
+/**
+ * 說明與補充事項: top-level items are group labels (`建議擔任此職類/職業之學歷/經歷/或能力條件：`,
+ * `其他補充說明：`) whose entries are the nested items below them, or follow the colon on the same line.
+ * An entry of 其他補充說明 of the form `term：definition` is a glossary entry, anything else an other note.
+ */
+export function parseSupplement(lines: readonly SourceLine[], doc: SourceDocument): Supplement {
+  const supplement: Supplement = { requirements: [], glossary: [], otherNotes: [] };
+  const add = (group: Group, entry: string): void => {
+    if (entry === '' || PLACEHOLDER.test(entry)) return;
+    if (group === 'requirements') {
+      supplement.requirements.push(entry);
+      return;
+    }
+    const pair = group === 'other' ? splitAtColon(entry) : undefined;
+    if (pair && GLOSSARY_TERM.test(pair[0]) && pair[1] !== '') {
+      supplement.glossary.push({ term: pair[0], definition: pair[1] });
+    } else {
+      supplement.otherNotes.push(entry);
+    }
+  };
+
+  const items = listItems(lines, () => false, '說明與補充事項', doc);
+  const topIndent = Math.min(...items.map((item) => item.indent));
+  let group: Group = 'unlabelled';
+  for (const item of items) {
+    const text = item.text.text.trim();
+    if (item.indent > topIndent) {
+      add(group, text);
+      continue;
+    }
+    const labelled = splitAtColon(text);
+    const labelGroup = labelled ? groupOf(labelled[0]) : 'unlabelled';
+    if (labelled && labelGroup !== 'unlabelled') {
+      group = labelGroup;
+      add(group, labelled[1]);
+    } else {
+      group = 'unlabelled';
+      // A label with nothing after its colon only heads the entries nested under it.
+      if (!labelled || labelled[1] !== '') add(group, text);
+    }
+  }
+  return supplement;
+}

@@ -1,0 +1,40 @@
+// Rows and labels of the tab-separated text both formats are copied as.
+
+/** The tab-separated cells of a line, each trimmed. */
+export function cellsOf(text: string): string[] {
+  return text.split('\t').map((cell) => cell.trim());
+}
+
+/**
+ * A label as compared by the parsers: NFKC and without white space, so that `所屬 類別` and `所屬類別`,
+ * `職能 級別` and `職能級別`, `( K=knowledge 知識 )` and `(K=knowledge知識)` are the same label.
+ */
+export function labelKey(cell: string): string {
+  return cell.normalize('NFKC').replace(/\s+/g, '');
+}
+
+/** An empty line, or the `--\t---` rule a Markdown table leaves behind: neither carries content. */
+export function isFiller(text: string): boolean {
+  return /^[\s\-|:]*$/.test(text);
+}
+
+/** The text of a Markdown heading (`#### 說明與補充事項` -> `說明與補充事項`), or undefined. */
+export function headingText(text: string): string | undefined {
+  const match = /^\s*#{1,6}\s*(.*?)\s*#*\s*$/.exec(text);
+  return match ? match[1] : undefined;
+}
+
+/** The text of a Markdown list item (`- A01…`, `  - 高中職…`) with its indentation, or undefined. */
+export function listItem(text: string): { indent: number; text: string } | undefined {
+  const match = /^(\s*)[-*•]\s+(.*)$/.exec(text);
+  if (!match) return undefined;
+  const indent = match[1]!.replace(/\t/g, '    ').length;
+  return { indent, text: match[2]!.trim() };
+}
+
+/** The number of cells up to the last non-empty one: trailing empty cells are padding, not content. */
+export function usedCellCount(cells: readonly string[]): number {
+  let count = cells.length;
+  while (count > 0 && cells[count - 1] === '') count -= 1;
+  return count;
+}
