@@ -29,10 +29,10 @@ export interface DriverTuning {
 export function createDriver(uri: string, user: string, password: string, tuning: DriverTuning = {}): Driver {
   const auth = password ? neo4j.auth.basic(user, password) : undefined;
   return neo4j.driver(uri, auth, {
-    maxTransactionRetryTime: tuning.maxTransactionRetryTimeMs ?? 1_000,
+    maxTransactionRetryTime: tuning.maxTransactionRetryTimeMs ?? 500,
     maxConnectionPoolSize: tuning.maxConnectionPoolSize ?? 50,
     connectionAcquisitionTimeout: tuning.connectionAcquisitionTimeoutMs ?? 2_000,
-    connectionTimeout: tuning.connectionTimeoutMs ?? 1_500,
+    connectionTimeout: tuning.connectionTimeoutMs ?? 1_000,
     disableLosslessIntegers: false,
     userAgent: 'competency-graph',
   });

@@ -98,21 +98,45 @@ export interface Tx {
 }
 
 /**
+ * Remembers that the database just failed to answer, so that for a short while requests fail at
+ * once instead of each waiting for its own connection attempt; after the pause, the next request
+ * tries again and closes the breaker if the database is back.
+ */
+class OutageBreaker {
+  private openUntil = 0;
+  constructor(private readonly pauseMs: number) {}
+
+  check(): void {
+    if (Date.now() < this.openUntil) throw new DatabaseUnavailableError(new Error('recent connection failures'));
+  }
+
+  record(error: unknown): void {
+    if (error instanceof DatabaseUnavailableError) this.openUntil = Date.now() + this.pauseMs;
+    else this.openUntil = 0;
+  }
+}
+
+/**
  * Runs named statements against one database. `Database` is shared by the process; `withCounter`
  * gives each request its own view that counts round trips.
  */
 export class Database {
+  private readonly breaker: OutageBreaker;
+
   constructor(
     readonly driver: Driver,
     readonly name: string,
-    /** Transaction timeout sent to Neo4j with every statement. */
+    /** Transaction timeout sent to Neo4j with every statement (0 = the server's default). */
     readonly timeoutMs: number,
     private readonly counter: RoundTripCounter = { count: 0 },
-  ) {}
+    breaker?: OutageBreaker,
+  ) {
+    this.breaker = breaker ?? new OutageBreaker(1_000);
+  }
 
   /** A view of this database whose statements are counted into `counter`. */
   withCounter(counter: RoundTripCounter): Database {
-    return new Database(this.driver, this.name, this.timeoutMs, counter);
+    return new Database(this.driver, this.name, this.timeoutMs, counter, this.breaker);
   }
 
   get roundTrips(): number {
@@ -145,8 +169,9 @@ export class Database {
       defaultAccessMode: mode === 'READ' ? neo4j.session.READ : neo4j.session.WRITE,
     });
     let current = '(transaction)';
+    this.breaker.check();
     try {
-      const config = { timeout: this.timeoutMs };
+      const config = this.timeoutMs > 0 ? { timeout: this.timeoutMs } : {};
       const body = (managed: ManagedTransaction) =>
         work({
           run: async <R>(query: Cypher, params: Params = {}) => {
@@ -155,9 +180,13 @@ export class Database {
             return rowsOf<R>(await managed.run(query.text, params));
           },
         });
-      return mode === 'READ' ? await session.executeRead(body, config) : await session.executeWrite(body, config);
+      const result = mode === 'READ' ? await session.executeRead(body, config) : await session.executeWrite(body, config);
+      this.breaker.record(null);
+      return result;
     } catch (error) {
-      throw translateError(error, current);
+      const translated = translateError(error, current);
+      this.breaker.record(translated);
+      throw translated;
     } finally {
       await session.close();
     }
@@ -168,7 +197,7 @@ export class Database {
     const session = this.driver.session({ database: this.name });
     try {
       this.counter.count += 1;
-      return rowsOf<T>(await session.run(query.text, params, { timeout: this.timeoutMs }));
+      return rowsOf<T>(await session.run(query.text, params, this.timeoutMs > 0 ? { timeout: this.timeoutMs } : {}));
     } catch (error) {
       throw translateError(error, query.name);
     } finally {
