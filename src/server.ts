@@ -12,6 +12,7 @@ import type { Logger } from 'pino';
 import type { Config } from './config.js';
 import { createRequestContext, type AppServices, type RequestContext } from './context.js';
 import { DatabaseUnavailableError, QueryTimeoutError } from './db/query.js';
+import { explorerRouter } from './http/explorer.js';
 import { graphiqlPage } from './http/graphiql.js';
 import { costLimitPlugin, limitRules } from './http/limits.js';
 import { rateLimit } from './http/rate-limit.js';
@@ -142,6 +143,8 @@ export async function startServer(deps: ServerDeps): Promise<RunningServer> {
       res.status(503).json({ status: 'unavailable', neo4j: { error: (error as Error).message } });
     }
   });
+
+  app.use('/explorer', explorerRouter());
 
   // GraphiQL from the installed npm packages: the page works without any network access.
   const modules = path.join(PROJECT_ROOT, 'node_modules');
