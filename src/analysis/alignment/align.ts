@@ -1,0 +1,244 @@
+// Finds similar competencies across a corpus without comparing every pair: candidates come from an
+// inverted index of the names' bigrams (very common bigrams are left out of the index, so a pair that
+// shares only 管理 is never generated), an index of the notes' bigrams, and equal normalised names.
+// A cheap upper bound of the score drops most candidates before they are scored in full.
+import { competencyKey, type CompetencyKind } from './competency-key.js';
+import { analyseText, compileRules, type MatchingRules } from './normalise.js';
+import { defaultAlignmentResources, type AlignmentResources, type Lexicon } from './resources.js';
+import {
+  contextGramsOf,
+  DEFAULT_SCORING,
+  describeEvidence,
+  gramsOf,
+  IdfTable,
+  scoreFromCoverage,
+  scorePair,
+  type PreparedCompetency,
+  type ScoringParameters,
+} from './score.js';
+import type { CompetencyInput, SimilarityPair } from './types.js';
+
+/** Pairs scoring below this are not reported. */
+export const DEFAULT_ALIGN_FLOOR = 0.35;
+
+/**
+ * Score from which two competencies count as aligned (the default `minScore` of shared-competency,
+ * coverage and learning-path questions). Chosen on the labelled set: see `npm run eval:align`.
+ */
+export const DEFAULT_ALIGN_THRESHOLD = 0.5;
+
+export interface AlignOptions {
+  /** Report only pairs that involve at least one of these ids (incremental run); all pairs if absent. */
+  only?: ReadonlySet<string>;
+  /** Lowest score reported. Default DEFAULT_ALIGN_FLOOR. */
+  floor?: number;
+  /** Replaces the lexicon of `resources`. */
+  lexicon?: Lexicon;
+  /** Generic words, lexicon and character map; default the files in seed/alignment/. */
+  resources?: AlignmentResources;
+  /** Cut names into words (default true); false compares plain bigrams. */
+  segmentation?: boolean;
+  scoring?: Partial<ScoringParameters>;
+  /** Bigrams found in more names than this are not used to find candidates. Default max(200, 2% of the kind). */
+  maxPostings?: number;
+}
+
+/** A corpus analysed once, to align in full or in part and to score single pairs. */
+export interface AlignmentCorpus {
+  readonly items: readonly PreparedCompetency[];
+  readonly idf: IdfTable;
+  readonly params: ScoringParameters;
+  /** The scored pair (ids in any order), or null when either id is unknown or kinds differ. */
+  pair(aId: string, bId: string): SimilarityPair | null;
+}
+
+let defaultRules: MatchingRules | undefined;
+
+function rulesFor(options: AlignOptions): MatchingRules {
+  if (!options.resources && !options.lexicon && options.segmentation !== false) {
+    defaultRules ??= compileRules(defaultAlignmentResources());
+    return defaultRules;
+  }
+  const base = options.resources ?? defaultAlignmentResources();
+  const resources = options.lexicon ? { ...base, lexicon: options.lexicon } : base;
+  return compileRules(resources, { segmentation: options.segmentation !== false });
+}
+
+function supportingText(c: CompetencyInput): string {
+  return [c.description, c.context].filter((t): t is string => typeof t === 'string' && t.trim().length > 0).join('。');
+}
+
+function toPair(x: PreparedCompetency, y: PreparedCompetency, corpus: { idf: IdfTable; params: ScoringParameters }): SimilarityPair {
+  const [a, b] = x.input.id < y.input.id ? [x, y] : [y, x];
+  const scored = scorePair(a, b, corpus.idf, corpus.params);
+  return {
+    a: a.input.id,
+    b: b.input.id,
+    score: Math.round(scored.score * 1e4) / 1e4,
+    method: scored.method,
+    evidence: describeEvidence(scored.details, scored.method),
+    details: scored.details,
+  };
+}
+
+/** Analyses every competency and computes the corpus IDF. Ids must be unique. */
+export function prepareAlignmentCorpus(corpus: readonly CompetencyInput[], options: AlignOptions = {}): AlignmentCorpus {
+  const rules = rulesFor(options);
+  const params = { ...DEFAULT_SCORING, ...options.scoring };
+  const seen = new Set<string>();
+  const items: PreparedCompetency[] = corpus.map((input, index) => {
+    if (seen.has(input.id)) throw new Error(`alignCompetencies: duplicate competency id ${input.id}`);
+    seen.add(input.id);
+    const name = analyseText(input.name, input.kind, rules);
+    const support = supportingText(input);
+    return {
+      index,
+      input,
+      key: `${input.kind}:${competencyKey(input.kind, input.name)}`,
+      name,
+      grams: gramsOf(name, params.boundaryWeight),
+      context: support ? contextGramsOf(analyseText(support, input.kind, rules, false)) : new Set<string>(),
+      mass: 0,
+    };
+  });
+  const idf = new IdfTable(items.map((it) => it.grams.keys()));
+  for (const it of items) {
+    let mass = 0;
+    for (const [key, g] of it.grams) mass += idf.weight(key) * g.factor;
+    it.mass = mass;
+  }
+  const byId = new Map(items.map((it) => [it.input.id, it]));
+  return {
+    items,
+    idf,
+    params,
+    pair(aId, bId) {
+      const x = byId.get(aId);
+      const y = byId.get(bId);
+      if (!x || !y || x === y || x.input.kind !== y.input.kind) return null;
+      return toPair(x, y, { idf, params });
+    },
+  };
+}
+
+/** Candidate generation and scoring for the competencies of one kind. */
+function alignKind(
+  group: PreparedCompetency[],
+  prepared: AlignmentCorpus,
+  only: ReadonlySet<string> | undefined,
+  floor: number,
+  maxPostings: number | undefined,
+  out: SimilarityPair[],
+): void {
+  const n = group.length;
+  if (n < 2) return;
+  const cap = maxPostings ?? Math.max(200, Math.ceil(n * 0.02));
+  const { idf, params } = prepared;
+  const nameIndex = new Map<string, number[]>();
+  const contextIndex = new Map<string, number[]>();
+  const byCore = new Map<string, number[]>();
+  const push = (index: Map<string, number[]>, key: string, i: number): void => {
+    const list = index.get(key);
+    if (list) list.push(i);
+    else index.set(key, [i]);
+  };
+  group.forEach((it, i) => {
+    for (const key of it.grams.keys()) push(nameIndex, key, i);
+    for (const key of it.context) push(contextIndex, key, i);
+    push(byCore, it.name.core, i);
+  });
+  const inOnly = group.map((it) => (only ? only.has(it.input.id) : true));
+  const accX = new Float64Array(n);
+  const accY = new Float64Array(n);
+  const full = new Uint8Array(n);
+  const touchedFlag = new Uint8Array(n);
+  const touched: number[] = [];
+  const touch = (j: number): void => {
+    if (touchedFlag[j] === 0) {
+      touchedFlag[j] = 1;
+      touched.push(j);
+    }
+  };
+
+  for (let i = 0; i < n; i++) {
+    if (!inOnly[i]) continue;
+    const a = group[i] as PreparedCompetency;
+    const eligible = (j: number): boolean => j !== i && (!inOnly[j] || j > i);
+    let cappedX = 0;
+    let cappedY = 0;
+    for (const [key, g] of a.grams) {
+      const postings = nameIndex.get(key) as number[];
+      const w = idf.weight(key);
+      if (postings.length > cap) {
+        cappedX += w * g.factor;
+        cappedY += w;
+        continue;
+      }
+      const wx = w * g.factor;
+      for (const j of postings) {
+        if (!eligible(j)) continue;
+        touch(j);
+        accX[j] = (accX[j] as number) + wx;
+        accY[j] = (accY[j] as number) + w;
+      }
+    }
+    const mark = (postings: number[] | undefined): void => {
+      if (!postings || postings.length > cap) return;
+      for (const j of postings) {
+        if (!eligible(j)) continue;
+        touch(j);
+        full[j] = 1;
+      }
+    };
+    for (const key of a.context) mark(nameIndex.get(key));
+    for (const key of a.grams.keys()) mark(contextIndex.get(key));
+    for (const j of byCore.get(a.name.core) ?? []) {
+      if (!eligible(j)) continue;
+      touch(j);
+      full[j] = 1;
+    }
+    for (const j of touched) {
+      const b = group[j] as PreparedCompetency;
+      let keep = full[j] === 1;
+      if (!keep) {
+        const covX = a.mass > 0 ? Math.min(1, ((accX[j] as number) + cappedX) / a.mass) : 0;
+        const covY = b.mass > 0 ? Math.min(1, ((accY[j] as number) + cappedY) / b.mass) : 0;
+        const bound = scoreFromCoverage(covX, covY, Math.max(a.mass, b.mass), params).score * params.normalisedScore;
+        keep = bound >= floor;
+      }
+      if (keep) {
+        const pair = toPair(a, b, prepared);
+        if (pair.score >= floor) out.push(pair);
+      }
+      accX[j] = 0;
+      accY[j] = 0;
+      full[j] = 0;
+      touchedFlag[j] = 0;
+    }
+    touched.length = 0;
+  }
+}
+
+/**
+ * Similar pairs of competencies of the same kind with score >= floor, each unordered pair once
+ * (`a < b` by id), best first. With `only`, just the pairs involving those ids, scored against the
+ * whole corpus (the IDF always comes from the whole corpus).
+ */
+export function alignCompetencies(corpus: readonly CompetencyInput[], options: AlignOptions = {}): SimilarityPair[] {
+  const prepared = prepareAlignmentCorpus(corpus, options);
+  return alignPrepared(prepared, options);
+}
+
+/** `alignCompetencies` on an already prepared corpus. */
+export function alignPrepared(prepared: AlignmentCorpus, options: Pick<AlignOptions, 'only' | 'floor' | 'maxPostings'> = {}): SimilarityPair[] {
+  const floor = options.floor ?? DEFAULT_ALIGN_FLOOR;
+  const out: SimilarityPair[] = [];
+  const kinds = new Map<CompetencyKind, PreparedCompetency[]>();
+  for (const it of prepared.items) {
+    const list = kinds.get(it.input.kind);
+    if (list) list.push(it);
+    else kinds.set(it.input.kind, [it]);
+  }
+  for (const group of kinds.values()) alignKind(group, prepared, options.only, floor, options.maxPostings, out);
+  return out.sort((p, q) => q.score - p.score || (p.a < q.a ? -1 : p.a > q.a ? 1 : p.b < q.b ? -1 : p.b > q.b ? 1 : 0));
+}
