@@ -8,6 +8,7 @@ import { EmbeddedNeo4jError } from './db/embedded.js';
 import { migrate } from './db/migrations/migrate.js';
 import { Database } from './db/query.js';
 import { seedIfEmpty } from './ingest/seed.js';
+import { alignAll } from './modules/analysis/alignment.service.js';
 import { createLogger } from './logger.js';
 import { PROJECT_ROOT } from './paths.js';
 import { startServer, type RunningServer } from './server.js';
@@ -59,7 +60,7 @@ async function main(): Promise<void> {
     log.info(migrations, 'migrations applied');
     if (config.seedOnEmpty) {
       const seeded = await seedIfEmpty(db, log);
-      if (seeded) log.info(seeded, 'graph was empty: seed documents loaded');
+      if (seeded) log.info({ ...seeded, alignment: await alignAll(db) }, 'graph was empty: seed documents loaded and aligned');
     }
     const { driver, database } = connection;
     const probeDatabase = () => probeNeo4j(driver, database);

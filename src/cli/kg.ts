@@ -1,6 +1,7 @@
 // `npm run kg -- <command>`: the graph's command-line tool.
 //   import <file|dir>... [--dry-run]   parse and import iCAP documents (.txt), each in its own transaction
-//   seed [--dry-run]                   the taxonomy and the documents in seed/
+//   seed                               the taxonomy and the documents in seed/
+//   align                              recompute every SIMILAR_TO edge between competencies
 // Uses the same configuration as the service: NEO4J_URI, or the embedded database (shared with a
 // running `npm start` when one is up).
 import fs from 'node:fs';
@@ -12,6 +13,7 @@ import { migrate } from '../db/migrations/migrate.js';
 import { Database } from '../db/query.js';
 import { importDocuments, type DocumentInput, type ImportResult } from '../ingest/import-documents.js';
 import { loadSeed, readDocumentDir } from '../ingest/seed.js';
+import { alignAfterImport, alignAll } from '../modules/analysis/alignment.service.js';
 import { importProgress } from './progress.js';
 
 const USAGE = `usage: npm run kg -- <command> [options]
@@ -19,6 +21,9 @@ const USAGE = `usage: npm run kg -- <command> [options]
 commands:
   import <file|dir>... [--dry-run]   import iCAP standards and units (.txt files; directories are read recursively)
   seed                               load the taxonomy and the seed documents in seed/
+  align                              recompute every similarity edge between competencies
+
+Imports align the competencies they bring with the rest of the graph; \`align\` redoes it all.
 `;
 
 /** Files named on the command line, directories expanded to the .txt files under them. */
@@ -60,7 +65,7 @@ async function main(argv: string[]): Promise<number> {
     console.log(USAGE);
     return command || values.help ? 0 : 1;
   }
-  if (command !== 'import' && command !== 'seed') {
+  if (command !== 'import' && command !== 'seed' && command !== 'align') {
     console.error(`Unknown command "${command}".\n\n${USAGE}`);
     return 1;
   }
@@ -75,6 +80,11 @@ async function main(argv: string[]): Promise<number> {
     const db = new Database(connection.driver, connection.database, 0);
     await migrate(db);
     const dryRun = values['dry-run'] ?? false;
+    if (command === 'align') {
+      const report = await alignAll(db);
+      console.log(`aligned ${report.competencies} competencies: ${report.pairs} similarity edges in ${report.seconds.toFixed(1)} s`);
+      return 0;
+    }
     let results: ImportResult[];
     if (command === 'seed') {
       results = await loadSeed(db);
@@ -85,6 +95,10 @@ async function main(argv: string[]): Promise<number> {
       progress.stop();
     }
     printSummary(results, dryRun);
+    if (!dryRun) {
+      const report = await alignAfterImport(db, results);
+      if (report) console.log(`aligned ${report.competencies} competencies (${report.mode}): ${report.pairs} similarity edges in ${report.seconds.toFixed(1)} s`);
+    }
     return results.some((r) => r.status === 'FAILED') ? 1 : 0;
   } finally {
     await connection.close();

@@ -28,8 +28,8 @@ export interface ImportResult {
   status: ImportStatus | 'FAILED';
   counts: ImportCounts | null;
   errors: ImportErrorDetail[];
-  /** Competencies the document requires; input for incremental alignment. */
-  competencyIds: string[];
+  /** Competencies this import added to the graph; input for incremental alignment. */
+  newCompetencyIds: string[];
 }
 
 export interface ImportBatchOptions {
@@ -46,7 +46,7 @@ function failure(name: string, error: unknown): ImportResult {
     error instanceof ParseError
       ? { message: error.message, line: error.line || null, field: error.field }
       : { message: `${name}: could not be written to the graph (${(error as Error).message ?? String(error)})`, line: null, field: null };
-  return { name, code: null, kind: null, status: 'FAILED', counts: null, errors: [detail], competencyIds: [] };
+  return { name, code: null, kind: null, status: 'FAILED', counts: null, errors: [detail], newCompetencyIds: [] };
 }
 
 /** Imports each document in its own transaction, in order. Never throws for a bad document. */

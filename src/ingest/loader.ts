@@ -24,8 +24,8 @@ export interface ImportOutcome {
   kind: ParsedDocument['kind'];
   status: ImportStatus;
   counts: ImportCounts;
-  /** Competency ids the document requires (for incremental alignment); empty when UNCHANGED. */
-  competencyIds: string[];
+  /** Competencies this import added to the graph (what incremental alignment must align). */
+  newCompetencyIds: string[];
 }
 
 export interface ImportOptions {
@@ -127,6 +127,14 @@ const writeCompetencies = cypher(
    MATCH (d:Document {id: $document})
    MERGE (d)-[r:REQUIRES {code: row.code}]->(c)
    SET r.name = row.name, r.description = row.description`,
+);
+
+const findNewCompetencies = cypher(
+  'import.newCompetencies',
+  `UNWIND $ids AS id
+   OPTIONAL MATCH (c:Competency {id: id})
+   WITH id, c WHERE c IS NULL
+   RETURN collect(id) AS ids`,
 );
 
 const writeTaskRequirements = cypher(
@@ -256,7 +264,7 @@ export async function previewDocument(db: Database, doc: ParsedDocument): Promis
   const graph = toDocumentGraph(doc);
   const [stored] = await db.read<{ previous: string | null; hadContent: boolean }>(storedHash, { id: doc.code });
   const status: ImportStatus = !stored?.hadContent ? 'CREATED' : stored.previous === graph.contentHash ? 'UNCHANGED' : 'UPDATED';
-  return { code: doc.code, kind: doc.kind, status, counts: countsOf(doc, graph), competencyIds: [] };
+  return { code: doc.code, kind: doc.kind, status, counts: countsOf(doc, graph), newCompetencyIds: [] };
 }
 
 /** Writes one parsed document in one transaction and reports what happened. */
@@ -266,7 +274,7 @@ export async function importDocument(db: Database, doc: ParsedDocument, options:
   return db.writeTx(async (tx) => {
     const [lock] = await tx.run<{ previous: string | null; hadContent: boolean }>(lockDocument, { id: doc.code });
     if (lock?.hadContent && lock.previous === graph.contentHash) {
-      return { code: doc.code, kind: doc.kind, status: 'UNCHANGED', counts, competencyIds: [] };
+      return { code: doc.code, kind: doc.kind, status: 'UNCHANGED', counts, newCompetencyIds: [] };
     }
     let previouslyRequired: string[] = [];
     if (lock?.hadContent) {
@@ -288,6 +296,7 @@ export async function importDocument(db: Database, doc: ParsedDocument, options:
     }
     await writeParts(tx, partStatements.outputs, graph.outputs);
     await writeParts(tx, partStatements.indicators, graph.indicators);
+    const [fresh] = await tx.run<{ ids: string[] }>(findNewCompetencies, { ids: graph.competencies.map((c) => c.id) });
     await tx.run(writeCompetencies, { rows: graph.competencies, document: doc.code });
     if (graph.taskRequirements.length > 0) await tx.run(writeTaskRequirements, { rows: graph.taskRequirements });
 
@@ -313,7 +322,7 @@ export async function importDocument(db: Database, doc: ParsedDocument, options:
       kind: doc.kind,
       status: lock?.hadContent ? 'UPDATED' : 'CREATED',
       counts,
-      competencyIds: [...requiredNow],
+      newCompetencyIds: fresh?.ids ?? [],
     };
   });
 }

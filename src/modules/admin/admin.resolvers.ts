@@ -1,6 +1,7 @@
 import type { Resolvers } from '../../generated/graphql.js';
 import { badUserInput, unauthenticated } from '../../errors.js';
 import { importDocuments } from '../../ingest/import-documents.js';
+import { alignAfterImport } from '../analysis/alignment.service.js';
 
 const MAX_DOCUMENTS_PER_IMPORT = 200;
 
@@ -11,7 +12,9 @@ export const adminResolvers: Resolvers = {
       if (input.documents.length > MAX_DOCUMENTS_PER_IMPORT) {
         throw badUserInput(`At most ${MAX_DOCUMENTS_PER_IMPORT} documents per call; got ${input.documents.length}.`, 'input.documents');
       }
-      const results = await importDocuments(context.db, input.documents, { dryRun: input.dryRun ?? false });
+      const dryRun = input.dryRun ?? false;
+      const results = await importDocuments(context.db, input.documents, { dryRun });
+      if (!dryRun) await alignAfterImport(context.db, results);
       return { results };
     },
   },

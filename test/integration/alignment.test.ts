@@ -1,0 +1,85 @@
+// Alignment on the real Neo4j: the seeds' differently worded competencies are linked (and
+// unrelated ones are not), runs are idempotent, and an import aligns only what it brought.
+import fs from 'node:fs';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { DEFAULT_ALIGN_THRESHOLD } from '../../src/analysis/alignment/index.js';
+import { importDocuments } from '../../src/ingest/import-documents.js';
+import { loadSeed } from '../../src/ingest/seed.js';
+import { alignAfterImport, alignAll } from '../../src/modules/analysis/alignment.service.js';
+import { SEED_DIR } from '../../src/paths.js';
+import { clearGraph, openTestDatabase, type TestDatabase } from '../helpers/database.js';
+import { graphSnapshot } from '../helpers/snapshot.js';
+
+let test: TestDatabase;
+beforeAll(async () => {
+  test = await openTestDatabase();
+  await clearGraph(test.driver);
+  await loadSeed(test.db);
+  await alignAll(test.db);
+});
+afterAll(() => test.close());
+
+async function similarity(a: string, b: string): Promise<{ score: number; method: string; evidence: string } | null> {
+  const { records } = await test.driver.executeQuery(
+    `MATCH (x:Competency {id: $a})-[r:SIMILAR_TO]-(y:Competency {id: $b})
+     RETURN r.score AS score, r.method AS method, r.evidence AS evidence`,
+    { a, b },
+  );
+  const record = records[0];
+  return record ? { score: record.get('score'), method: record.get('method'), evidence: record.get('evidence') } : null;
+}
+
+describe('alignment of the seed documents', () => {
+  it('links 分析技能 with 分析資訊與數據能力 and 溝通和協商技能 with 溝通協調能力, with evidence', async () => {
+    const analysis = await similarity('skill:分析技能', 'skill:分析資訊與數據能力');
+    expect(analysis?.score).toBeGreaterThanOrEqual(DEFAULT_ALIGN_THRESHOLD);
+    expect(analysis?.evidence).toContain('分析');
+    const communication = await similarity('skill:溝通和協商技能', 'skill:溝通協調能力');
+    expect(communication?.score).toBeGreaterThanOrEqual(DEFAULT_ALIGN_THRESHOLD);
+    expect(communication?.evidence).toMatch(/協商|協調/);
+  });
+
+  it('does not align 談判技巧 with 資訊科技技能', async () => {
+    const unrelated = await similarity('skill:談判技巧', 'skill:資訊科技技能');
+    expect(unrelated === null || unrelated.score < DEFAULT_ALIGN_THRESHOLD).toBe(true);
+  });
+
+  it('links only competencies of the same kind, once per pair', async () => {
+    const { records } = await test.driver.executeQuery(
+      `MATCH (a:Competency)-[r:SIMILAR_TO]->(b:Competency)
+       RETURN sum(CASE WHEN a.kind <> b.kind THEN 1 ELSE 0 END) AS mixed,
+              count(r) AS edges, count(DISTINCT [a.id, b.id]) AS pairs,
+              sum(CASE WHEN EXISTS { (b)-[:SIMILAR_TO]->(a) } THEN 1 ELSE 0 END) AS bothWays`,
+    );
+    expect(records[0]?.get('mixed').toNumber()).toBe(0);
+    expect(records[0]?.get('edges').toNumber()).toBe(records[0]?.get('pairs').toNumber());
+    expect(records[0]?.get('bothWays').toNumber()).toBe(0);
+    expect(records[0]?.get('edges').toNumber()).toBeGreaterThan(0);
+  });
+
+  it('aligning twice creates no duplicate edges and changes nothing', async () => {
+    const before = await graphSnapshot(test.driver);
+    await alignAll(test.db);
+    expect(await graphSnapshot(test.driver)).toEqual(before);
+  });
+
+  it('an import aligns the competencies it brings, and leaves other edges alone', async () => {
+    const before = await graphSnapshot(test.driver);
+    const text = fs
+      .readFileSync(path.join(SEED_DIR, 'icap/standard-BLM2421-007v4.txt'), 'utf8')
+      .replaceAll('BLM2421-007', 'BLM2421-099')
+      .replaceAll('S04溝通協調能力', 'S04溝通協調技能');
+    const results = await importDocuments(test.db, [{ name: 'variant.txt', text }]);
+    expect(results[0]?.status).toBe('CREATED');
+    const report = await alignAfterImport(test.db, results);
+    expect(report?.mode).toBe('incremental');
+    const variant = await similarity('skill:溝通協調技能', 'skill:溝通協調能力');
+    expect(variant?.score).toBeGreaterThanOrEqual(DEFAULT_ALIGN_THRESHOLD);
+    // Edges between the seed's own competencies are as they were.
+    const after = await graphSnapshot(test.driver);
+    const seedEdges = (snapshot: typeof before) =>
+      snapshot.relationships.filter((r) => r.includes('"SIMILAR_TO"') && !r.includes('溝通協調技能'));
+    expect(seedEdges(after)).toEqual(seedEdges(before));
+  });
+});
