@@ -66,7 +66,8 @@ export function htmlText(html: string): string {
  * (`<u>分析技能</u> 【註9】`), except that a marker between two spaces leaves one of them.
  */
 export function plainText(html: string): string {
-  return htmlText(html.replace(/(\s*)【\s*[註注]\s*\d+\s*】(\s*)/g, (_, before: string, after: string) => (before && after ? ' ' : '')));
+  const collapsed = html.replace(/\s+/g, ' ');
+  return htmlText(collapsed.replace(/( ?)【 ?[註注] ?\d+ ?】( ?)/g, (_, before: string, after: string) => (before && after ? ' ' : '')));
 }
 
 /** A note marker in an item, with the underlined term it follows (when there is one). */
@@ -75,6 +76,8 @@ export interface MarkerRef {
   term: string | undefined;
   offset: number;
 }
+
+const TERM_WINDOW = 400;
 
 /** The underlined term that ends right before `end` (only white space and closing inline tags between). */
 function underlinedTermBefore(html: string, end: number): string | undefined {
@@ -88,11 +91,12 @@ function underlinedTermBefore(html: string, end: number): string | undefined {
     i -= closing[0].length;
   }
   const close = i - 4;
-  const open = html.toLowerCase().lastIndexOf('<u', close);
-  if (open < 0) return undefined;
-  const openEnd = html.indexOf('>', open);
-  if (openEnd < 0 || openEnd > close) return undefined;
-  const term = plainText(html.slice(openEnd + 1, close));
+  // A term is a few words: look for its opening tag only in the text just before it.
+  const before = html.slice(Math.max(0, close - TERM_WINDOW), close);
+  let openEnd = -1;
+  for (const open of before.matchAll(/<u(?:\s[^<>]*)?>/gi)) openEnd = open.index + open[0].length;
+  if (openEnd < 0) return undefined;
+  const term = plainText(before.slice(openEnd));
   return term === '' ? undefined : term;
 }
 

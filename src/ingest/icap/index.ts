@@ -12,16 +12,23 @@ import { parseUnit } from './unit-parser.js';
 
 export { ParseError } from '../parse-error.js';
 
+const UNIT_LABELS = new Set(['職能單元代碼', '職能單元名稱', '職能單元級別']);
+const STANDARD_LABELS = new Set(['職能基準代碼', '基準級別']);
+
 /**
- * The format of a document's text: a 職能基準 has a row (or version-table column) 職能基準代碼, a
- * 職能單元 a row 職能單元代碼. Null when it has neither. Whichever comes first decides.
+ * The format of a document's text, from the labels of its rows: a 職能基準 has rows 職能基準代碼 …
+ * 基準級別 (or the version table's header), a 職能單元 rows 職能單元代碼 … 職能單元級別. Null when it has
+ * neither; when it somehow has both, the first such row decides.
  */
 export function detectFormat(text: string): DocumentKind | null {
   for (const line of normaliseInput(text).split('\n')) {
-    if (!line.includes('代碼')) continue;
+    if (!line.includes('\t')) continue;
     const cells = cellsOf(line).map(labelKey);
-    if (cells[0] === '職能單元代碼') return 'UNIT';
-    if (cells[0] === '職能基準代碼' || (cells[0] === '版本' && cells.includes('職能基準代碼'))) return 'STANDARD';
+    const first = cells[0] ?? '';
+    if (UNIT_LABELS.has(first)) return 'UNIT';
+    if (STANDARD_LABELS.has(first) || first.startsWith('職能基準名稱') || (first === '版本' && cells.includes('職能基準代碼'))) {
+      return 'STANDARD';
+    }
   }
   return null;
 }
@@ -41,6 +48,6 @@ export function parseDocument(input: string | Uint8Array, documentName: string):
     case 'UNIT':
       return parseUnit(doc);
     case null:
-      return doc.fail(0, 'format', 'an iCAP 職能基準 (with a row 職能基準代碼) or 職能單元 (with a row 職能單元代碼)');
+      return doc.fail(0, 'format', 'an iCAP 職能基準 (rows 職能基準代碼, 職能基準名稱 … 基準級別) or 職能單元 (rows 職能單元代碼, 職能單元名稱 … 職能單元級別)');
   }
 }

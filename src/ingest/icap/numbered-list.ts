@@ -31,9 +31,11 @@ interface Candidate {
   end: number;
 }
 
-const TOP_MARKER = new RegExp(`([${NUMERAL_CHARS}]+)\\s*、`, 'g');
+// A numeral of an item number has at most four characters (九十九, 一百零五); bounding it keeps the
+// scan linear on text that is a long run of numeral characters.
+const TOP_MARKER = new RegExp(`(?<![${NUMERAL_CHARS}])([${NUMERAL_CHARS}]{1,4})\\s*、`, 'g');
 const SUB_MARKER = /(\d{1,3})\s*[.．、](?!\d)/g;
-const LEADING_TAGS = /^(?:\s*<[^>]*>)*\s*/;
+const LEADING_TAGS = /^(?:\s*<[^<>]*>)*\s*/;
 
 function candidates(html: string, nested: boolean): Candidate[] {
   const found: Candidate[] = [];
@@ -51,10 +53,6 @@ function candidates(html: string, nested: boolean): Candidate[] {
   return found.sort((a, b) => a.index - b.index);
 }
 
-/** Only tags and white space before `index`: the number starts its block. */
-function startsBlock(html: string, index: number): boolean {
-  return (LEADING_TAGS.exec(html)?.[0].length ?? 0) >= index;
-}
 
 function followsBoundary(html: string, candidate: Candidate): boolean {
   const before = html[candidate.index - 1];
@@ -106,8 +104,11 @@ export function parseNumberedList(
   for (const block of splitBlocks(html)) {
     const found = candidates(block.html, options.nested);
     const first = found[0];
+    // Only tags and white space before a number: it starts its block.
+    const blockStart = LEADING_TAGS.exec(block.html)?.[0].length ?? 0;
+    const startsBlock = (index: number): boolean => index <= blockStart;
     let target: Target | undefined;
-    if (!first || !startsBlock(block.html, first.index)) {
+    if (!first || !startsBlock(first.index)) {
       // A block without a number of its own: an `<li>` numbered by the list itself, or more text
       // of the item before it.
       if (block.listItem && !options.nested) target = newTop(expectedTop, block.offset);
@@ -117,7 +118,7 @@ export function parseNumberedList(
     let segment = 0;
     for (const candidate of found) {
       if (candidate.index < segment) continue;
-      const strong = startsBlock(block.html, candidate.index);
+      const strong = startsBlock(candidate.index);
       const expected = candidate.kind === 'top' ? expectedTop : expectedSub;
       if (candidate.number !== expected || (candidate.kind === 'sub' && items.length === 0)) {
         if (!strong) continue;

@@ -28,9 +28,19 @@ export function continuePlain(
   return previous.append(separator, continuation);
 }
 
-const CLOSING_BLOCK_TAGS = /(?:\s*<\/\s*(?:p|li|ol|ul|div)\s*>)+\s*$/i;
-const OPENING_BLOCK_TAGS = /^\s*(?:<\s*(?:p|li|ol|ul|div)(?:\s[^>]*)?>\s*)+/i;
+const CLOSING_BLOCK_TAG = /<\/\s*(?:p|li|ol|ul|div)\s*>$/i;
+const OPENING_BLOCK_TAGS = /^\s*(?:<\s*(?:p|li|ol|ul|div)(?:\s[^<>]*)?>\s*)+/i;
 const SENTENCE_END = /[。！？!?]$/;
+
+/** The text without the closing block tags (and white space) it ends with. */
+function withoutClosingBlockTags(text: string): string {
+  let end = text.trimEnd();
+  for (;;) {
+    const tag = CLOSING_BLOCK_TAG.exec(end.slice(-16));
+    if (!tag) return end;
+    end = end.slice(0, end.length - tag[0].length).trimEnd();
+  }
+}
 
 /**
  * Continues an HTML value. The copy often closes the element at the break and opens it again after
@@ -43,9 +53,8 @@ export function continueHtml(
   continuation: SourcedText,
   startsItem: (text: string) => boolean,
 ): SourcedText {
-  const closing = CLOSING_BLOCK_TAGS.exec(previous.text);
+  const before = withoutClosingBlockTags(previous.text);
   const opening = OPENING_BLOCK_TAGS.exec(continuation.text);
-  const before = closing ? previous.text.slice(0, closing.index) : previous.text;
   const after = opening ? continuation.text.slice(opening[0].length) : continuation.text;
   if (startsItem(after) || (opening !== null && SENTENCE_END.test(before.trimEnd()))) {
     return previous.append(' ', continuation);

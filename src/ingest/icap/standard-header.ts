@@ -123,7 +123,7 @@ export function parseHeaderFields(rows: readonly Row[], doc: SourceDocument): St
 
   const seen = new Map<string, number>();
   let code: VersionedCode | undefined;
-  const names: { kind: string; name: string }[] = [];
+  const names: { kind: string; name: string; line: number }[] = [];
   const taxonomy: Partial<Record<TaxonomyKind, TaxonomyRef[]>> = {};
   let description: string | undefined;
   let level: number | undefined;
@@ -145,7 +145,7 @@ export function parseHeaderFields(rows: readonly Row[], doc: SourceDocument): St
       code = parseVersionedCode(value, STANDARD_BASE_CODE) ?? doc.fail(at(1), '職能基準代碼', `a code such as BLM2421-007v4; found "${value}"`);
     } else if (field.label.startsWith('職能基準名稱') && NAME_KINDS.includes(field.sub)) {
       if (usedCellCount(cells) > 3) doc.fail(field.line, field.sub, 'one name after 職類 / 職業; found more cells');
-      if ((cells[2] ?? '') !== '') names.push({ kind: field.sub, name: cells[2]! });
+      if ((cells[2] ?? '') !== '') names.push({ kind: field.sub, name: cells[2]!, line: at(2) });
     } else if (field.label.endsWith('類別') && TAXONOMY_KINDS.includes(field.sub)) {
       const kind = field.sub as TaxonomyKind;
       const codeLabel = cells.findIndex((cell, i) => i >= 3 && labelKey(cell).endsWith('代碼'));
@@ -167,7 +167,7 @@ export function parseHeaderFields(rows: readonly Row[], doc: SourceDocument): St
   if (!code) doc.fail(0, '職能基準代碼', 'a row 職能基準代碼 with the code of the standard');
   const [named, ...others] = names;
   if (!named) doc.fail(seen.get('職能基準名稱/職業') ?? 0, '職能基準名稱', 'a name after 職類 or 職業 (擇一填寫)');
-  if (others.length > 0) doc.fail(0, '職能基準名稱', 'a name after only one of 職類 / 職業 (擇一填寫); both are filled in');
+  if (others[0]) doc.fail(others[0].line, '職能基準名稱', 'a name after only one of 職類 / 職業 (擇一填寫); both are filled in');
   for (const kind of ['職類別', '職業別'] as const) {
     if (!taxonomy[kind]?.length) doc.fail(0, kind, `a ${kind} with its ${kind}代碼 under 所屬類別`);
   }

@@ -66,6 +66,9 @@ export function parseStandard(doc: SourceDocument): ParsedStandard {
       continue; // the header, or its repetition after a page break
     }
     if (first === '職能基準代碼' && (section === 'preamble' || section === 'versions')) section = 'fields';
+    // The version table ends at the first row that is neither a version nor a continuation: the
+    // fields block, even when its 職能基準代碼 row is missing (reported as such below).
+    if (section === 'versions' && first !== '' && !/^V\d+$/i.test(first)) section = 'fields';
 
     switch (section) {
       case 'preamble':

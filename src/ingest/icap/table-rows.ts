@@ -20,8 +20,12 @@ export function isFiller(text: string): boolean {
 
 /** The text of a Markdown heading (`#### 說明與補充事項` -> `說明與補充事項`), or undefined. */
 export function headingText(text: string): string | undefined {
-  const match = /^\s*#{1,6}\s*(.*?)\s*#*\s*$/.exec(text);
-  return match ? match[1] : undefined;
+  const marks = /^\s*#{1,6}/.exec(text);
+  if (!marks) return undefined;
+  // A closing run of #s is decoration too (`## 標題 ##`).
+  let heading = text.slice(marks[0].length).trim();
+  while (heading.endsWith('#')) heading = heading.slice(0, -1);
+  return heading.trim();
 }
 
 /** The text of a Markdown list item (`- A01…`, `  - 高中職…`) with its indentation, or undefined. */

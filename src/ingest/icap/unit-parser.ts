@@ -10,7 +10,7 @@ import { parseVersionedCode, UNIT_BASE_CODE } from './codes.js';
 import { noteMarkers, plainText, type MarkerRef } from './html-fragment.js';
 import { noteExamples, noteSubject } from './note-examples.js';
 import { parseNumberedList, type NumberedItem } from './numbered-list.js';
-import { NUMERAL_CHARS } from './numerals.js';
+import { NUMERAL_CHARS, toChineseNumeral } from './numerals.js';
 import { continueHtml } from './page-breaks.js';
 import { parseLevel } from './levels.js';
 import { SourcedText, type SourceDocument } from './source.js';
@@ -44,7 +44,7 @@ function fieldOf(label: string): FieldKey | undefined {
 }
 
 /** A continuation that starts a new item: a numbered item or a note, possibly inside inline tags. */
-const STARTS_ITEM = new RegExp(`^(?:<[^>]*>\\s*)*(?:[${NUMERAL_CHARS}]+\\s*、|\\d{1,3}\\s*[.．、](?!\\d)|【\\s*[註注]\\s*\\d+\\s*】)`);
+const STARTS_ITEM = new RegExp(`^(?:<[^<>]*>\\s*)*(?:[${NUMERAL_CHARS}]{1,4}\\s*、|\\d{1,3}\\s*[.．、](?!\\d)|【\\s*[註注]\\s*\\d+\\s*】)`);
 const startsItem = (text: string): boolean => STARTS_ITEM.test(text);
 
 interface FieldValue {
@@ -145,7 +145,7 @@ export function parseUnit(doc: SourceDocument): ParsedUnit {
   if (taskItems.length === 0) doc.fail(required('tasks').line, LABELS.tasks, 'tasks numbered 一、 二、 …');
   const taskDrafts = taskItems.map((item) => {
     const taskName = plainText(item.html);
-    if (taskName === '') failer('tasks')(item.offset, `a task name after ${item.number}、`);
+    if (taskName === '') failer('tasks')(item.offset, `a task name after ${toChineseNumeral(item.number)}、`);
     if (item.children.length === 0) failer('tasks')(item.offset, `indicators numbered 1. 2. … under task ${taskName}`);
     markersIn(item.html, item.offset, 'tasks');
     const indicators = item.children.map((child) => {
@@ -163,7 +163,7 @@ export function parseUnit(doc: SourceDocument): ParsedUnit {
     return items.map((item) => {
       const itemName = plainText(item.html);
       const itemCode = `${letter}${String(item.number).padStart(2, '0')}`;
-      if (itemName === '') failer(field)(item.offset, `a name after item ${item.number}、`);
+      if (itemName === '') failer(field)(item.offset, `a name after ${toChineseNumeral(item.number)}、`);
       const notes = [...new Set(markersIn(item.html, item.offset, field).map((marker) => marker.note))];
       return { code: itemCode, name: itemName, notes };
     });
