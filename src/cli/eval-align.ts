@@ -6,19 +6,21 @@
 //   npx tsx src/cli/eval-align.ts [--split tune|holdout|all] [--errors] [--no-segmentation] [--json]
 import fs from 'node:fs';
 import path from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
 import {
   alignCompetencies,
   competencyKey,
   DEFAULT_ALIGN_FLOOR,
   DEFAULT_ALIGN_THRESHOLD,
+  type AlignOptions,
   type CompetencyInput,
   type CompetencyKind,
   type SimilarityPair,
 } from '../analysis/alignment/index.js';
 import { PROJECT_ROOT, SEED_DIR } from '../paths.js';
 
-interface LabelledPair {
+export interface LabelledPair {
   kind: CompetencyKind;
   a: string;
   b: string;
@@ -74,14 +76,14 @@ interface Counts {
   tn: number;
 }
 
-function metrics(c: Counts): { precision: number; recall: number; f1: number } {
+export function metrics(c: Counts): { precision: number; recall: number; f1: number } {
   const precision = c.tp + c.fp > 0 ? c.tp / (c.tp + c.fp) : 1;
   const recall = c.tp + c.fn > 0 ? c.tp / (c.tp + c.fn) : 1;
   const f1 = precision + recall > 0 ? (2 * precision * recall) / (precision + recall) : 0;
   return { precision, recall, f1 };
 }
 
-function count(rows: Array<{ pair: LabelledPair; score: number }>, threshold: number): Counts {
+export function count(rows: Array<{ pair: LabelledPair; score: number }>, threshold: number): Counts {
   const c: Counts = { tp: 0, fp: 0, fn: 0, tn: 0 };
   for (const { pair, score } of rows) {
     const predicted = score >= threshold;
@@ -95,15 +97,14 @@ function count(rows: Array<{ pair: LabelledPair; score: number }>, threshold: nu
 
 const pct = (x: number): string => `${(x * 100).toFixed(1)}%`.padStart(6);
 
-function main(): void {
-  const { values } = parseArgs({
-    options: {
-      split: { type: 'string', default: 'all' },
-      errors: { type: 'boolean', default: false },
-      'no-segmentation': { type: 'boolean', default: false },
-      json: { type: 'boolean', default: false },
-    },
-  });
+export interface EvaluationRow {
+  pair: LabelledPair;
+  score: number;
+  hit: SimilarityPair | undefined;
+}
+
+/** Scores every labelled pair with the real pipeline (blocking included); unreported pairs score 0. */
+export function evaluate(options: AlignOptions = {}): { rows: EvaluationRow[]; corpusSize: number; seedNames: number; reported: number; ms: number } {
   const labelled = (JSON.parse(fs.readFileSync(LABELLED, 'utf8')) as { pairs: LabelledPair[] }).pairs;
 
   // The corpus: every labelled name (contexts merged) plus the seeds' competencies.
@@ -125,10 +126,7 @@ function main(): void {
   for (const s of seeds) addName(s.kind, s.name, s.context, s.description);
 
   const started = performance.now();
-  const pairs = alignCompetencies([...corpus.values()], {
-    floor: DEFAULT_ALIGN_FLOOR,
-    segmentation: !values['no-segmentation'],
-  });
+  const pairs = alignCompetencies([...corpus.values()], { floor: DEFAULT_ALIGN_FLOOR, ...options });
   const elapsed = performance.now() - started;
   const found = new Map<string, SimilarityPair>();
   for (const p of pairs) found.set(`${p.a}\u0000${p.b}`, p);
@@ -141,6 +139,20 @@ function main(): void {
     const hit = lookup(pair);
     return { pair, score: same ? 1 : (hit?.score ?? 0), hit };
   });
+  return { rows, corpusSize: corpus.size, seedNames: seeds.length, reported: pairs.length, ms: elapsed };
+}
+
+function main(): void {
+  const { values } = parseArgs({
+    options: {
+      split: { type: 'string', default: 'all' },
+      errors: { type: 'boolean', default: false },
+      'no-segmentation': { type: 'boolean', default: false },
+      json: { type: 'boolean', default: false },
+    },
+  });
+  const { rows, corpusSize, seedNames, reported, ms: elapsed } = evaluate({ segmentation: !values['no-segmentation'] });
+  const labelled = rows.map((r) => r.pair);
 
   const splits = values.split === 'all' ? (['tune', 'holdout', 'all'] as const) : ([values.split] as const);
   const select = (split: string): typeof rows => rows.filter((r) => split === 'all' || r.pair.split === split);
@@ -157,14 +169,14 @@ function main(): void {
         },
       ]),
     );
-    console.log(JSON.stringify({ corpus: corpus.size, seconds: elapsed / 1000, report }, null, 2));
+    console.log(JSON.stringify({ corpus: corpusSize, seconds: elapsed / 1000, report }, null, 2));
     return;
   }
 
   console.log(
-    `Alignment evaluation: ${labelled.length} labelled pairs, IDF corpus ${corpus.size} names ` +
-      `(${seeds.length} from the seeds), segmentation ${values['no-segmentation'] ? 'off' : 'on'}, ` +
-      `${pairs.length} pairs >= floor ${DEFAULT_ALIGN_FLOOR} in ${elapsed.toFixed(0)} ms`,
+    `Alignment evaluation: ${labelled.length} labelled pairs, IDF corpus ${corpusSize} names ` +
+      `(${seedNames} from the seeds), segmentation ${values['no-segmentation'] ? 'off' : 'on'}, ` +
+      `${reported} pairs >= floor ${DEFAULT_ALIGN_FLOOR} in ${elapsed.toFixed(0)} ms`,
   );
   for (const s of splits) {
     const r = select(s);
@@ -204,4 +216,4 @@ function main(): void {
   }
 }
 
-main();
+if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) main();

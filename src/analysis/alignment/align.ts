@@ -3,10 +3,11 @@
 // shares only 管理 is never generated), an index of the notes' bigrams, and equal normalised names.
 // A cheap upper bound of the score drops most candidates before they are scored in full.
 import { competencyKey, type CompetencyKind } from './competency-key.js';
-import { analyseText, compileRules, type MatchingRules } from './normalise.js';
+import { analyseText, compileRules, findContrasts, type MatchingRules } from './normalise.js';
 import { defaultAlignmentResources, type AlignmentResources, type Lexicon } from './resources.js';
 import {
   contextGramsOf,
+  calibrate,
   DEFAULT_SCORING,
   describeEvidence,
   gramsOf,
@@ -98,6 +99,7 @@ export function prepareAlignmentCorpus(corpus: readonly CompetencyInput[], optio
       name,
       grams: gramsOf(name, params.boundaryWeight),
       context: support ? contextGramsOf(analyseText(support, input.kind, rules, false)) : new Set<string>(),
+      contrasts: findContrasts(name, rules),
       mass: 0,
     };
   });
@@ -203,7 +205,7 @@ function alignKind(
       if (!keep) {
         const covX = a.mass > 0 ? Math.min(1, ((accX[j] as number) + cappedX) / a.mass) : 0;
         const covY = b.mass > 0 ? Math.min(1, ((accY[j] as number) + cappedY) / b.mass) : 0;
-        const bound = scoreFromCoverage(covX, covY, Math.max(a.mass, b.mass), params).score * params.normalisedScore;
+        const bound = calibrate(scoreFromCoverage(covX, covY, Math.max(a.mass, b.mass), params).score, params);
         keep = bound >= floor;
       }
       if (keep) {

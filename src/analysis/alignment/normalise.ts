@@ -4,7 +4,7 @@
 // one word or straddle two.
 import { foldSurface, type CompetencyKind } from './competency-key.js';
 import type { AlignmentResources } from './resources.js';
-import { createSegmenter, type Segmenter } from './segmenter.js';
+import { createSegmenter, createSimplifier, type Segmenter } from './segmenter.js';
 
 /** One matching unit: a CJK character, or a whole run of Latin letters and digits (`python`, `9001`). */
 export interface MatchUnit {
@@ -41,6 +41,12 @@ export interface MatchingRules {
   stopList: string[];
   heads: Record<CompetencyKind, string[]>;
   segmenter: Segmenter | null;
+  /** Traditional -> Simplified, character by character (for dictionary look-ups only). */
+  simplify: (text: string) => string;
+  /** Contrast term (as matched) -> index of its set. */
+  contrastTerms: Map<string, number>;
+  contrastSetNames: string[];
+  contrastLengths: number[];
 }
 
 const LATIN = /^[a-z0-9.#+]$/;
@@ -75,7 +81,7 @@ export function compileRules(resources: AlignmentResources, options: { segmentat
   const byLength = (a: string, b: string): number => b.length - a.length;
   const heads = (kind: CompetencyKind): string[] =>
     [...(resources.generic.heads.all ?? []), ...(resources.generic.heads[kind] ?? [])].map(fold).filter(Boolean).sort(byLength);
-  return {
+  const rules: MatchingRules = {
     variants,
     lexicon,
     longestTerm,
@@ -83,7 +89,48 @@ export function compileRules(resources: AlignmentResources, options: { segmentat
     stopList: [...stopWords].sort(byLength),
     heads: { knowledge: heads('knowledge'), skill: heads('skill'), attitude: heads('attitude') },
     segmenter: options.segmentation === false ? null : createSegmenter(resources.t2s),
+    simplify: createSimplifier(resources.t2s),
+    contrastTerms: new Map(),
+    contrastSetNames: resources.contrasts.map((c) => c.name),
+    contrastLengths: [],
   };
+  // Contrast terms are matched in the text as the lexicon leaves it.
+  resources.contrasts.forEach((set, index) => {
+    for (const term of set.terms) {
+      const read = applyLexicon([...fold(term)], rules).map((c) => c.ch).join('');
+      if (read.length > 0) rules.contrastTerms.set(read, index);
+    }
+  });
+  rules.contrastLengths = [...new Set([...rules.contrastTerms.keys()].map((t) => [...t].length))].sort((a, b) => b - a);
+  return rules;
+}
+
+/** Contrast terms found in an analysed name: set index -> terms. Latin terms match whole units only. */
+export function findContrasts(name: AnalysedName, rules: MatchingRules): Map<number, Set<string>> {
+  const found = new Map<number, Set<string>>();
+  if (rules.contrastTerms.size === 0) return found;
+  const add = (term: string): void => {
+    const set = rules.contrastTerms.get(term);
+    if (set === undefined) return;
+    const terms = found.get(set);
+    if (terms) terms.add(term);
+    else found.set(set, new Set([term]));
+  };
+  const units = name.units;
+  for (let i = 0; i < units.length; i++) {
+    const u = units[i] as MatchUnit;
+    if (isLatin(u.text[0])) {
+      add(u.text);
+      continue;
+    }
+    for (const len of rules.contrastLengths) {
+      if (i + len > units.length) continue;
+      const slice = units.slice(i, i + len);
+      if (slice.some((s) => isLatin(s.text[0]))) continue;
+      add(slice.map((s) => s.text).join(''));
+    }
+  }
+  return found;
 }
 
 interface Char {

@@ -30,9 +30,16 @@ export interface CharacterMap {
   simplified: string;
 }
 
+/** Sibling terms that make otherwise similar names different (車床 / 銑床); see seed/alignment/contrasts.json. */
+export interface ContrastSet {
+  name: string;
+  terms: string[];
+}
+
 export interface AlignmentResources {
   generic: GenericWords;
   lexicon: Lexicon;
+  contrasts: ContrastSet[];
   /** Needed only for word segmentation. */
   t2s: CharacterMap;
 }
@@ -91,6 +98,15 @@ export function parseGenericWords(value: unknown, where = 'generic words'): Gene
   return { heads, stopWords: stringList(value.stopWords, `${where} stopWords`), variants };
 }
 
+/** Checks the shape of the contrast sets. */
+export function parseContrasts(value: unknown, where = 'contrasts'): ContrastSet[] {
+  if (!isRecord(value) || !Array.isArray(value.sets)) throw new Error(`${where}: expected { sets: [...] }`);
+  return value.sets.map((raw, i) => {
+    if (!isRecord(raw) || typeof raw.name !== 'string') throw new Error(`${where} set ${i}: expected { name, terms }`);
+    return { name: raw.name, terms: stringList(raw.terms, `${where} set ${raw.name}`) };
+  });
+}
+
 function parseCharacterMap(value: unknown, where: string): CharacterMap {
   if (!isRecord(value) || typeof value.traditional !== 'string' || typeof value.simplified !== 'string') {
     throw new Error(`${where}: expected { traditional, simplified }`);
@@ -128,6 +144,7 @@ export function loadAlignmentResources(options: { dir?: string; extraLexicon?: s
   return {
     generic: parseGenericWords(readJson(path.join(dir, 'generic-words.json')), 'generic-words.json'),
     lexicon,
+    contrasts: parseContrasts(readJson(path.join(dir, 'contrasts.json')), 'contrasts.json'),
     t2s: parseCharacterMap(readJson(path.join(dir, 't2s-characters.json')), 't2s-characters.json'),
   };
 }

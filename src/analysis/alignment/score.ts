@@ -26,6 +26,13 @@ export interface ScoringParameters {
   specificMass: number;
   /** Score of two different names that normalise to the same text; other scores scale with it. */
   normalisedScore: number;
+  /**
+   * Exponent applied to the combined coverage (< 1 raises middling scores), so that the default
+   * threshold sits at 0.5 and the 0.35 floor keeps related but distinct pairs.
+   */
+  calibration: number;
+  /** Factor applied when the names differ by members of one contrast set (車床 / 銑床). */
+  contrastPenalty: number;
 }
 
 export const DEFAULT_SCORING: ScoringParameters = {
@@ -35,6 +42,8 @@ export const DEFAULT_SCORING: ScoringParameters = {
   containmentLift: 0.5,
   specificMass: 1.5,
   normalisedScore: 0.95,
+  calibration: 0.7,
+  contrastPenalty: 0.5,
 };
 
 /** A weighted feature of a name. */
@@ -59,6 +68,8 @@ export interface PreparedCompetency {
   grams: Map<string, Gram>;
   /** Bigrams of the note / description, if any. */
   context: Set<string>;
+  /** Contrast terms in the name, by contrast set. */
+  contrasts: Map<number, Set<string>>;
   /** Sum of gram weights (set once the corpus IDF is known). */
   mass: number;
 }
@@ -139,21 +150,33 @@ export function scoreFromCoverage(
   innerMass: number,
   params: ScoringParameters,
 ): { score: number; contained: boolean } {
-  const base = covA + covB > 0 ? (2 * covA * covB) / (covA + covB) : 0;
   const inner = Math.max(covA, covB);
   const outer = Math.min(covA, covB);
-  if (inner >= params.containmentCoverage) {
+  if (inner >= params.containmentCoverage && outer < params.containmentCoverage) {
+    // One name inside the other: what counts is how specific the inner name is. A generic inner
+    // name (管理, 分析) says little about the outer one, a specific one (災後復原計畫) says much.
     const lift = params.containmentLift * Math.min(1, innerMass / params.specificMass);
-    const contained = lift + (1 - lift) * outer;
-    if (contained > base) return { score: contained, contained: true };
+    return { score: lift + (1 - lift) * outer, contained: true };
   }
-  return { score: base, contained: false };
+  return { score: covA + covB > 0 ? (2 * covA * covB) / (covA + covB) : 0, contained: false };
+}
+
+/** Maps a combined coverage in [0, 1] to the reported score. */
+export function calibrate(raw: number, params: ScoringParameters): number {
+  return Math.pow(Math.min(1, Math.max(0, raw)), params.calibration) * params.normalisedScore;
 }
 
 export interface PairScore {
   score: number;
   method: string;
   details: SimilarityEvidence;
+}
+
+/** The unit as written: a substituted term is shown once, in its own words. */
+function shownText(u: MatchUnit): string {
+  if (u.lexicon === null) return u.text;
+  const cut = u.written.lastIndexOf('#');
+  return cut > 0 && u.written.slice(cut + 1) === '0' ? u.written.slice(0, cut) : '';
 }
 
 /** Runs of consecutive units of `name` covered by the given grams, as text. */
@@ -163,7 +186,7 @@ function runsOf(name: AnalysedName, grams: Iterable<Gram>): string[] {
   const runs: string[] = [];
   let run = '';
   name.units.forEach((u, i) => {
-    if (covered[i]) run += u.text;
+    if (covered[i]) run += shownText(u);
     if ((!covered[i] || i === name.units.length - 1) && run) {
       runs.push(run);
       run = '';
@@ -172,10 +195,23 @@ function runsOf(name: AnalysedName, grams: Iterable<Gram>): string[] {
   return runs;
 }
 
+/** Pairs of contrasting terms (`車床≠銑床`): a set in which each name has a member the other lacks. */
+export function contrastsBetween(x: PreparedCompetency, y: PreparedCompetency): string[] {
+  const out: string[] = [];
+  for (const [set, termsX] of x.contrasts) {
+    const termsY = y.contrasts.get(set);
+    if (!termsY) continue;
+    const onlyX = [...termsX].filter((t) => !termsY.has(t) && !y.name.core.includes(t));
+    const onlyY = [...termsY].filter((t) => !termsX.has(t) && !x.name.core.includes(t));
+    if (onlyX.length > 0 && onlyY.length > 0) out.push(`${onlyX.join('/')}≠${onlyY.join('/')}`);
+  }
+  return out;
+}
+
 /** Scores two prepared competencies of the same kind. */
 export function scorePair(x: PreparedCompetency, y: PreparedCompetency, idf: IdfTable, params: ScoringParameters): PairScore {
   if (x.key === y.key) {
-    return { score: 1, method: 'exact-key', details: { shared: [x.key], lexicon: [], containment: null, context: [] } };
+    return { score: 1, method: 'exact-key', details: { shared: [x.key], lexicon: [], containment: null, context: [], contrast: [] } };
   }
   let sharedX = 0;
   let sharedY = 0;
@@ -211,7 +247,9 @@ export function scorePair(x: PreparedCompetency, y: PreparedCompetency, idf: Idf
   const covX = x.mass > 0 ? Math.min(1, (sharedX + params.contextWeight * ctxX.mass) / x.mass) : 0;
   const covY = y.mass > 0 ? Math.min(1, (sharedY + params.contextWeight * ctxY.mass) / y.mass) : 0;
   const innerMass = covX >= covY ? x.mass : y.mass;
-  const { score: raw, contained } = scoreFromCoverage(covX, covY, innerMass, params);
+  const { score: combined, contained } = scoreFromCoverage(covX, covY, innerMass, params);
+  const contrast = contrastsBetween(x, y);
+  const raw = contrast.length > 0 ? combined * params.contrastPenalty : combined;
 
   const [inner, outer] = covX >= covY ? [x, y] : [y, x];
   const containment =
@@ -221,15 +259,21 @@ export function scorePair(x: PreparedCompetency, y: PreparedCompetency, idf: Idf
   const sameCore = x.name.core === y.name.core && x.name.core.length > 0;
   const usedContext = ctxX.grams.length > 0 || ctxY.grams.length > 0;
   const main = sameCore ? 'normalised' : contained ? 'containment' : 'lexical';
-  const method = [main, ...(lexicon.size > 0 ? ['lexicon'] : []), ...(usedContext && !sameCore ? ['context'] : [])].join('+');
+  const method = [
+    main,
+    ...(lexicon.size > 0 ? ['lexicon'] : []),
+    ...(usedContext && !sameCore ? ['context'] : []),
+    ...(contrast.length > 0 ? ['contrast'] : []),
+  ].join('+');
   return {
-    score: Math.min(1, raw) * params.normalisedScore,
+    score: calibrate(raw, params),
     method,
     details: {
       shared: runsOf(x.name, sharedGrams),
       lexicon: [...lexicon].sort(),
       containment,
       context: usedContext ? [...runsOf(x.name, ctxX.grams), ...runsOf(y.name, ctxY.grams)] : [],
+      contrast,
     },
   };
 }
@@ -242,5 +286,6 @@ export function describeEvidence(details: SimilarityEvidence, method: string): s
   if (details.shared.length > 0) parts.push(`shared: ${details.shared.join(', ')}`);
   if (details.lexicon.length > 0) parts.push(`lexicon: ${details.lexicon.join(', ')}`);
   if (details.context.length > 0) parts.push(`explained by note: ${details.context.join(', ')}`);
+  if (details.contrast.length > 0) parts.push(`but differs: ${details.contrast.join(', ')}`);
   return parts.join('; ');
 }

@@ -17,18 +17,26 @@ function sharedJieba(): Jieba {
   return jieba;
 }
 
+/** Maps each character to its Simplified form, keeping the length. */
+export function createSimplifier(t2s: CharacterMap): (text: string) => string {
+  const map = new Map<string, string>();
+  const to = [...t2s.simplified];
+  [...t2s.traditional].forEach((ch, i) => map.set(ch, to[i] ?? ch));
+  return (text) => {
+    let out = '';
+    for (const ch of text) out += map.get(ch) ?? ch;
+    return out;
+  };
+}
+
 /** A segmenter for Traditional Chinese built on the bundled Simplified dictionary. */
 export function createSegmenter(t2s: CharacterMap): Segmenter {
-  const map = new Map<string, string>();
-  const from = [...t2s.traditional];
-  const to = [...t2s.simplified];
-  from.forEach((ch, i) => map.set(ch, to[i] ?? ch));
+  const simplify = createSimplifier(t2s);
   const engine = sharedJieba();
   return (text: string): string[] => {
     if (text.length === 0) return [];
     const chars = [...text];
-    const simplified = chars.map((ch) => map.get(ch) ?? ch).join('');
-    const words = engine.cut(simplified, false);
+    const words = engine.cut(simplify(text), false);
     // Give back the original characters word by word; fall back to characters if lengths disagree.
     const out: string[] = [];
     let at = 0;

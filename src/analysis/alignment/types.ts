@@ -14,7 +14,7 @@ export interface CompetencyInput {
 }
 
 /** The kinds of evidence a score rests on. Combined in `method` with `+` (`containment+lexicon`). */
-export type AlignMethod = 'exact-key' | 'normalised' | 'lexical' | 'containment' | 'lexicon' | 'context';
+export type AlignMethod = 'exact-key' | 'normalised' | 'lexical' | 'containment' | 'lexicon' | 'context' | 'contrast';
 
 /** Why two competencies were found similar, for a person to judge. */
 export interface SimilarityEvidence {
@@ -26,6 +26,8 @@ export interface SimilarityEvidence {
   containment: { inner: string; outer: string } | null;
   /** Text of one side that the other side's context (note, description) explains. */
   context: string[];
+  /** Sibling terms that tell the two apart (`車床≠銑床`); each lowers the score. */
+  contrast: string[];
 }
 
 /** A similar pair of competencies of the same kind; `a < b` by id, each unordered pair once. */
