@@ -8,7 +8,7 @@
 import type { Assessment } from '../document.js';
 import { plainText } from './html-fragment.js';
 import { parseNumberedList } from './numbered-list.js';
-import { PLACEHOLDER } from './unit-notes.js';
+import { isPlaceholder } from './placeholder.js';
 
 type SectionKey = keyof Assessment;
 
@@ -23,7 +23,7 @@ function sectionOf(heading: string, position: number): SectionKey | undefined {
 
 export function parseAssessment(html: string, fail: (offset: number, expected: string) => never): Assessment {
   const assessment: Assessment = { keyEvidence: [], contextAndResources: [], methods: [] };
-  if (PLACEHOLDER.test(plainText(html))) return assessment;
+  if (isPlaceholder(plainText(html))) return assessment;
   const sections = parseNumberedList(html, { nested: true }, fail);
   sections.forEach((section, position) => {
     const text = plainText(section.html);

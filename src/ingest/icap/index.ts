@@ -10,18 +10,17 @@ import { parseStandard } from './standard-parser.js';
 import { cellsOf, labelKey } from './table-rows.js';
 import { parseUnit } from './unit-parser.js';
 
-export { ParseError } from '../parse-error.js';
+import { ParseError } from '../parse-error.js';
+
+export { ParseError };
+export type { DocumentKind, ParsedDocument, ParsedStandard, ParsedUnit } from '../document.js';
 
 const UNIT_LABELS = new Set(['職能單元代碼', '職能單元名稱', '職能單元級別']);
 const STANDARD_LABELS = new Set(['職能基準代碼', '基準級別']);
 
-/**
- * The format of a document's text, from the labels of its rows: a 職能基準 has rows 職能基準代碼 …
- * 基準級別 (or the version table's header), a 職能單元 rows 職能單元代碼 … 職能單元級別. Null when it has
- * neither; when it somehow has both, the first such row decides.
- */
-export function detectFormat(text: string): DocumentKind | null {
-  for (const line of normaliseInput(text).split('\n')) {
+/** The format of normalised text (see detectFormat). */
+function formatOf(text: string): DocumentKind | null {
+  for (const line of text.split('\n')) {
     if (!line.includes('\t')) continue;
     const cells = cellsOf(line).map(labelKey);
     const first = cells[0] ?? '';
@@ -34,6 +33,21 @@ export function detectFormat(text: string): DocumentKind | null {
 }
 
 /**
+ * The format of a document, from the labels of its rows: a 職能基準 has rows 職能基準代碼 … 基準級別
+ * (or the version table's header), a 職能單元 rows 職能單元代碼 … 職能單元級別. Null when it has
+ * neither (or, for bytes, when they are in no encoding the parser reads); when it somehow has both,
+ * the first such row decides.
+ */
+export function detectFormat(input: string | Uint8Array): DocumentKind | null {
+  try {
+    return formatOf(normaliseInput(decodeDocument(input, '')));
+  } catch (error) {
+    if (error instanceof ParseError) return null;
+    throw error;
+  }
+}
+
+/**
  * Parses one iCAP document. `input` is the text, or its bytes (UTF-8 with or without BOM, Big5 or
  * UTF-16); `documentName` (usually the file name) is only used in errors.
  *
@@ -42,7 +56,7 @@ export function detectFormat(text: string): DocumentKind | null {
 export function parseDocument(input: string | Uint8Array, documentName: string): ParsedDocument {
   const text = normaliseInput(decodeDocument(input, documentName));
   const doc = new SourceDocument(documentName, text);
-  switch (detectFormat(text)) {
+  switch (formatOf(text)) {
     case 'STANDARD':
       return parseStandard(doc);
     case 'UNIT':

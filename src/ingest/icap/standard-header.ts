@@ -6,13 +6,8 @@ import { parseVersionedCode, STANDARD_BASE_CODE, type VersionedCode } from './co
 import { parseLevel } from './levels.js';
 import { continueRow, type ContinuedRow } from './page-breaks.js';
 import { SourcedText, type SourceDocument } from './source.js';
-import { labelKey, usedCellCount } from './table-rows.js';
+import { labelKey, usedCellCount, type Row } from './table-rows.js';
 import { parseTaxonomyField, type TaxonomyKind } from './taxonomy-field.js';
-
-export interface Row {
-  line: number;
-  cells: string[];
-}
 
 const VERSION_COLUMNS = ['版本', '職能基準代碼', '職能基準名稱', '狀態', '更新說明', '發展更新日期'] as const;
 

@@ -5,6 +5,7 @@
 import type { Attitude, GlossaryEntry } from '../document.js';
 import { normaliseCode } from './codes.js';
 import { continuePlain } from './page-breaks.js';
+import { isPlaceholder } from './placeholder.js';
 import { SourcedText, type SourceDocument, type SourceLine } from './source.js';
 import { listItem } from './table-rows.js';
 
@@ -60,9 +61,6 @@ export interface Supplement {
   otherNotes: string[];
 }
 
-/** `無` / `略` in a list means there is nothing to list. */
-const PLACEHOLDER = /^(?:無|略|無。|略。|-|—|N\/A)$/i;
-
 /** A glossary entry is `term：definition` with a short term that is not itself a sentence. */
 const GLOSSARY_TERM = /^[^，。、；,;]{1,20}$/;
 
@@ -82,7 +80,7 @@ function groupOf(label: string): Group {
 export function parseSupplement(lines: readonly SourceLine[], doc: SourceDocument): Supplement {
   const supplement: Supplement = { requirements: [], glossary: [], otherNotes: [] };
   const add = (group: Group, entry: string): void => {
-    if (entry === '' || PLACEHOLDER.test(entry)) return;
+    if (entry === '' || isPlaceholder(entry)) return;
     if (group === 'requirements') {
       supplement.requirements.push(entry);
       return;

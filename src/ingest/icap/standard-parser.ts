@@ -6,11 +6,11 @@
 // recognised by their header rows and headings.
 
 import type { ParsedStandard } from '../document.js';
-import { parseHeaderFields, parseVersionTable, type Row } from './standard-header.js';
+import { parseHeaderFields, parseVersionTable } from './standard-header.js';
 import { parseAttitudes, parseSupplement } from './standard-lists.js';
 import { parseStandardTable } from './standard-table.js';
 import type { SourceDocument, SourceLine } from './source.js';
-import { cellsOf, headingText, isFiller, labelKey } from './table-rows.js';
+import { cellsOf, headingText, isFiller, labelKey, type Row } from './table-rows.js';
 
 const SECTIONS = ['preamble', 'versions', 'fields', 'table', 'attitudes', 'supplement'] as const;
 type Section = (typeof SECTIONS)[number];

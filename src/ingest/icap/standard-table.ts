@@ -10,9 +10,8 @@ import { takeExpectedNumber } from './codes.js';
 import { splitCodedItems, startsWithCode, type CodeFormat, type CodedItem } from './coded-items.js';
 import { continuePlain, continueRow, type ContinuedRow } from './page-breaks.js';
 import { parseLevel } from './levels.js';
-import type { Row } from './standard-header.js';
 import { SourcedText, type SourceDocument } from './source.js';
-import { usedCellCount } from './table-rows.js';
+import { usedCellCount, type Row } from './table-rows.js';
 
 const COLUMNS = ['主要職責', '工作任務', '工作產出', '行為指標', '職能級別', '職能內涵(K)', '職能內涵(S)'] as const;
 const RESPONSIBILITY = 0;

@@ -1,5 +1,11 @@
 // Rows and labels of the tab-separated text both formats are copied as.
 
+/** A line of a table: its 1-based line number and its cells. */
+export interface Row {
+  line: number;
+  cells: string[];
+}
+
 /** The tab-separated cells of a line, each trimmed. */
 export function cellsOf(text: string): string[] {
   return text.split('\t').map((cell) => cell.trim());

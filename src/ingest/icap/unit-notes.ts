@@ -6,6 +6,7 @@
 // (`…（見【註3】）`) is a reference, not the start of a note.
 
 import { htmlText, NOTE_MARKER } from './html-fragment.js';
+import { isPlaceholder } from './placeholder.js';
 
 export interface NoteText {
   number: number;
@@ -13,9 +14,6 @@ export interface NoteText {
   text: string;
   offset: number;
 }
-
-/** `無` and its kin: the field is there but says there is nothing. */
-export const PLACEHOLDER = /^(?:無|略|無。|略。|-|—|N\/A)$/i;
 
 function startsNote(html: string, index: number): boolean {
   let i = index;
@@ -42,7 +40,7 @@ export function parseNoteTexts(html: string, fail: (offset: number, expected: st
     if (startsNote(html, m.index)) starts.push({ number: Number(m[1]), index: m.index, end: m.index + m[0].length });
   }
   const leading = htmlText(html.slice(0, starts[0]?.index ?? html.length));
-  if (leading !== '' && !PLACEHOLDER.test(leading)) {
+  if (leading !== '' && !isPlaceholder(leading)) {
     fail(0, `notes that each start with their marker (【註1】 …); found "${leading.slice(0, 30)}"`);
   }
   const seen = new Set<number>();

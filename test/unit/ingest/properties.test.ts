@@ -153,6 +153,9 @@ function outcome(input: string | Uint8Array, lineCount?: number): 'parsed' | 're
   return 'parsed';
 }
 
+/** Generous: the properties run thousands of parses, and CI machines are shared. */
+const TIMEOUT = 120_000;
+
 const lineCount = (text: string): number => text.replace(/^\uFEFF/, '').split(/\r\n|\r|\n/).length;
 
 describe('parseDocument never throws anything but ParseError', () => {
@@ -163,7 +166,7 @@ describe('parseDocument never throws anything but ParseError', () => {
       }),
       { numRuns: 300 },
     );
-  });
+  }, TIMEOUT);
 
   it('on random arrangements of the formats’ own labels, codes and tags', () => {
     fc.assert(
@@ -172,7 +175,7 @@ describe('parseDocument never throws anything but ParseError', () => {
       }),
       { numRuns: 1000 },
     );
-  });
+  }, TIMEOUT);
 
   it('on documents with lines deleted, duplicated, truncated, swapped, inserted or re-tabbed', () => {
     let parsed = 0;
@@ -184,7 +187,7 @@ describe('parseDocument never throws anything but ParseError', () => {
     );
     // Many small mutations leave a valid document: the parser must not refuse everything.
     expect(parsed).toBeGreaterThan(0);
-  });
+  }, TIMEOUT);
 
   it('on documents mutated inside their lines', () => {
     const edit = fc.record({ at: fc.nat(), length: fc.nat({ max: 12 }), text: fc.oneof(tokenText, fc.string({ maxLength: 6 })) });
@@ -199,7 +202,7 @@ describe('parseDocument never throws anything but ParseError', () => {
       }),
       { numRuns: 1500 },
     );
-  });
+  }, TIMEOUT);
 
   it('on random bytes', () => {
     fc.assert(
@@ -208,7 +211,7 @@ describe('parseDocument never throws anything but ParseError', () => {
       }),
       { numRuns: 500 },
     );
-  });
+  }, TIMEOUT);
 
   it('on encoded documents with bytes flipped or cut off', () => {
     const encodings = [
@@ -227,5 +230,5 @@ describe('parseDocument never throws anything but ParseError', () => {
       }),
       { numRuns: 800 },
     );
-  });
+  }, TIMEOUT);
 });
