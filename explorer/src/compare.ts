@@ -11,6 +11,11 @@ import { Tooltip } from './tooltip.js';
 
 const KIND_LABELS: Record<string, string> = { SKILL: '技能 Skill', KNOWLEDGE: '知識 Knowledge', ATTITUDE: '態度 Attitude' };
 
+/** True when an occurrence belongs to the document a column names (by full or base code). */
+function inDocument(occurrence: SharedOccurrence, code: string): boolean {
+  return occurrence.document.code === code || occurrence.document.baseCode === code;
+}
+
 function percent(score: number): string {
   return `${Math.round(score * 100)}%`;
 }
@@ -169,7 +174,7 @@ export class CompareView {
   private renderVenn(codes: string[], groups: SharedGroup[]): HTMLElement {
     const regions = new Map<string, { codes: string[]; count: number }>();
     for (const group of groups) {
-      const present = codes.filter((code) => group.occurrences.some((occurrence) => occurrence.documentCode === code));
+      const present = codes.filter((code) => group.occurrences.some((occurrence) => inDocument(occurrence, code)));
       const key = present.join(' ∩ ');
       const region = regions.get(key) ?? { codes: present, count: 0 };
       region.count += 1;
@@ -226,12 +231,12 @@ export class CompareView {
   }
 
   private renderCell(group: SharedGroup, code: string): HTMLElement {
-    const occurrences = group.occurrences.filter((occurrence) => occurrence.documentCode === code);
+    const occurrences = group.occurrences.filter((occurrence) => inDocument(occurrence, code));
     if (occurrences.length === 0) return h('td', { class: 'empty', 'aria-label': `${code}: not required` }, '—');
     const cell = h(
       'td',
       { class: 'hit', tabindex: '0' },
-      occurrences.map((occurrence) => h('div', {}, occurrence.localCode ? h('span', { class: 'code' }, occurrence.localCode) : null, ' ', occurrence.competency.name)),
+      occurrences.map((occurrence) => h('div', {}, h('span', { class: 'code' }, occurrence.localCode), ' ', occurrence.competency.name)),
     );
     this.tooltip.attach(cell, () => this.evidence(group, code, occurrences));
     return cell;
@@ -242,13 +247,23 @@ export class CompareView {
     return h(
       'div',
       {},
-      h('strong', {}, `${code} · ${percent(group.score)} similar`),
+      h('strong', {}, `${code} · ${group.score >= 1 ? 'shared verbatim' : `${percent(group.score)} similar`}`),
       group.competencies.length > 1 ? h('p', {}, `Matched: ${group.competencies.map((c) => c.name).join(' ≈ ')}`) : null,
-      group.evidence.length ? h('ul', {}, group.evidence.map((line) => h('li', {}, line))) : null,
+      group.evidence.length
+        ? h(
+            'ul',
+            {},
+            group.evidence.map((link) =>
+              h('li', {}, `${link.from} ≈ ${link.to}: ${percent(link.score)}${link.method ? ` (${link.method})` : ''}`, link.evidence ? h('div', { class: 'evidence' }, link.evidence) : null),
+            ),
+          )
+        : group.score >= 1
+          ? h('p', {}, 'The same competency, listed verbatim.')
+          : null,
       occurrences.map((occurrence) =>
         occurrence.tasks.length
-          ? h('p', {}, `${occurrence.localCode ?? occurrence.competency.name} is required by: `, occurrence.tasks.map((task) => `${task.code ?? ''} ${task.name ?? ''}`.trim()).join('; '))
-          : h('p', {}, `${occurrence.localCode ?? occurrence.competency.name} is required by the document as a whole.`),
+          ? h('p', {}, `${occurrence.localCode} is needed by: `, occurrence.tasks.map((task) => `${task.code} ${task.name}`).join('; '))
+          : h('p', {}, `${occurrence.localCode} is required by the document as a whole.`),
       ),
     );
   }

@@ -13,6 +13,30 @@ const FIELD_LABELS: Record<string, string> = {
   baseCode: '基準代碼 baseCode',
   version: '版本 version',
   name: '名稱 name',
+  caption: '名稱 name',
+  standardKind: '職能基準名稱 (職業/職類) kind',
+  versionNote: '更新說明 versionNote',
+  competencyLevel: '級別說明 competencyLevel',
+  requirements: '建議學經歷 requirements',
+  glossary: '名詞定義 glossary',
+  otherNotes: '其他補充說明 otherNotes',
+  term: '名詞 term',
+  number: '編號 number',
+  summary: '摘要 summary',
+  keyEvidence: '評量之關鍵面向 keyEvidence',
+  contextAndResources: '評量情境與特定資源 contextAndResources',
+  methods: '評量方法 methods',
+  requiredBy: '被要求於 requiredBy',
+  ancestors: '上層路徑 ancestors',
+  depth: '階層 depth',
+  isProvisional: '暫定 isProvisional',
+  standards: '職能基準 standards',
+  units: '職能單元 units',
+  responsibility: '主要職責 responsibility',
+  standard: '職能基準 standard',
+  task: '工作任務 task',
+  supersedes: '取代 supersedes',
+  supersededBy: '被取代 supersededBy',
   text: '內容 text',
   kind: '類型 kind',
   level: '級別 level',
@@ -37,7 +61,7 @@ const FIELD_LABELS: Record<string, string> = {
   versions: '版本 versions',
   document: '文件 document',
   documents: '文件 documents',
-  similar: '相似 similar',
+  similar: '相似職能 similar',
   assessment: '評量設計參考 assessment',
   revisionNotes: '更新說明 revisionNotes',
   parent: '上層 parent',
@@ -56,7 +80,13 @@ function isEntity(value: Json): value is JsonObject & { id: string; __typename: 
 /** A Relay connection flattened to its nodes. */
 function unwrapConnection(value: JsonObject): { items: Json[]; total: number | null } | null {
   if (!Array.isArray(value.edges)) return null;
-  const items = value.edges.map((edge) => (isObject(edge) ? (edge.node ?? null) : null)).filter((node) => node !== null);
+  const items = value.edges
+    .map((edge) => {
+      if (!isObject(edge)) return null;
+      const extra = Object.keys(edge).some((key) => key !== 'node' && key !== 'cursor');
+      return extra ? edge : (edge.node ?? null);
+    })
+    .filter((item) => item !== null);
   return { items, total: typeof value.totalCount === 'number' ? value.totalCount : null };
 }
 
@@ -72,10 +102,10 @@ function isEmpty(value: Json): boolean {
 }
 
 /** A link to an entity: type badge, code and name; it opens the entity in the explore view. */
-export function entityLink(entity: { id: string; __typename?: string; code?: Json; name?: Json; text?: Json }): HTMLElement {
+export function entityLink(entity: { id: string; __typename?: string; [field: string]: Json | undefined }): HTMLElement {
   const type = entity.__typename ?? '';
   const code = typeof entity.code === 'string' ? entity.code : null;
-  const name = typeof entity.name === 'string' ? entity.name : typeof entity.text === 'string' ? entity.text : null;
+  const name = handleOf(entity);
   return h(
     'a',
     { href: exploreHref(entity.id), class: 'entity-link', 'data-id': entity.id, title: `${typeLabel(type)} ${entity.id}` },
@@ -83,6 +113,17 @@ export function entityLink(entity: { id: string; __typename?: string; code?: Jso
     code ? h('span', { class: 'code' }, code) : null,
     h('span', { class: 'name' }, name ?? (code ? '' : keyOfId(entity.id))),
   );
+}
+
+/** What to call an entity: its name, else its text or term, else a level's number. */
+function handleOf(entity: { __typename?: string; [field: string]: Json | undefined }): string | null {
+  if (entity.__typename === 'Note' && typeof entity.term === 'string') return `【註${String(entity.number ?? '')}】${entity.term}`;
+  if (entity.__typename === 'CompetencyLevel' && entity.number !== undefined) return `級別 ${String(entity.number)}${typeof entity.summary === 'string' ? ` ${entity.summary}` : ''}`;
+  for (const field of ['name', 'caption', 'text', 'term']) {
+    const value = entity[field];
+    if (typeof value === 'string' && value) return value;
+  }
+  return null;
 }
 
 function renderScalar(value: string | number | boolean): HTMLElement {
@@ -104,8 +145,45 @@ function renderCompact(value: JsonObject): HTMLElement {
   );
 }
 
+/** `S01 分析資訊與數據能力 → Skill · T1.1 T1.2`: a document's own wording, its shared competency and tasks. */
+function renderRequirement(requirement: JsonObject): HTMLElement {
+  const competency = requirement.competency ?? null;
+  const tasks = Array.isArray(requirement.tasks) ? requirement.tasks.filter(isEntity) : [];
+  return h(
+    'div',
+    { class: 'requirement' },
+    h('span', { class: 'code' }, String(requirement.code ?? '')),
+    isEntity(competency)
+      ? h('a', { href: exploreHref(competency.id), class: 'entity-link', title: `${typeLabel(competency.__typename)} ${competency.id}` }, h('span', { class: 'name' }, String(requirement.name ?? competency.name ?? '')))
+      : String(requirement.name ?? ''),
+    typeof requirement.description === 'string' && requirement.description ? h('span', { class: 'muted' }, ` ${requirement.description}`) : null,
+    tasks.length ? h('span', { class: 'requirement-tasks' }, tasks.map((task) => entityLink(task))) : null,
+  );
+}
+
+/** `[competency] 86% lexical: evidence` */
+function renderSimilarity(similarity: JsonObject): HTMLElement {
+  const competency = similarity.competency ?? null;
+  const score = typeof similarity.score === 'number' ? `${Math.round(similarity.score * 100)}%` : '';
+  return h(
+    'div',
+    { class: 'similarity' },
+    isEntity(competency) ? entityLink(competency) : null,
+    h('span', { class: 'score-chip' }, score),
+    similarity.method ? h('span', { class: 'muted' }, ` ${String(similarity.method)}`) : null,
+    similarity.evidence ? h('div', { class: 'muted small' }, String(similarity.evidence)) : null,
+  );
+}
+
 function renderValue(value: Json, depth: number): HTMLElement | null {
   if (isEmpty(value)) return null;
+  if (isObject(value) && value.__typename === 'CompetencyRequirement') return renderRequirement(value);
+  if (isObject(value) && value.__typename === 'CompetencySimilarity') return renderSimilarity(value);
+  // A connection edge with data of its own, e.g. `{ code: "S04", node: { … } }`.
+  if (isObject(value) && value.node !== undefined && isEntity(value.node)) {
+    const extra = Object.entries(value).filter(([key, inner]) => key !== 'node' && key !== 'cursor' && typeof inner === 'string');
+    return h('span', {}, entityLink(value.node), extra.map(([, inner]) => h('span', { class: 'muted' }, ` ${String(inner)}`)));
+  }
   if (Array.isArray(value)) {
     return h('ul', { class: 'value-list' }, value.filter((item) => !isEmpty(item)).map((item) => h('li', {}, renderValue(item, depth + 1))));
   }
@@ -117,7 +195,7 @@ function renderValue(value: Json, depth: number): HTMLElement | null {
       return h('div', {}, list, more);
     }
     if (isEntity(value)) {
-      const rest = renderFields(value, depth + 1, ['__typename', 'id', 'code', 'name']);
+      const rest = renderFields(value, depth + 1, ['__typename', 'id', 'code', 'name', 'caption', 'term', 'number', 'summary', ...(value.__typename === 'Indicator' ? ['text'] : [])]);
       return rest ? h('div', { class: 'nested-entity' }, entityLink(value), rest) : entityLink(value);
     }
     if (isCompactObject(value)) return renderCompact(value);
@@ -142,7 +220,7 @@ export interface DetailActions {
 export function renderDetail(panel: HTMLElement, entity: JsonObject & { id: string; __typename: string }, actions: DetailActions): void {
   const type = entity.__typename;
   const code = typeof entity.code === 'string' ? entity.code : null;
-  const name = typeof entity.name === 'string' ? entity.name : typeof entity.text === 'string' ? entity.text : keyOfId(entity.id);
+  const name = handleOf(entity) ?? keyOfId(entity.id);
   const documentActions =
     isDocumentType(type) && code
       ? h(

@@ -16,11 +16,15 @@ export interface SubgraphEdge {
   source: string;
   target: string;
   type: string;
+  /** The document-local code of a REQUIRES relationship (`S04`). */
+  code?: string | null;
 }
 
 export interface Subgraph {
   nodes: SubgraphNode[];
   edges: SubgraphEdge[];
+  /** More nodes were within reach than the request allowed. */
+  truncated?: boolean;
 }
 
 export type FetchNeighbourhood = (id: string, depth: number, signal: AbortSignal) => Promise<{ subgraph: Subgraph; request: GraphQLRequest }>;
@@ -46,7 +50,10 @@ function edgeId(edge: SubgraphEdge): string {
 }
 
 function edgeElement(edge: SubgraphEdge): ElementDefinition {
-  return { group: 'edges', data: { id: edgeId(edge), source: edge.source, target: edge.target, type: edge.type } };
+  return {
+    group: 'edges',
+    data: { id: edgeId(edge), source: edge.source, target: edge.target, type: edge.type, code: edge.code ?? null, display: edge.code ? `${edge.type} ${edge.code}` : edge.type },
+  };
 }
 
 const STYLE: cytoscape.StylesheetJson = [
@@ -80,7 +87,7 @@ const STYLE: cytoscape.StylesheetJson = [
       'target-arrow-color': '#94a3b8',
       'target-arrow-shape': 'triangle',
       'curve-style': 'bezier',
-      label: 'data(type)',
+      label: 'data(display)',
       'font-family': FONT,
       'font-size': 8,
       color: '#475569',
@@ -162,7 +169,7 @@ export class GraphView {
       this.applyFilter();
       this.layout();
       this.renderLegend();
-      this.setStatus(this.summary(subgraph.nodes.length >= NEIGHBOURHOOD_LIMIT));
+      this.setStatus(this.summary(subgraph.truncated === true));
       this.publishCounts('ready');
       this.options.onCentre?.(id, depth);
     } catch (error) {
@@ -214,7 +221,7 @@ export class GraphView {
       depth: this.depth,
       hiddenTypes: [...this.hiddenTypes],
       nodes: visible.nodes().map((node) => ({ id: node.id(), label: node.data('type') as string, name: node.data('name') as string, position: node.position() })),
-      edges: visible.edges().map((edge) => ({ source: edge.source().id(), target: edge.target().id(), type: edge.data('type') as string })),
+      edges: visible.edges().map((edge) => ({ source: edge.source().id(), target: edge.target().id(), type: edge.data('type') as string, code: edge.data('code') as string | null })),
       queries: this.requests,
     };
   }
@@ -315,7 +322,7 @@ export class GraphView {
 
   private summary(truncated: boolean): string {
     const text = `${this.cy.nodes().length} nodes, ${this.cy.edges().length} edges, depth ${this.depth}. Double-click a node to expand it.`;
-    return truncated ? `${text} Only the first ${NEIGHBOURHOOD_LIMIT} nodes are drawn.` : text;
+    return truncated ? `${text} More nodes are within reach than are drawn: expand or lower the depth.` : text;
   }
 
   private setStatus(text: string): void {
@@ -342,6 +349,3 @@ export class GraphView {
     event.preventDefault();
   }
 }
-
-/** The most nodes one neighbourhood request asks for. */
-export const NEIGHBOURHOOD_LIMIT = 200;

@@ -3,7 +3,29 @@
 import { runQuery, type GraphQLRequest } from './api.js';
 import type { JsonObject } from './detail.js';
 import type { Subgraph } from './graph.js';
-import { NEIGHBOURHOOD_LIMIT } from './graph.js';
+
+/** The most nodes one neighbourhood request asks for. */
+export const NEIGHBOURHOOD_LIMIT = 200;
+
+/**
+ * What a link to an entity needs: its type, id and a human handle. Classification names are
+ * nullable in the API (other names are not), so they come under another response name.
+ */
+const REF = /* GraphQL */ `
+  fragment Ref on Node {
+    __typename
+    id
+    ... on Document { code name }
+    ... on Responsibility { code name }
+    ... on Task { code name }
+    ... on Output { code name }
+    ... on Indicator { code text }
+    ... on Note { number term }
+    ... on Competency { name }
+    ... on Classification { code caption: name }
+    ... on CompetencyLevel { number summary }
+  }
+`;
 
 // ---------------------------------------------------------------------------------------------
 // Search
@@ -16,13 +38,14 @@ export interface SearchHit {
   type: string;
   code: string | null;
   name: string;
-  snippet: string | null;
-  score: number | null;
+  /** Text around the match; `marked` are the matched parts. */
+  snippet: Array<{ text: string; marked: boolean }>;
+  score: number;
 }
 
 export interface SearchPage {
   hits: SearchHit[];
-  totalCount: number | null;
+  totalCount: number;
   request: GraphQLRequest;
 }
 
@@ -37,30 +60,49 @@ const SEARCH = /* GraphQL */ `
     search(text: $text, kinds: $kinds, first: $first) {
       totalCount
       edges {
-        node {
-          score
-          snippet
-          entity {
-            __typename
-            id
-            ... on Document { code name }
-            ... on Task { code name }
-            ... on Competency { name }
-            ... on Occupation { code name }
-            ... on Industry { code name }
-            ... on Category { code name }
-          }
-        }
+        kind
+        score
+        field
+        snippet
+        node { ...Ref }
       }
     }
   }
+  ${REF}
 `;
 
+type RefAnswer = {
+  __typename: string;
+  id: string;
+  code?: string;
+  name?: string | null;
+  caption?: string | null;
+  text?: string;
+  term?: string;
+  number?: number;
+  summary?: string | null;
+};
+
 interface SearchAnswer {
-  search: {
-    totalCount: number | null;
-    edges: Array<{ node: { score: number | null; snippet: string | null; entity: { __typename: string; id: string; code?: string | null; name?: string | null } } }>;
-  };
+  search: { totalCount: number; edges: Array<{ kind: string; score: number; field: string; snippet: string; node: RefAnswer }> };
+}
+
+const ENTITIES: Record<string, string> = { '&amp;': '&', '&lt;': '<', '&gt;': '>', '&quot;': '"', '&#39;': "'", '&#x27;': "'" };
+
+/** Reads a snippet (HTML-escaped text with `<mark>` around matches) into plain parts. */
+export function parseSnippet(snippet: string): Array<{ text: string; marked: boolean }> {
+  const decode = (text: string) => text.replace(/&(?:amp|lt|gt|quot|#39|#x27);/g, (entity) => ENTITIES[entity] ?? entity);
+  return snippet
+    .split(/(<mark>.*?<\/mark>)/s)
+    .filter(Boolean)
+    .map((part) => (part.startsWith('<mark>') ? { text: decode(part.slice(6, -7)), marked: true } : { text: decode(part), marked: false }));
+}
+
+/** The words a person would call an entity by. */
+export function refName(ref: RefAnswer): string {
+  if (ref.__typename === 'CompetencyLevel') return `職能級別 ${ref.number ?? ''}${ref.summary ? ` ${ref.summary}` : ''}`.trim();
+  if (ref.__typename === 'Note') return `【註${ref.number ?? ''}】${ref.term ?? ''}`;
+  return ref.name ?? ref.caption ?? ref.text ?? ref.code ?? ref.id;
 }
 
 export async function searchEntities(text: string, scope: SearchScope, first: number, signal?: AbortSignal): Promise<SearchPage> {
@@ -69,13 +111,13 @@ export async function searchEntities(text: string, scope: SearchScope, first: nu
   return {
     request,
     totalCount: data.search.totalCount,
-    hits: data.search.edges.map(({ node }) => ({
-      id: node.entity.id,
-      type: node.entity.__typename,
-      code: node.entity.code ?? null,
-      name: node.entity.name ?? node.snippet ?? node.entity.id,
-      snippet: node.snippet,
-      score: node.score,
+    hits: data.search.edges.map((edge) => ({
+      id: edge.node.id,
+      type: edge.node.__typename,
+      code: edge.node.code ?? null,
+      name: refName(edge.node),
+      snippet: parseSnippet(edge.snippet),
+      score: edge.score,
     })),
   };
 }
@@ -88,8 +130,126 @@ const ENTITY = /* GraphQL */ `
     node(id: $id) {
       __typename
       id
+      ... on Document {
+        code
+        name
+        baseCode
+        version
+        status
+        level
+        competencyLevel { ...Ref }
+        category { ...Ref }
+      }
+      ... on Standard {
+        standardKind: kind
+        description
+        publishedOn
+        versionNote
+        occupations { ...Ref }
+        industries { ...Ref }
+        responsibilities { ...Ref tasks { ...Ref } }
+        knowledge { ...Requirement }
+        skills { ...Requirement }
+        attitudes { ...Requirement }
+        requirements
+        glossary { term definition }
+        otherNotes
+      }
+      ... on Unit {
+        domain
+        tasks { ...Ref indicators { code text } }
+        knowledge { ...Requirement }
+        skills { ...Requirement }
+        notes { ...Ref text examples }
+        assessment { keyEvidence contextAndResources methods }
+        revisionNotes
+      }
+      ... on Document {
+        versions { ...Ref }
+        supersedes { ...Ref }
+        supersededBy { ...Ref }
+      }
+      ... on Responsibility {
+        code
+        name
+        standard { ...Ref }
+        tasks { ...Ref }
+      }
+      ... on Task {
+        code
+        name
+        level
+        document { ...Ref }
+        responsibility { ...Ref }
+        indicators { code text terms }
+        outputs { ...Ref }
+        knowledge { ...Requirement }
+        skills { ...Requirement }
+      }
+      ... on Indicator {
+        code
+        text
+        terms
+        task { ...Ref }
+        notes { ...Ref text examples }
+      }
+      ... on Output {
+        code
+        name
+        task { ...Ref }
+      }
+      ... on Note {
+        number
+        term
+        text
+        examples
+        document { ...Ref }
+      }
+      ... on Competency {
+        kind
+        name
+        description
+        notes { ...Ref text examples }
+        similar(minScore: 0.5, first: 20) { __typename score method evidence competency { ...Ref } }
+        requiredBy(first: 50) { totalCount edges { code node { ...Ref } } }
+      }
+      ... on Classification {
+        code
+        caption: name
+        depth
+        isProvisional
+        ancestors { ...Ref }
+        parent { ...Ref }
+        children { ...Ref }
+      }
+      ... on Occupation {
+        isco08 { code match }
+        standards(first: 20) { totalCount edges { node { ...Ref } } }
+      }
+      ... on Industry {
+        standards(first: 20) { totalCount edges { node { ...Ref } } }
+      }
+      ... on Category {
+        standards(first: 20) { totalCount edges { node { ...Ref } } }
+        units(first: 20) { totalCount edges { node { ...Ref } } }
+      }
+      ... on CompetencyLevel {
+        number
+        summary
+        description
+      }
     }
   }
+
+  fragment Requirement on CompetencyRequirement {
+    __typename
+    code
+    name
+    description
+    competency { ...Ref }
+    tasks { __typename id code }
+  }
+  ${REF}
 `;
 
 export async function loadEntity(id: string, signal?: AbortSignal): Promise<{ entity: (JsonObject & { id: string; __typename: string }) | null; request: GraphQLRequest }> {
@@ -105,14 +265,16 @@ const NEIGHBOURHOOD = /* GraphQL */ `
   query ExplorerNeighbourhood($id: ID!, $depth: Int, $limit: Int) {
     neighborhood(id: $id, depth: $depth, limit: $limit) {
       nodes { id label name }
-      edges { source target type }
+      edges { source target type code }
+      truncated
     }
   }
 `;
 
 export async function loadNeighbourhood(id: string, depth: number, signal: AbortSignal): Promise<{ subgraph: Subgraph; request: GraphQLRequest }> {
   const request: GraphQLRequest = { query: NEIGHBOURHOOD, variables: { id, depth, limit: NEIGHBOURHOOD_LIMIT } };
-  const data = await runQuery<{ neighborhood: Subgraph }>(request, signal);
+  const data = await runQuery<{ neighborhood: Subgraph | null }>(request, signal);
+  if (!data.neighborhood) throw new Error(`${id} is not in the graph`);
   return { subgraph: data.neighborhood, request };
 }
 
@@ -122,19 +284,23 @@ export async function loadNeighbourhood(id: string, depth: number, signal: Abort
 export type CompetencyKind = 'SKILL' | 'KNOWLEDGE';
 
 export interface SharedOccurrence {
-  documentCode: string;
+  /** The document's full code and base code: a comparison may name either. */
+  document: { id: string; code: string; baseCode: string; name: string };
   /** The document's own code for it, e.g. `S01`. */
-  localCode: string | null;
+  localCode: string;
   competency: { id: string; name: string };
-  tasks: Array<{ id: string; code: string | null; name: string | null }>;
+  tasks: Array<{ id: string; code: string; name: string }>;
 }
 
 export interface SharedGroup {
   kind: string;
+  /** 1 for one competency shared verbatim, else the weakest similarity holding the group together. */
   score: number;
+  documentCount: number;
   competencies: Array<{ id: string; name: string }>;
   occurrences: SharedOccurrence[];
-  evidence: string[];
+  /** Why the members were judged alike: one line per aligned pair. */
+  evidence: Array<{ from: string; to: string; score: number; method: string | null; evidence: string | null }>;
 }
 
 const SHARED = /* GraphQL */ `
@@ -142,9 +308,14 @@ const SHARED = /* GraphQL */ `
     sharedCompetencies(codes: $codes, kinds: $kinds, minScore: $minScore) {
       kind
       score
-      competencies { id name }
+      documentCount
+      competencies {
+        id
+        name
+        similar(minScore: $minScore, first: 20) { score method evidence competency { id name } }
+      }
       occurrences {
-        document { code }
+        document { id code baseCode name }
         code
         competency { id name }
         tasks { id code name }
@@ -157,8 +328,9 @@ interface SharedAnswer {
   sharedCompetencies: Array<{
     kind: string;
     score: number;
-    competencies: Array<{ id: string; name: string }>;
-    occurrences: Array<{ document: { code: string }; code: string | null; competency: { id: string; name: string }; tasks: SharedOccurrence['tasks'] }>;
+    documentCount: number;
+    competencies: Array<{ id: string; name: string; similar: Array<{ score: number; method: string | null; evidence: string | null; competency: { id: string; name: string } }> }>;
+    occurrences: Array<{ document: SharedOccurrence['document']; code: string; competency: { id: string; name: string }; tasks: SharedOccurrence['tasks'] }>;
   }>;
 }
 
@@ -167,18 +339,33 @@ export async function loadSharedCompetencies(codes: string[], kinds: CompetencyK
   const data = await runQuery<SharedAnswer>(request);
   return {
     request,
-    groups: data.sharedCompetencies.map((group) => ({
-      kind: group.kind,
-      score: group.score,
-      competencies: group.competencies,
-      occurrences: group.occurrences.map((occurrence) => ({
-        documentCode: occurrence.document.code,
-        localCode: occurrence.code,
-        competency: occurrence.competency,
-        tasks: occurrence.tasks,
-      })),
-      evidence: [],
-    })),
+    groups: data.sharedCompetencies.map((group) => {
+      const members = new Set(group.competencies.map((competency) => competency.id));
+      const seen = new Set<string>();
+      const evidence: SharedGroup['evidence'] = [];
+      for (const competency of group.competencies) {
+        for (const link of competency.similar) {
+          if (!members.has(link.competency.id)) continue;
+          const key = [competency.id, link.competency.id].sort().join('|');
+          if (seen.has(key)) continue;
+          seen.add(key);
+          evidence.push({ from: competency.name, to: link.competency.name, score: link.score, method: link.method, evidence: link.evidence });
+        }
+      }
+      return {
+        kind: group.kind,
+        score: group.score,
+        documentCount: group.documentCount,
+        competencies: group.competencies.map(({ id, name }) => ({ id, name })),
+        occurrences: group.occurrences.map((occurrence) => ({
+          document: occurrence.document,
+          localCode: occurrence.code,
+          competency: occurrence.competency,
+          tasks: occurrence.tasks,
+        })),
+        evidence,
+      };
+    }),
   };
 }
 

@@ -105,7 +105,7 @@ export class SearchBox {
         h('span', { class: 'badge', style: `--type-color:${style.color}` }, typeLabel(hit.type)),
         hit.code ? h('span', { class: 'code' }, hit.code) : null,
         h('span', { class: 'name' }, hit.name),
-        hit.snippet && hit.snippet !== hit.name ? h('span', { class: 'snippet' }, hit.snippet) : null,
+        snippetElement(hit),
       ),
     );
   }
@@ -120,4 +120,11 @@ export class SearchBox {
     const next = event.key === 'ArrowDown' ? buttons[index + 1] : index === 0 ? this.options.input : buttons[index - 1];
     next?.focus();
   }
+}
+
+/** The matched text with the matches highlighted; nothing when it only repeats the name. */
+function snippetElement(hit: SearchHit): HTMLElement | null {
+  const plain = hit.snippet.map((part) => part.text).join('');
+  if (!plain || plain === hit.name) return null;
+  return h('span', { class: 'snippet' }, hit.snippet.map((part) => (part.marked ? h('mark', {}, part.text) : part.text)));
 }
