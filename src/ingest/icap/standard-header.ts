@@ -167,7 +167,7 @@ export function parseHeaderFields(rows: readonly Row[], doc: SourceDocument): St
     if (!taxonomy[kind]?.length) doc.fail(0, kind, `a ${kind} with its ${kind}代碼 under 所屬類別`);
   }
   if (!taxonomy['行業別']) doc.fail(0, '行業別', 'a 行業別 row under 所屬類別');
-  if (!description) doc.fail(0, '工作描述', 'a row 工作描述 with the description of the work');
+  if (!description) doc.fail(seen.get('工作描述/') ?? 0, '工作描述', 'a row 工作描述 with the description of the work');
   if (level === undefined) doc.fail(0, '基準級別', 'a row 基準級別 with a level from 1 to 6');
 
   return {

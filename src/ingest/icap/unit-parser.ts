@@ -1,106 +1,18 @@
-// 職能單元 (competency unit) text -> ParsedUnit.
-//
-// A unit is a two-column table, `label<TAB>value`, whose values are HTML fragments, followed by an
-// optional 更新紀錄 list. A line whose first cell is empty continues the value above it: a page
-// break cut the value there, possibly in the middle of a word or an element (see page-breaks.ts).
+// 職能單元 (competency unit) text -> ParsedUnit: the values of the unit's table (see unit-fields.ts)
+// read as numbered lists, notes and assessment sections, with every 【註N】 marker of the body linked
+// to the underlined term it follows and to its note.
 
 import type { Indicator, NoteRef, ParsedUnit, TaxonomyRef, UnitCompetency, UnitNote, UnitTask } from '../document.js';
 import { parseAssessment } from './assessment.js';
-import { parseVersionedCode, UNIT_BASE_CODE } from './codes.js';
+import { parseVersionedCode, UNIT_BASE_CODE, type VersionedCode } from './codes.js';
 import { noteMarkers, plainText, type MarkerRef } from './html-fragment.js';
-import { noteExamples, noteSubject } from './note-examples.js';
-import { parseNumberedList, type NumberedItem } from './numbered-list.js';
-import { NUMERAL_CHARS, toChineseNumeral } from './numerals.js';
-import { continueHtml } from './page-breaks.js';
 import { parseLevel } from './levels.js';
-import { SourcedText, type SourceDocument } from './source.js';
-import { headingText, isFiller, labelKey, listItem, usedCellCount } from './table-rows.js';
+import { noteExamples, noteSubject } from './note-examples.js';
+import { parseNumberedList } from './numbered-list.js';
+import { toChineseNumeral } from './numerals.js';
+import type { SourceDocument } from './source.js';
+import { LABELS, readUnitFields, type FieldKey, type FieldValue } from './unit-fields.js';
 import { parseNoteTexts } from './unit-notes.js';
-
-type FieldKey = 'code' | 'name' | 'domain' | 'level' | 'tasks' | 'knowledge' | 'skills' | 'assessment' | 'notes';
-
-const LABELS: Record<FieldKey, string> = {
-  code: '職能單元代碼',
-  name: '職能單元名稱',
-  domain: '領域類別',
-  level: '職能單元級別',
-  tasks: '工作任務與行為指標',
-  knowledge: '職能內涵(K=knowledge知識)',
-  skills: '職能內涵(S=skills技能)',
-  assessment: '評量設計參考',
-  notes: '說明與補充事項',
-};
-
-const REVISIONS = '更新紀錄';
-
-function fieldOf(label: string): FieldKey | undefined {
-  const key = labelKey(label);
-  if (key.startsWith('職能內涵')) {
-    if (/K=|知識/i.test(key)) return 'knowledge';
-    if (/S=|技能/i.test(key)) return 'skills';
-    return undefined;
-  }
-  return (Object.keys(LABELS) as FieldKey[]).find((field) => LABELS[field] === key);
-}
-
-/** A continuation that starts a new item: a numbered item or a note, possibly inside inline tags. */
-const STARTS_ITEM = new RegExp(`^(?:<[^<>]*>\\s*)*(?:[${NUMERAL_CHARS}]{1,4}\\s*、|\\d{1,3}\\s*[.．、](?!\\d)|【\\s*[註注]\\s*\\d+\\s*】)`);
-const startsItem = (text: string): boolean => STARTS_ITEM.test(text);
-
-interface FieldValue {
-  line: number;
-  value: SourcedText;
-}
-
-function readFields(doc: SourceDocument): { fields: Map<FieldKey, FieldValue>; revisions: string[] } {
-  const fields = new Map<FieldKey, FieldValue>();
-  const revisions: string[] = [];
-  let section: 'preamble' | 'table' | 'revisions' = 'preamble';
-  let last: FieldValue | undefined;
-
-  for (const line of doc.lines) {
-    if (isFiller(line.text)) continue;
-    const heading = headingText(line.text);
-    if (!line.text.includes('\t')) {
-      const text = heading ?? line.text.trim();
-      if (labelKey(text) === REVISIONS) {
-        section = 'revisions';
-      } else if (section === 'revisions' && heading === undefined) {
-        revisions.push(listItem(line.text)?.text ?? text);
-      } else if (section !== 'preamble') {
-        doc.fail(line.number, 'format', `a row "label<TAB>value" (${Object.values(LABELS).join(', ')}) or the heading ${REVISIONS}; found "${text.slice(0, 30)}"`);
-      }
-      continue; // a title above the table
-    }
-    if (section === 'revisions') {
-      revisions.push(line.text.trim());
-      continue;
-    }
-    const [first = '', ...rest] = line.text.split('\t').map((cell) => cell.trim());
-    if (usedCellCount(rest) > 1) {
-      doc.fail(line.number, first || 'table row', `2 cells (label, value); found ${usedCellCount(rest) + 1}`);
-    }
-    const value = SourcedText.of(rest[0] ?? '', line.number);
-    if (first === '') {
-      if (!last) doc.fail(line.number, 'table row', `a label (${LABELS.code} …) in the first cell`);
-      last.value = continueHtml(last.value, value, startsItem);
-      continue;
-    }
-    if (labelKey(first) === REVISIONS) {
-      section = 'revisions';
-      if (value.text !== '') revisions.push(value.text);
-      continue;
-    }
-    const field = fieldOf(first);
-    if (!field) doc.fail(line.number, first, `one of the fields ${Object.values(LABELS).join(', ')}`);
-    const previous = fields.get(field);
-    if (previous) doc.fail(line.number, first, `${first} once; it is also on line ${previous.line}`);
-    last = { line: line.number, value };
-    fields.set(field, last);
-    section = 'table';
-  }
-  return { fields, revisions };
-}
 
 /** A note marker found in the body, with where it was, to report a marker whose note is missing. */
 interface BodyMarker extends MarkerRef {
@@ -108,88 +20,136 @@ interface BodyMarker extends MarkerRef {
   field: string;
 }
 
-export function parseUnit(doc: SourceDocument): ParsedUnit {
-  const { fields, revisions } = readFields(doc);
-  const required = (field: FieldKey): FieldValue =>
-    fields.get(field) ?? doc.fail(0, LABELS[field], `a row ${LABELS[field]} with its value`);
-  const failer = (field: FieldKey) => {
-    const value = fields.get(field)?.value;
-    return (offset: number, expected: string): never => doc.fail(value?.lineAt(offset) ?? 0, LABELS[field], expected);
-  };
-  const textOf = (field: FieldKey): string => {
-    const text = plainText(required(field).value.text);
-    if (text === '') doc.fail(required(field).line, LABELS[field], `a value after ${LABELS[field]}`);
-    return text;
-  };
+/** Reads the values of one unit, collecting the note markers of its body as it goes. */
+class UnitReader {
+  readonly markers: BodyMarker[] = [];
 
-  const codeText = textOf('code');
-  const code = parseVersionedCode(codeText, UNIT_BASE_CODE);
-  if (!code) doc.fail(required('code').line, LABELS.code, `a code such as BGM5R0167v2; found "${codeText}"`);
-  const name = textOf('name');
-  const domain = textOf('domain');
-  const levelText = textOf('level');
-  const level = parseLevel(levelText);
-  if (level === undefined) doc.fail(required('level').line, LABELS.level, `a level from 1 to 6; found "${levelText}"`);
+  constructor(
+    private readonly doc: SourceDocument,
+    private readonly fields: Map<FieldKey, FieldValue>,
+  ) {}
 
-  const bodyMarkers: BodyMarker[] = [];
-  const markersIn = (html: string, offset: number, field: FieldKey): MarkerRef[] => {
+  optional(field: FieldKey): FieldValue | undefined {
+    return this.fields.get(field);
+  }
+
+  required(field: FieldKey): FieldValue {
+    return this.fields.get(field) ?? this.doc.fail(0, LABELS[field], `a row ${LABELS[field]} with its value`);
+  }
+
+  /** Reports a problem at an offset of a field's value, on the line that offset came from. */
+  failAt(field: FieldKey) {
+    const value = this.fields.get(field)?.value;
+    return (offset: number, expected: string): never => this.doc.fail(value?.lineAt(offset) ?? 0, LABELS[field], expected);
+  }
+
+  /** The plain text of a one-line field, which must not be empty. */
+  text(field: FieldKey): { text: string; line: number } {
+    const { value, line } = this.required(field);
+    const text = plainText(value.text);
+    if (text === '') this.doc.fail(line, LABELS[field], `a value after ${LABELS[field]}`);
+    return { text, line };
+  }
+
+  markersIn(html: string, offset: number, field: FieldKey): MarkerRef[] {
     const markers = noteMarkers(html);
-    const value = fields.get(field)!.value;
+    const value = this.required(field).value;
     for (const marker of markers) {
-      bodyMarkers.push({ ...marker, line: value.lineAt(offset + marker.offset), field: LABELS[field] });
+      this.markers.push({ ...marker, line: value.lineAt(offset + marker.offset), field: LABELS[field] });
     }
     return markers;
-  };
+  }
+}
 
-  const taskItems = parseNumberedList(required('tasks').value.text, { nested: true }, failer('tasks'));
-  if (taskItems.length === 0) doc.fail(required('tasks').line, LABELS.tasks, 'tasks numbered 一、 二、 …');
-  const taskDrafts = taskItems.map((item) => {
-    const taskName = plainText(item.html);
-    if (taskName === '') failer('tasks')(item.offset, `a task name after ${toChineseNumeral(item.number)}、`);
-    if (item.children.length === 0) failer('tasks')(item.offset, `indicators numbered 1. 2. … under task ${taskName}`);
-    markersIn(item.html, item.offset, 'tasks');
+interface TaskDraft {
+  code: string;
+  name: string;
+  indicators: { code: string; text: string; markers: MarkerRef[] }[];
+}
+
+/** 工作任務與行為指標: tasks 一、 二、 … each with indicators 1. 2. … (`P<task>.<n>`). */
+function readTasks(reader: UnitReader): TaskDraft[] {
+  const fail = reader.failAt('tasks');
+  const items = parseNumberedList(reader.required('tasks').value.text, { nested: true }, fail);
+  if (items.length === 0) fail(0, 'tasks numbered 一、 二、 …');
+  return items.map((item) => {
+    const name = plainText(item.html);
+    if (name === '') fail(item.offset, `a task name after ${toChineseNumeral(item.number)}、`);
+    if (item.children.length === 0) fail(item.offset, `indicators numbered 1. 2. … under task ${name}`);
+    reader.markersIn(item.html, item.offset, 'tasks');
     const indicators = item.children.map((child) => {
       const text = plainText(child.html);
-      if (text === '') failer('tasks')(child.offset, `a text after indicator ${child.number}. of task ${taskName}`);
-      return { code: `P${item.number}.${child.number}`, text, markers: markersIn(child.html, child.offset, 'tasks') };
+      if (text === '') fail(child.offset, `a text after indicator ${child.number}. of task ${name}`);
+      return { code: `P${item.number}.${child.number}`, text, markers: reader.markersIn(child.html, child.offset, 'tasks') };
     });
-    return { code: `T${item.number}`, name: taskName, indicators };
+    return { code: `T${item.number}`, name, indicators };
   });
+}
 
-  const competencies = (field: 'knowledge' | 'skills', letter: 'K' | 'S'): UnitCompetency[] => {
-    const value = fields.get(field);
-    if (!value) return [];
-    const items: NumberedItem[] = parseNumberedList(value.value.text, { nested: false }, failer(field));
-    return items.map((item) => {
-      const itemName = plainText(item.html);
-      const itemCode = `${letter}${String(item.number).padStart(2, '0')}`;
-      if (itemName === '') failer(field)(item.offset, `a name after ${toChineseNumeral(item.number)}、`);
-      const notes = [...new Set(markersIn(item.html, item.offset, field).map((marker) => marker.note))];
-      return { code: itemCode, name: itemName, notes };
-    });
-  };
-  const knowledge = competencies('knowledge', 'K');
-  const skills = competencies('skills', 'S');
+/** A knowledge or skills list; codes come from the numerals (五、 -> K05). */
+function readCompetencies(reader: UnitReader, field: 'knowledge' | 'skills', letter: 'K' | 'S'): UnitCompetency[] {
+  const value = reader.optional(field);
+  if (!value) return [];
+  const fail = reader.failAt(field);
+  return parseNumberedList(value.value.text, { nested: false }, fail).map((item) => {
+    const name = plainText(item.html);
+    if (name === '') fail(item.offset, `a name after ${toChineseNumeral(item.number)}、`);
+    const notes = [...new Set(reader.markersIn(item.html, item.offset, field).map((marker) => marker.note))];
+    return { code: `${letter}${String(item.number).padStart(2, '0')}`, name, notes };
+  });
+}
 
-  const noteValue = fields.get('notes');
-  const noteTexts = noteValue ? parseNoteTexts(noteValue.value.text, failer('notes')) : [];
+/**
+ * The notes of 說明與補充事項, each named by the underlined term its first marker follows (or, when no
+ * marker has one, by the subject its own text starts with). Every marker must have its note.
+ */
+function readNotes(reader: UnitReader, doc: SourceDocument): UnitNote[] {
+  const value = reader.optional('notes');
+  const texts = value ? parseNoteTexts(value.value.text, reader.failAt('notes')) : [];
+  const numbers = new Set(texts.map((note) => note.number));
   const termOf = new Map<number, string>();
-  for (const marker of bodyMarkers) {
-    if (!noteTexts.some((note) => note.number === marker.note)) {
+  for (const marker of reader.markers) {
+    if (!numbers.has(marker.note)) {
       doc.fail(marker.line, marker.field, `a note 【註${marker.note}】 in ${LABELS.notes} for the marker here`);
     }
     if (marker.term !== undefined && !termOf.has(marker.note)) termOf.set(marker.note, marker.term);
   }
-  const notes = noteTexts.map(
-    (note): UnitNote => ({
-      number: note.number,
-      term: termOf.get(note.number) ?? noteSubject(note.text) ?? '',
-      text: note.text,
-      examples: noteExamples(note.text),
-    }),
-  );
-  const noteTerm = (number: number): string => notes.find((note) => note.number === number)?.term ?? '';
+  return texts.map((note) => ({
+    number: note.number,
+    term: termOf.get(note.number) ?? noteSubject(note.text) ?? '',
+    text: note.text,
+    examples: noteExamples(note.text),
+  }));
+}
 
+/** The unit's category: the 領域 code its code starts with, named by 領域類別 (`企業經營管理/一般管理`). */
+function domainCategory(code: VersionedCode, domain: string, fail: (expected: string) => never): TaxonomyRef {
+  const slash = Math.max(domain.lastIndexOf('/'), domain.lastIndexOf('／'));
+  const name = domain.slice(slash + 1).trim();
+  const parentName = slash >= 0 ? domain.slice(0, slash).trim() : '';
+  if (name === '') fail(`a name after the slash in "${domain}"`);
+  const prefix = code.baseCode.slice(0, 3);
+  return parentName === '' ? { code: prefix, name } : { code: prefix, name, parentName };
+}
+
+export function parseUnit(doc: SourceDocument): ParsedUnit {
+  const { fields, revisions } = readUnitFields(doc);
+  const reader = new UnitReader(doc, fields);
+
+  const codeField = reader.text('code');
+  const code = parseVersionedCode(codeField.text, UNIT_BASE_CODE);
+  if (!code) doc.fail(codeField.line, LABELS.code, `a code such as BGM5R0167v2; found "${codeField.text}"`);
+  const levelField = reader.text('level');
+  const level = parseLevel(levelField.text);
+  if (level === undefined) doc.fail(levelField.line, LABELS.level, `a level from 1 to 6; found "${levelField.text}"`);
+  const name = reader.text('name').text;
+  const domain = reader.text('domain');
+
+  const taskDrafts = readTasks(reader);
+  const knowledge = readCompetencies(reader, 'knowledge', 'K');
+  const skills = readCompetencies(reader, 'skills', 'S');
+  const notes = readNotes(reader, doc);
+  const noteTerm = (number: number): string => notes.find((note) => note.number === number)?.term ?? '';
   const tasks = taskDrafts.map(
     (task): UnitTask => ({
       code: task.code,
@@ -203,19 +163,7 @@ export function parseUnit(doc: SourceDocument): ParsedUnit {
       ),
     }),
   );
-
-  const assessmentValue = fields.get('assessment');
-  const assessment = assessmentValue
-    ? parseAssessment(assessmentValue.value.text, failer('assessment'))
-    : { keyEvidence: [], contextAndResources: [], methods: [] };
-
-  const slash = Math.max(domain.lastIndexOf('/'), domain.lastIndexOf('／'));
-  const domainName = domain.slice(slash + 1).trim();
-  const parentName = slash >= 0 ? domain.slice(0, slash).trim() : '';
-  const category: TaxonomyRef = parentName === ''
-    ? { code: code.baseCode.slice(0, 3), name: domainName }
-    : { code: code.baseCode.slice(0, 3), name: domainName, parentName };
-  if (domainName === '') doc.fail(required('domain').line, LABELS.domain, `a name after the slash in "${domain}"`);
+  const assessmentValue = reader.optional('assessment');
 
   return {
     kind: 'UNIT',
@@ -223,14 +171,16 @@ export function parseUnit(doc: SourceDocument): ParsedUnit {
     baseCode: code.baseCode,
     version: code.version,
     name,
-    domain,
-    categories: [category],
+    domain: domain.text,
+    categories: [domainCategory(code, domain.text, (expected) => doc.fail(domain.line, LABELS.domain, expected))],
     level,
     tasks,
     knowledge,
     skills,
     notes,
-    assessment,
+    assessment: assessmentValue
+      ? parseAssessment(assessmentValue.value.text, reader.failAt('assessment'))
+      : { keyEvidence: [], contextAndResources: [], methods: [] },
     revisionNotes: revisions,
   };
 }
