@@ -12,7 +12,7 @@ import { FragmentBuilder, splitAtCuts, type CutPoint } from './page-cuts.js';
 import { activityExamples, exampleList, indicatorSegments, objectPool, outputName, segmentText, taskName, type Segment } from './phrases.js';
 import type { Random } from './random.js';
 import type { LayoutStats } from './standard-document.js';
-import { corpusVocabulary, type WorkObject } from './vocabulary.js';
+import { corpusVocabulary } from './vocabulary.js';
 
 export interface GeneratedUnit {
   expected: ParsedUnit;
@@ -313,5 +313,3 @@ export function generateUnit(identity: UnitIdentity, random: Random): GeneratedU
   const { text, layout } = renderUnit(plan, random);
   return { expected: plan.unit, text, layout };
 }
-
-export type { WorkObject };
