@@ -88,6 +88,12 @@ function candidateAt(match: RegExpExecArray, format: CodeFormat, previous: Candi
   };
 }
 
+function trimSeparatorsAtEnd(text: string): string {
+  let end = text.length;
+  while (end > 0 && /[\s、，,]/.test(text[end - 1]!)) end -= 1;
+  return text.slice(0, end);
+}
+
 export function splitCodedItems(text: string, format: CodeFormat): SplitCell {
   const pattern = patternFor(format);
   pattern.lastIndex = 0;
@@ -115,8 +121,9 @@ export function splitCodedItems(text: string, format: CodeFormat): SplitCell {
           ? normaliseCode(`${format.letter}${candidate.digits}`)
           : `${format.letter}${candidate.numbers.join('.')}`,
       numbers: candidate.numbers,
-      // A separator written after the code (`K01：`, `P1.1.1. `) is not part of the item's text.
-      text: body.replace(/^\s*(?:[:：、]|[.．](?=\s))?\s*/, '').trim(),
+      // A separator written after the code (`K01：`, `P1.1.1. `) or between items (`K01創新、K02…`)
+      // is not part of the item's text.
+      text: trimSeparatorsAtEnd(body.replace(/^\s*(?:[:：、]|[.．](?=\s))?\s*/, '')),
       offset: candidate.index,
     };
   });

@@ -16,18 +16,20 @@ interface Item {
 
 const ATTITUDE_CODE = /^A\s*(\d{1,2})\s*(?:[:：、]|[.．](?=\s))?\s*/i;
 
-/** Groups lines into list items, joining continuation lines to the item they continue. */
-function listItems(lines: readonly SourceLine[], startsItem: (text: string) => boolean, field: string, doc: SourceDocument): Item[] {
+/**
+ * Groups lines into list items, joining continuation lines to the item they continue. A first line
+ * without a bullet is an item too: some copies lose the bullets.
+ */
+function listItems(lines: readonly SourceLine[], startsItem: (text: string) => boolean): Item[] {
   const items: Item[] = [];
   for (const line of lines) {
     const bullet = listItem(line.text);
     const text = (bullet?.text ?? line.text).trim();
-    if (bullet || startsItem(text)) {
+    const previous = items[items.length - 1];
+    if (bullet || startsItem(text) || !previous) {
       items.push({ indent: bullet?.indent ?? 0, text: SourcedText.of(text, line.number) });
       continue;
     }
-    const previous = items[items.length - 1];
-    if (!previous) doc.fail(line.number, field, `a list item ("- …"); found "${text}"`);
     previous.text = continuePlain(previous.text, SourcedText.of(text, line.number), () => false);
   }
   return items;
@@ -42,7 +44,7 @@ function splitAtColon(text: string): [string, string] | undefined {
 export function parseAttitudes(lines: readonly SourceLine[], doc: SourceDocument): Attitude[] {
   const field = '職能內涵(A)';
   const seen = new Map<string, number>();
-  return listItems(lines, (text) => ATTITUDE_CODE.test(text), field, doc).map((item): Attitude => {
+  return listItems(lines, (text) => ATTITUDE_CODE.test(text)).map((item): Attitude => {
     const match = ATTITUDE_CODE.exec(item.text.text);
     if (!match) doc.fail(item.text.line, field, `an attitude that starts with its code (A01 …); found "${item.text.text}"`);
     const code = normaliseCode(`A${match[1]}`);
@@ -77,7 +79,7 @@ function groupOf(label: string): Group {
  * `其他補充說明：`) whose entries are the nested items below them, or follow the colon on the same line.
  * An entry of 其他補充說明 of the form `term：definition` is a glossary entry, anything else an other note.
  */
-export function parseSupplement(lines: readonly SourceLine[], doc: SourceDocument): Supplement {
+export function parseSupplement(lines: readonly SourceLine[]): Supplement {
   const supplement: Supplement = { requirements: [], glossary: [], otherNotes: [] };
   const add = (group: Group, entry: string): void => {
     if (entry === '' || isPlaceholder(entry)) return;
@@ -93,7 +95,7 @@ export function parseSupplement(lines: readonly SourceLine[], doc: SourceDocumen
     }
   };
 
-  const items = listItems(lines, () => false, '說明與補充事項', doc);
+  const items = listItems(lines, () => false);
   const topIndent = Math.min(...items.map((item) => item.indent));
   let group: Group = 'unlabelled';
   for (const item of items) {

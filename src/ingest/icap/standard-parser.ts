@@ -97,7 +97,7 @@ export function parseStandard(doc: SourceDocument): ParsedStandard {
   }
   if (tableHeader === 0) doc.fail(0, '主要職責', 'the main table (主要職責, 工作任務, 工作產出, 行為指標, 職能級別, K, S)');
   const table = parseStandardTable(rows.table, tableHeader, doc);
-  const supplement = parseSupplement(lists.supplement, doc);
+  const supplement = parseSupplement(lists.supplement);
 
   return {
     kind: 'STANDARD',

@@ -85,6 +85,10 @@ describe('coded cells', () => {
     ]);
   });
 
+  it('leaves out the separators written between items', () => {
+    expect(splitCodedItems('K01創新商業模式、K02組織商業政策，', K).items.map((i) => i.text)).toEqual(['創新商業模式', '組織商業政策']);
+  });
+
   it('reports text before the first code', () => {
     expect(splitCodedItems('說明 K01創新', K).leading).toBe('說明');
   });

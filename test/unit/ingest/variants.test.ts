@@ -76,6 +76,11 @@ describe('standard variants', () => {
     expect(parsed.attitudes).toHaveLength(6);
   });
 
+  it('a 說明與補充事項 list whose bullets were lost in the copy', () => {
+    const text = replaced(STANDARD, /- 建議擔任[^\n]*\n[^\n]*\n- 其他補充說明：\n[^\n]*$/, '本職能基準適用於微型企業。');
+    expect(standard(text)).toMatchObject({ requirements: [], glossary: [], otherNotes: ['本職能基準適用於微型企業。'] });
+  });
+
   it('entries written after the colon of their group, and placeholders', () => {
     const text = replaced(
       STANDARD,
