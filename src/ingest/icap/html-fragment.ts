@@ -4,8 +4,8 @@
 // next begins, and inline tags are kept inside a block until its plain text is taken, because an
 // underline (`<u>主要影響</u>【註1】`) tells which term a note explains.
 
-const BLOCK_TAG = /<\s*(\/?)\s*(p|li|ol|ul|div|br|h[1-6]|blockquote|table|thead|tbody|tr|td|th)\b[^>]*>/gi;
-const ANY_TAG = /<\/?[A-Za-z][^>]*>/g;
+const BLOCK_TAG = /<\s*(\/?)\s*(p|li|ol|ul|div|br|h[1-6]|blockquote|table|thead|tbody|tr|td|th)\b[^<>]*>/gi;
+const ANY_TAG = /<\/?[A-Za-z][^<>]*>/g;
 /** A note marker: 【註1】 (also written 【注1】). */
 export const NOTE_MARKER = /【\s*[註注]\s*(\d+)\s*】/g;
 
