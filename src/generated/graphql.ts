@@ -4,6 +4,7 @@ import type { DocumentRow, ResponsibilityRow, TaskRow, IndicatorRow, OutputRow, 
 import type { CompetencyRow, SimilarityRow, RoleRequirementsRow, RoleCompetencyRow } from '../modules/competency/competency.mappers.js';
 import type { ClassificationRow, LevelRow } from '../modules/taxonomy/taxonomy.mappers.js';
 import type { GraphNodeRow, GraphEdgeRow } from '../modules/explore/explore.mappers.js';
+import type { SharedCompetencyRow, OccurrenceRow, OverlapRow, OverlapPairRow, SimilarDocumentRow, CompetencyMatchRow } from '../modules/analysis/analysis.mappers.js';
 import type { RequestContext } from '../context.js';
 export type Maybe<T> = T | null;
 export type InputMaybe<T> = Maybe<T>;
@@ -194,6 +195,27 @@ export type CompetencyLevel = Node & {
   summary: Maybe<Scalars['String']['output']>;
 };
 
+/** A competency of one document matched by a competency of another. */
+export type CompetencyMatch = {
+  __typename?: 'CompetencyMatch';
+  /** The competency of the document asked about. */
+  competency: Competency;
+  /** The competency of the other document that matches it (the same one when verbatim). */
+  matchedBy: Competency;
+  score: Scalars['Float']['output'];
+};
+
+/** One document's requirement of a competency. */
+export type CompetencyOccurrence = {
+  __typename?: 'CompetencyOccurrence';
+  /** The document-local code, e.g. `K01` or `S04`. */
+  code: Scalars['String']['output'];
+  competency: Competency;
+  document: Document;
+  /** Tasks of the document that need it (empty for units, which list K and S for the whole unit). */
+  tasks: Array<Task>;
+};
+
 /**
  * A knowledge, skill or attitude as one document requires it: the document-local code and wording,
  * the shared competency node, and the tasks that need it.
@@ -251,6 +273,8 @@ export type Document = {
   level: Maybe<Scalars['Int']['output']>;
   /** Published name, e.g. 微型企業營運主管. */
   name: Scalars['String']['output'];
+  /** Date this version was published (發展更新日期); null when the document gives none (units). */
+  publishedOn: Maybe<Scalars['Date']['output']>;
   /** Skills (S) the document requires, in code order (`S01`, `S02`, …). */
   skills: Array<CompetencyRequirement>;
   /** CURRENT for the latest version of the base code, HISTORICAL for the ones it replaced. */
@@ -263,6 +287,8 @@ export type Document = {
   tasks: Array<Task>;
   /** Version number: 4 for `BLM2421-007v4`. */
   version: Scalars['Int']['output'];
+  /** 更新說明 of this version in the version table, e.g. `已被《BLM2421-007v4》取代`; null when there is none. */
+  versionNote: Maybe<Scalars['String']['output']>;
   /** Every version of this base code, oldest first, including versions known only from a version table. */
   versions: Array<Document>;
 };
@@ -562,6 +588,30 @@ export type Output = Node & {
   task: Task;
 };
 
+/** Pairwise overlap of documents, for heat maps. */
+export type Overlap = {
+  __typename?: 'Overlap';
+  /** The documents compared, in the order asked (base codes resolved to current versions). */
+  documents: Array<Document>;
+  /**
+   * `matrix[i][j]` is the similarity index of documents i and j (1 on the diagonal), in the order of
+   * `documents`.
+   */
+  matrix: Array<Array<Scalars['Float']['output']>>;
+  /** Every unordered pair once. */
+  pairs: Array<OverlapPair>;
+};
+
+export type OverlapPair = {
+  __typename?: 'OverlapPair';
+  a: Document;
+  b: Document;
+  /** Competency groups both require (see `SharedCompetency`). */
+  sharedCount: Scalars['Int']['output'];
+  /** Jaccard index over competency groups: shared / (groups of a + groups of b - shared), 0 to 1. */
+  similarity: Scalars['Float']['output'];
+};
+
 /** Relay pagination state of a connection. */
 export type PageInfo = {
   __typename?: 'PageInfo';
@@ -604,6 +654,11 @@ export type Query = {
   /** The occupations directly under `parentCode`, by code; the major groups when it is omitted. */
   occupations: Array<Occupation>;
   /**
+   * Pairwise matrix of shared competency groups for 2 to 50 documents. `kinds` default: knowledge and
+   * skills. `minScore` default: 1 (exact sharing).
+   */
+  overlap: Overlap;
+  /**
    * The shortest connection between two entities, ignoring direction: the nodes along it and the
    * relationships joining them. Null when they are not connected within `maxLength` or an id names
    * no entity.
@@ -625,6 +680,18 @@ export type Query = {
   search: SearchConnection;
   /** Version information about the service and its database. */
   service: ServiceInfo;
+  /**
+   * Competencies that two or more of the given documents share, grouped, most widely shared first,
+   * then by score. `codes`: 2 to 50 full or base codes. `kinds` default: knowledge and skills.
+   * `minScore` default 1 (exact sharing only); e.g. 0.5 includes aligned wording.
+   */
+  sharedCompetencies: Array<SharedCompetency>;
+  /**
+   * Current documents that require the most of the given document's competencies (weighted by rarity
+   * and similarity), best first. Null when the code is unknown. `first` default 10, maximum 100.
+   * `minScore` default 0.5.
+   */
+  similarDocuments: Maybe<Array<SimilarDocument>>;
   /**
    * A standard by full code (`BLM2421-007v4`: that version) or base code (`BLM2421-007`: the current
    * version). Null when there is none.
@@ -699,6 +766,13 @@ export type QueryOccupationsArgs = {
 };
 
 
+export type QueryOverlapArgs = {
+  codes: Array<Scalars['String']['input']>;
+  kinds?: InputMaybe<Array<CompetencyKind>>;
+  minScore?: InputMaybe<Scalars['Float']['input']>;
+};
+
+
 export type QueryPathArgs = {
   from: Scalars['ID']['input'];
   maxLength?: InputMaybe<Scalars['Int']['input']>;
@@ -719,6 +793,21 @@ export type QuerySearchArgs = {
   first?: InputMaybe<Scalars['Int']['input']>;
   kinds?: InputMaybe<Array<SearchKind>>;
   text: Scalars['String']['input'];
+};
+
+
+export type QuerySharedCompetenciesArgs = {
+  codes: Array<Scalars['String']['input']>;
+  kinds?: InputMaybe<Array<CompetencyKind>>;
+  minScore?: InputMaybe<Scalars['Float']['input']>;
+};
+
+
+export type QuerySimilarDocumentsArgs = {
+  code: Scalars['String']['input'];
+  first?: InputMaybe<Scalars['Int']['input']>;
+  kinds?: InputMaybe<Array<CompetencyKind>>;
+  minScore?: InputMaybe<Scalars['Float']['input']>;
 };
 
 
@@ -892,6 +981,41 @@ export type ServiceInfo = {
   /** Neo4j server version, e.g. `5.26.19`. */
   neo4jVersion: Scalars['String']['output'];
   version: Scalars['String']['output'];
+};
+
+/**
+ * Competencies that several documents share. Exact sharing means the very same competency (same name
+ * up to width, spacing and punctuation); below `minScore: 1`, competencies whose wording aligns
+ * (`Competency.similar`) count as one group.
+ */
+export type SharedCompetency = {
+  __typename?: 'SharedCompetency';
+  /** The group's members (one when shared verbatim). */
+  competencies: Array<Competency>;
+  /** How many of the given documents require a member. */
+  documentCount: Scalars['Int']['output'];
+  kind: CompetencyKind;
+  /** Where each document requires a member: its local code (`S04`), which member, and the tasks that need it. */
+  occurrences: Array<CompetencyOccurrence>;
+  /**
+   * 1 when the group is one competency required verbatim by every document listed; otherwise the
+   * weakest similarity link that holds the group together (0 to 1).
+   */
+  score: Scalars['Float']['output'];
+};
+
+/** A document ranked by how much it requires of another one's competencies. */
+export type SimilarDocument = {
+  __typename?: 'SimilarDocument';
+  document: Document;
+  /**
+   * Share of the first document's competencies that this one also requires, each weighted by its
+   * rarity across the graph (rare competencies say more than 溝通協調能力) and by the similarity of the
+   * wording (1 when verbatim). 0 to 1.
+   */
+  score: Scalars['Float']['output'];
+  /** The competencies behind the score, strongest first. */
+  shared: Array<CompetencyMatch>;
 };
 
 /** S: a skill a document requires, e.g. 溝通協調能力. */
@@ -1095,6 +1219,8 @@ export type Unit = Document & Node & {
   name: Scalars['String']['output'];
   /** 說明與補充事項: the 【註N】 notes that explain underlined terms, by number. */
   notes: Array<Note>;
+  /** Units carry no publication date: always null. */
+  publishedOn: Maybe<Scalars['Date']['output']>;
   /** 更新紀錄, one entry per line. */
   revisionNotes: Array<Scalars['String']['output']>;
   /** Skills (S) the unit requires, in code order (`S01` for 一、). Units do not map S to tasks, so `tasks` is empty. */
@@ -1109,6 +1235,8 @@ export type Unit = Document & Node & {
   tasks: Array<Task>;
   /** Version number: 2 for `BGM5R0167v2`. */
   version: Scalars['Int']['output'];
+  /** Units carry no version table: always null. */
+  versionNote: Maybe<Scalars['String']['output']>;
   /** Every version of this base code, oldest first. */
   versions: Array<Document>;
 };
@@ -1292,6 +1420,8 @@ export type ResolversTypes = {
   CompetencyEdge: ResolverTypeWrapper<Omit<CompetencyEdge, 'node'> & { node: ResolversTypes['Competency'] }>;
   CompetencyKind: CompetencyKind;
   CompetencyLevel: ResolverTypeWrapper<LevelRow>;
+  CompetencyMatch: ResolverTypeWrapper<CompetencyMatchRow>;
+  CompetencyOccurrence: ResolverTypeWrapper<OccurrenceRow>;
   CompetencyRequirement: ResolverTypeWrapper<RequirementRow>;
   CompetencySimilarity: ResolverTypeWrapper<SimilarityRow>;
   Date: ResolverTypeWrapper<Scalars['Date']['output']>;
@@ -1322,6 +1452,8 @@ export type ResolversTypes = {
   Note: ResolverTypeWrapper<NoteRow>;
   Occupation: ResolverTypeWrapper<ClassificationRow>;
   Output: ResolverTypeWrapper<OutputRow>;
+  Overlap: ResolverTypeWrapper<OverlapRow>;
+  OverlapPair: ResolverTypeWrapper<OverlapPairRow>;
   PageInfo: ResolverTypeWrapper<PageInfo>;
   Query: ResolverTypeWrapper<Record<PropertyKey, never>>;
   RelationshipTypeCount: ResolverTypeWrapper<RelationshipTypeCount>;
@@ -1336,6 +1468,8 @@ export type ResolversTypes = {
   SearchKind: SearchKind;
   SearchResult: ResolverTypeWrapper<ResolversUnionTypes<ResolversTypes>['SearchResult']>;
   ServiceInfo: ResolverTypeWrapper<ServiceInfo>;
+  SharedCompetency: ResolverTypeWrapper<SharedCompetencyRow>;
+  SimilarDocument: ResolverTypeWrapper<SimilarDocumentRow>;
   Skill: ResolverTypeWrapper<CompetencyRow>;
   Standard: ResolverTypeWrapper<DocumentRow>;
   StandardConnection: ResolverTypeWrapper<Omit<StandardConnection, 'edges'> & { edges: Array<ResolversTypes['StandardEdge']> }>;
@@ -1362,6 +1496,8 @@ export type ResolversParentTypes = {
   CompetencyConnection: Omit<CompetencyConnection, 'edges'> & { edges: Array<ResolversParentTypes['CompetencyEdge']> };
   CompetencyEdge: Omit<CompetencyEdge, 'node'> & { node: ResolversParentTypes['Competency'] };
   CompetencyLevel: LevelRow;
+  CompetencyMatch: CompetencyMatchRow;
+  CompetencyOccurrence: OccurrenceRow;
   CompetencyRequirement: RequirementRow;
   CompetencySimilarity: SimilarityRow;
   Date: Scalars['Date']['output'];
@@ -1389,6 +1525,8 @@ export type ResolversParentTypes = {
   Note: NoteRow;
   Occupation: ClassificationRow;
   Output: OutputRow;
+  Overlap: OverlapRow;
+  OverlapPair: OverlapPairRow;
   PageInfo: PageInfo;
   Query: Record<PropertyKey, never>;
   RelationshipTypeCount: RelationshipTypeCount;
@@ -1402,6 +1540,8 @@ export type ResolversParentTypes = {
   SearchEdge: Omit<SearchEdge, 'node'> & { node: ResolversParentTypes['SearchResult'] };
   SearchResult: ResolversUnionTypes<ResolversParentTypes>['SearchResult'];
   ServiceInfo: ServiceInfo;
+  SharedCompetency: SharedCompetencyRow;
+  SimilarDocument: SimilarDocumentRow;
   Skill: CompetencyRow;
   Standard: DocumentRow;
   StandardConnection: Omit<StandardConnection, 'edges'> & { edges: Array<ResolversParentTypes['StandardEdge']> };
@@ -1467,6 +1607,19 @@ export type CompetencyLevelResolvers<ContextType = RequestContext, ParentType ex
   number?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   summary?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
+};
+
+export type CompetencyMatchResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['CompetencyMatch'] = ResolversParentTypes['CompetencyMatch']> = {
+  competency?: Resolver<ResolversTypes['Competency'], ParentType, ContextType>;
+  matchedBy?: Resolver<ResolversTypes['Competency'], ParentType, ContextType>;
+  score?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+};
+
+export type CompetencyOccurrenceResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['CompetencyOccurrence'] = ResolversParentTypes['CompetencyOccurrence']> = {
+  code?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  competency?: Resolver<ResolversTypes['Competency'], ParentType, ContextType>;
+  document?: Resolver<ResolversTypes['Document'], ParentType, ContextType>;
+  tasks?: Resolver<Array<ResolversTypes['Task']>, ParentType, ContextType>;
 };
 
 export type CompetencyRequirementResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['CompetencyRequirement'] = ResolversParentTypes['CompetencyRequirement']> = {
@@ -1633,6 +1786,19 @@ export type OutputResolvers<ContextType = RequestContext, ParentType extends Res
   __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
 };
 
+export type OverlapResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['Overlap'] = ResolversParentTypes['Overlap']> = {
+  documents?: Resolver<Array<ResolversTypes['Document']>, ParentType, ContextType>;
+  matrix?: Resolver<Array<Array<ResolversTypes['Float']>>, ParentType, ContextType>;
+  pairs?: Resolver<Array<ResolversTypes['OverlapPair']>, ParentType, ContextType>;
+};
+
+export type OverlapPairResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['OverlapPair'] = ResolversParentTypes['OverlapPair']> = {
+  a?: Resolver<ResolversTypes['Document'], ParentType, ContextType>;
+  b?: Resolver<ResolversTypes['Document'], ParentType, ContextType>;
+  sharedCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  similarity?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+};
+
 export type PageInfoResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['PageInfo'] = ResolversParentTypes['PageInfo']> = {
   endCursor?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   hasNextPage?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
@@ -1653,10 +1819,13 @@ export type QueryResolvers<ContextType = RequestContext, ParentType extends Reso
   node?: Resolver<Maybe<ResolversTypes['Node']>, ParentType, ContextType, RequireFields<QueryNodeArgs, 'id'>>;
   occupation?: Resolver<Maybe<ResolversTypes['Occupation']>, ParentType, ContextType, RequireFields<QueryOccupationArgs, 'code'>>;
   occupations?: Resolver<Array<ResolversTypes['Occupation']>, ParentType, ContextType, Partial<QueryOccupationsArgs>>;
+  overlap?: Resolver<ResolversTypes['Overlap'], ParentType, ContextType, RequireFields<QueryOverlapArgs, 'codes'>>;
   path?: Resolver<Maybe<ResolversTypes['Subgraph']>, ParentType, ContextType, RequireFields<QueryPathArgs, 'from' | 'maxLength' | 'to'>>;
   roleRequirements?: Resolver<ResolversTypes['RoleRequirements'], ParentType, ContextType, Partial<QueryRoleRequirementsArgs>>;
   search?: Resolver<ResolversTypes['SearchConnection'], ParentType, ContextType, RequireFields<QuerySearchArgs, 'text'>>;
   service?: Resolver<ResolversTypes['ServiceInfo'], ParentType, ContextType>;
+  sharedCompetencies?: Resolver<Array<ResolversTypes['SharedCompetency']>, ParentType, ContextType, RequireFields<QuerySharedCompetenciesArgs, 'codes' | 'minScore'>>;
+  similarDocuments?: Resolver<Maybe<Array<ResolversTypes['SimilarDocument']>>, ParentType, ContextType, RequireFields<QuerySimilarDocumentsArgs, 'code' | 'first'>>;
   standard?: Resolver<Maybe<ResolversTypes['Standard']>, ParentType, ContextType, RequireFields<QueryStandardArgs, 'code'>>;
   standards?: Resolver<ResolversTypes['StandardConnection'], ParentType, ContextType, Partial<QueryStandardsArgs>>;
   unit?: Resolver<Maybe<ResolversTypes['Unit']>, ParentType, ContextType, RequireFields<QueryUnitArgs, 'code'>>;
@@ -1734,6 +1903,20 @@ export type ServiceInfoResolvers<ContextType = RequestContext, ParentType extend
   name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   neo4jVersion?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   version?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+};
+
+export type SharedCompetencyResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['SharedCompetency'] = ResolversParentTypes['SharedCompetency']> = {
+  competencies?: Resolver<Array<ResolversTypes['Competency']>, ParentType, ContextType>;
+  documentCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  kind?: Resolver<ResolversTypes['CompetencyKind'], ParentType, ContextType>;
+  occurrences?: Resolver<Array<ResolversTypes['CompetencyOccurrence']>, ParentType, ContextType>;
+  score?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+};
+
+export type SimilarDocumentResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['SimilarDocument'] = ResolversParentTypes['SimilarDocument']> = {
+  document?: Resolver<ResolversTypes['Document'], ParentType, ContextType>;
+  score?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+  shared?: Resolver<Array<ResolversTypes['CompetencyMatch']>, ParentType, ContextType>;
 };
 
 export type SkillResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['Skill'] = ResolversParentTypes['Skill']> = {
@@ -1823,6 +2006,7 @@ export type UnitResolvers<ContextType = RequestContext, ParentType extends Resol
   level?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
   name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   notes?: Resolver<Array<ResolversTypes['Note']>, ParentType, ContextType>;
+  publishedOn?: Resolver<Maybe<ResolversTypes['Date']>, ParentType, ContextType>;
   revisionNotes?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
   skills?: Resolver<Array<ResolversTypes['CompetencyRequirement']>, ParentType, ContextType>;
   status?: Resolver<Maybe<ResolversTypes['DocumentStatus']>, ParentType, ContextType>;
@@ -1830,6 +2014,7 @@ export type UnitResolvers<ContextType = RequestContext, ParentType extends Resol
   supersedes?: Resolver<Maybe<ResolversTypes['Document']>, ParentType, ContextType>;
   tasks?: Resolver<Array<ResolversTypes['Task']>, ParentType, ContextType>;
   version?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  versionNote?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   versions?: Resolver<Array<ResolversTypes['Document']>, ParentType, ContextType>;
   __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
 };
@@ -1859,6 +2044,8 @@ export type Resolvers<ContextType = RequestContext> = {
   CompetencyConnection?: CompetencyConnectionResolvers<ContextType>;
   CompetencyEdge?: CompetencyEdgeResolvers<ContextType>;
   CompetencyLevel?: CompetencyLevelResolvers<ContextType>;
+  CompetencyMatch?: CompetencyMatchResolvers<ContextType>;
+  CompetencyOccurrence?: CompetencyOccurrenceResolvers<ContextType>;
   CompetencyRequirement?: CompetencyRequirementResolvers<ContextType>;
   CompetencySimilarity?: CompetencySimilarityResolvers<ContextType>;
   Date?: GraphQLScalarType;
@@ -1881,6 +2068,8 @@ export type Resolvers<ContextType = RequestContext> = {
   Note?: NoteResolvers<ContextType>;
   Occupation?: OccupationResolvers<ContextType>;
   Output?: OutputResolvers<ContextType>;
+  Overlap?: OverlapResolvers<ContextType>;
+  OverlapPair?: OverlapPairResolvers<ContextType>;
   PageInfo?: PageInfoResolvers<ContextType>;
   Query?: QueryResolvers<ContextType>;
   RelationshipTypeCount?: RelationshipTypeCountResolvers<ContextType>;
@@ -1894,6 +2083,8 @@ export type Resolvers<ContextType = RequestContext> = {
   SearchEdge?: SearchEdgeResolvers<ContextType>;
   SearchResult?: SearchResultResolvers<ContextType>;
   ServiceInfo?: ServiceInfoResolvers<ContextType>;
+  SharedCompetency?: SharedCompetencyResolvers<ContextType>;
+  SimilarDocument?: SimilarDocumentResolvers<ContextType>;
   Skill?: SkillResolvers<ContextType>;
   Standard?: StandardResolvers<ContextType>;
   StandardConnection?: StandardConnectionResolvers<ContextType>;

@@ -5,7 +5,13 @@ import { DateResolver } from 'graphql-scalars';
 import type { Resolvers } from '../generated/graphql.js';
 import { SCHEMA_DIR } from '../paths.js';
 import { adminResolvers } from './admin/admin.resolvers.js';
+import { analysisResolvers } from './analysis/analysis.resolvers.js';
+import { competencyResolvers } from './competency/competency.resolvers.js';
+import { documentResolvers } from './document/document.resolvers.js';
+import { exploreResolvers } from './explore/explore.resolvers.js';
+import { searchResolvers } from './search/search.resolvers.js';
 import { serviceResolvers } from './service/service.resolvers.js';
+import { taxonomyResolvers } from './taxonomy/taxonomy.resolvers.js';
 
 /** All SDL files, base first so the others can extend its Query and Mutation. */
 export function loadTypeDefs(): string {
@@ -16,4 +22,14 @@ export function loadTypeDefs(): string {
   return files.map((file) => fs.readFileSync(path.join(SCHEMA_DIR, file), 'utf8')).join('\n');
 }
 
-export const resolvers: Resolvers[] = [{ Date: DateResolver } as Resolvers, serviceResolvers, adminResolvers];
+export const resolvers: Resolvers[] = [
+  { Date: DateResolver } as Resolvers,
+  serviceResolvers,
+  adminResolvers,
+  documentResolvers,
+  competencyResolvers,
+  taxonomyResolvers,
+  searchResolvers,
+  exploreResolvers,
+  analysisResolvers,
+];

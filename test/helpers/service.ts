@@ -18,7 +18,7 @@ export interface TestService extends RunningServer {
 }
 
 export async function startTestService(driver: Driver, env: Record<string, string> = {}): Promise<TestService> {
-  const config: Config = loadConfig({ PORT: '0', HOST: '127.0.0.1', LOG_LEVEL: 'silent', ...env });
+  const config: Config = loadConfig({ PORT: "0", HOST: "127.0.0.1", LOG_LEVEL: process.env.TEST_LOG_LEVEL ?? "silent", ...env });
   const db = new Database(driver, 'neo4j', config.queryTimeoutMs);
   const probeDatabase = () => probeNeo4j(driver, 'neo4j');
   const server = await startServer({
