@@ -2,6 +2,7 @@
 //   import <file|dir>... [--dry-run]   parse and import iCAP documents (.txt), each in its own transaction
 //   seed                               the taxonomy and the documents in seed/
 //   align                              recompute every SIMILAR_TO edge between competencies
+//   generate ...                       write a synthetic corpus (see src/cli/generate.ts)
 // Uses the same configuration as the service: NEO4J_URI, or the embedded database (shared with a
 // running `npm start` when one is up).
 import fs from 'node:fs';
@@ -14,6 +15,7 @@ import { Database } from '../db/query.js';
 import { importDocuments, type DocumentInput, type ImportResult } from '../ingest/import-documents.js';
 import { loadSeed, readDocumentDir } from '../ingest/seed.js';
 import { alignAfterImport, alignAll } from '../modules/analysis/alignment.service.js';
+import { runGenerate } from './generate.js';
 import { importProgress } from './progress.js';
 
 const USAGE = `usage: npm run kg -- <command> [options]
@@ -22,6 +24,8 @@ commands:
   import <file|dir>... [--dry-run]   import iCAP standards and units (.txt files; directories are read recursively)
   seed                               load the taxonomy and the seed documents in seed/
   align                              recompute every similarity edge between competencies
+  generate --scale small|national|x5 --out DIR [--seed S]
+                                     write a deterministic synthetic corpus in the two text formats
 
 Imports align the competencies they bring with the rest of the graph; \`align\` redoes it all.
 `;
@@ -55,6 +59,8 @@ function printSummary(results: ImportResult[], dryRun: boolean): void {
 }
 
 async function main(argv: string[]): Promise<number> {
+  // Commands that need no database come first.
+  if (argv[0] === 'generate') return runGenerate(argv.slice(1));
   const { positionals, values } = parseArgs({
     args: argv,
     allowPositionals: true,
