@@ -1,10 +1,160 @@
-// One set of DataLoaders per request, one loader per (label, relationship), each batched with
-// UNWIND so a GraphQL operation's round trips depend on its shape, not on how much comes back.
-import type { Database } from '../db/query.js';
+// One set of DataLoaders per request. Every relationship a resolver follows is a named lookup (a
+// Cypher fragment in its module's repository) with its own typed loader; all loaders share one
+// batcher, so every key asked for while GraphQL resolves one level of a query — tasks of 50
+// standards, their outputs, their indicators, their competencies — is read in ONE statement with
+// UNWIND. A GraphQL operation therefore costs a number of round trips that follows the depth of
+// its selection, never the number of items that come back.
+import DataLoader from 'dataloader';
+import { cypher, integers, type Cypher, type Database } from '../db/query.js';
+import type { NodeType } from '../relay.js';
+import { createCompetencyLoaders } from './competency/competency.loaders.js';
+import { createDocumentLoaders } from './document/document.loaders.js';
+import { createTaxonomyLoaders } from './taxonomy/taxonomy.loaders.js';
 
-// eslint-disable-next-line @typescript-eslint/no-empty-object-type
-export interface Loaders {}
+/**
+ * A named read that answers one key of a batch. `body` runs once per key with `key.id` (a graph
+ * id) and `key.args` (the lookup's arguments, a map) in scope and must end with `RETURN … AS value`,
+ * producing at most one row. `decode` turns the plain value into the module's row type.
+ */
+export interface Lookup<Value, Args extends object | undefined = undefined> {
+  /** `Type.relationship`, e.g. `Task.indicators`: letters and dots only (it appears in the statement). */
+  name: string;
+  body: string;
+  decode(raw: unknown): Value;
+  /** Type-level only: the arguments the lookup reads from `key.args`. */
+  readonly args?: Args;
+}
 
-export function createLoaders(_db: Database): Loaders {
-  return {};
+/** What resolvers call: one lookup bound to the request's batcher. */
+export interface LookupLoader<Value, Args extends object | undefined = undefined> {
+  load(id: string, ...args: Args extends undefined ? [] : [Args]): Promise<Value>;
+  loadMany(ids: readonly string[], ...args: Args extends undefined ? [] : [Args]): Promise<Value[]>;
+}
+
+interface BatchKey {
+  lookup: Lookup<unknown, object | undefined>;
+  id: string;
+  args: object | undefined;
+}
+
+const LOOKUP_NAME = /^[A-Za-z]+(\.[A-Za-z]+)+$/;
+
+/** Rows that carry `nodeType` and `id` are entities; a loaded one can answer `<Type>.byId` later. */
+interface EntityLike {
+  nodeType: NodeType;
+  id: string;
+}
+
+function isEntity(value: unknown): value is EntityLike {
+  return typeof value === 'object' && value !== null && typeof (value as EntityLike).nodeType === 'string' && typeof (value as EntityLike).id === 'string';
+}
+
+/**
+ * Collects the keys every lookup loader receives while GraphQL resolves one level and reads them
+ * with one statement: the bodies of the lookups present, joined with UNION ALL under one UNWIND.
+ */
+export class GraphBatcher {
+  private readonly loader: DataLoader<BatchKey, unknown, string>;
+  private readonly statements = new Map<string, Cypher>();
+  private byId: Partial<Record<NodeType, Lookup<unknown>>> = {};
+
+  constructor(private readonly db: Database) {
+    this.loader = new DataLoader((keys) => this.run(keys), {
+      cacheKeyFn: (key) => `${key.lookup.name}\u0000${key.id}\u0000${key.args === undefined ? '' : JSON.stringify(key.args)}`,
+    });
+  }
+
+  /** Entities found by any lookup are cached under these by-id lookups (per request). */
+  primeEntitiesInto(byId: Partial<Record<NodeType, Lookup<unknown>>>): void {
+    this.byId = byId;
+  }
+
+  bind<Value, Args extends object | undefined = undefined>(lookup: Lookup<Value, Args>): LookupLoader<Value, Args> {
+    if (!LOOKUP_NAME.test(lookup.name)) throw new Error(`Lookup name ${lookup.name} must be letters and dots`);
+    const key = (id: string, args: unknown[]): BatchKey => ({
+      lookup: lookup as unknown as BatchKey['lookup'],
+      id,
+      args: args[0] as object | undefined,
+    });
+    return {
+      load: (id, ...args) => this.loader.load(key(id, args)) as Promise<Value>,
+      loadMany: async (ids, ...args) => {
+        const results = await this.loader.loadMany(ids.map((id) => key(id, args)));
+        for (const result of results) if (result instanceof Error) throw result;
+        return results as Value[];
+      },
+    };
+  }
+
+  private statementFor(lookups: Array<BatchKey['lookup']>): Cypher {
+    const names = lookups.map((l) => l.name);
+    const cacheKey = names.join('+');
+    let statement = this.statements.get(cacheKey) ?? SHARED_STATEMENTS.get(cacheKey);
+    if (!statement) {
+      const branches = lookups.map((l) => `  WITH key WHERE key.rel = '${l.name}'\n  ${l.body.trim().replace(/\n\s*/g, '\n  ')}`);
+      statement = cypher(
+        `load[${cacheKey}]`,
+        `UNWIND $keys AS key\nCALL (key) {\n${branches.join('\n  UNION ALL\n')}\n}\nRETURN key.n AS n, value`,
+      );
+      SHARED_STATEMENTS.set(cacheKey, statement);
+    }
+    this.statements.set(cacheKey, statement);
+    return statement;
+  }
+
+  private async run(keys: readonly BatchKey[]): Promise<unknown[]> {
+    const lookups = [...new Map(keys.map((k) => [k.lookup.name, k.lookup])).values()].sort((a, b) => a.name.localeCompare(b.name));
+    const params = keys.map((k, n) => ({ n, rel: k.lookup.name, id: k.id, args: k.args ?? {} }));
+    const rows = await this.db.read<{ n: number; value: unknown }>(this.statementFor(lookups), { keys: integers(params) });
+    const raw = new Array<unknown>(keys.length).fill(null);
+    for (const row of rows) raw[row.n] = row.value;
+    return keys.map((key, index) => {
+      const value = key.lookup.decode(raw[index] ?? null);
+      this.prime(value, 0);
+      return value;
+    });
+  }
+
+  /** Caches entities read outside the batcher (e.g. by a root query) so following them is free. */
+  remember(value: unknown): void {
+    this.prime(value, 0);
+  }
+
+  /** Caches the entities in a loaded value under their by-id lookups, so following them is free. */
+  private prime(value: unknown, depth: number): void {
+    if (depth > 3 || value === null || typeof value !== 'object') return;
+    if (Array.isArray(value)) {
+      for (const item of value) this.prime(item, depth + 1);
+      return;
+    }
+    if (isEntity(value)) {
+      const byId = this.byId[value.nodeType];
+      if (byId) this.loader.prime({ lookup: byId as BatchKey['lookup'], id: value.id, args: undefined }, value);
+    }
+    for (const inner of Object.values(value)) if (inner !== null && typeof inner === 'object') this.prime(inner, depth + 1);
+  }
+}
+
+/** Composed statements are the same for every request: build each combination once per process. */
+const SHARED_STATEMENTS = new Map<string, Cypher>();
+
+export interface Loaders {
+  /** The request's batcher, for modules that bind their own lookups. */
+  graph: GraphBatcher;
+  document: ReturnType<typeof createDocumentLoaders>;
+  competency: ReturnType<typeof createCompetencyLoaders>;
+  taxonomy: ReturnType<typeof createTaxonomyLoaders>;
+}
+
+export function createLoaders(db: Database): Loaders {
+  const graph = new GraphBatcher(db);
+  const document = createDocumentLoaders(graph);
+  const competency = createCompetencyLoaders(graph);
+  const taxonomy = createTaxonomyLoaders(graph);
+  graph.primeEntitiesInto({
+    ...document.primeTargets,
+    ...competency.primeTargets,
+    ...taxonomy.primeTargets,
+  });
+  return { graph, document, competency, taxonomy };
 }

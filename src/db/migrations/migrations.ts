@@ -60,4 +60,9 @@ export const MIGRATIONS: Migration[] = [
       ),
     ],
   },
+  {
+    version: 3,
+    description: 'tasks looked up by the code of their document',
+    statements: [cypher('index Task.document', 'CREATE INDEX task_document IF NOT EXISTS FOR (t:Task) ON (t.document)')],
+  },
 ];

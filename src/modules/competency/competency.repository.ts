@@ -1,0 +1,168 @@
+// All Cypher of the competency module: lookups the request's batcher runs (see ../loaders.ts) and
+// the role-requirements read, one statement for the whole answer.
+import type { Database } from '../../db/query.js';
+import { cypher, int } from '../../db/query.js';
+import { asDocument, asNote, asTask, listOf, nullable, type DocumentRow, type NoteRow, type TaskRow } from '../document/document.mappers.js';
+import { entity } from '../document/document.repository.js';
+import type { Lookup } from '../loaders.js';
+import { asCompetency, asSimilarity, type CompetencyRow, type SimilarityRow } from './competency.mappers.js';
+
+export const competencyById: Lookup<CompetencyRow | null> = {
+  name: 'Competency.byId',
+  body: `RETURN head(COLLECT { MATCH (c:Competency {id: key.id}) RETURN ${entity('c')} AS row }) AS value`,
+  decode: nullable(asCompetency),
+};
+
+export const competencyNotes: Lookup<NoteRow[]> = {
+  name: 'Competency.notes',
+  body: `RETURN COLLECT {
+           MATCH (:Competency {id: key.id})-[:EXPLAINED_BY]->(n:Term) WITH n ORDER BY n.id RETURN ${entity('n')} AS row
+         } AS value`,
+  decode: listOf(asNote),
+};
+
+export interface RequirerRow {
+  node: DocumentRow | TaskRow;
+  code: string;
+}
+
+export interface RequirerPage {
+  total: number;
+  /** Up to `first + 1` documents and tasks after the cursor, by id. */
+  items: RequirerRow[];
+}
+
+export const competencyRequiredBy: Lookup<RequirerPage, { first: number; after: string | null }> = {
+  name: 'Competency.requiredBy',
+  // One entry per document or task; a document listing the competency twice shows its first code.
+  body: `WITH key, key.args AS a
+         WITH a, COLLECT {
+           MATCH (n)-[r:REQUIRES]->(:Competency {id: key.id})
+           WITH n, min(r.code) AS code ORDER BY n.id
+           RETURN {node: n, code: code} AS x
+         } AS all
+         RETURN {total: size(all),
+                 items: [x IN [y IN all WHERE a.after IS NULL OR y.node.id > a.after][0..a.first + 1] |
+                         {code: x.code, node: properties(x.node), labels: labels(x.node)}]} AS value`,
+  decode: (raw) => {
+    const p = (raw ?? {}) as { total?: number; items?: Array<{ code: string; node: Record<string, unknown>; labels: string[] }> };
+    return {
+      total: p.total ?? 0,
+      items: (p.items ?? []).map((item) => {
+        const node = { ...item.node, labels: item.labels };
+        return { code: item.code, node: item.labels.includes('Task') ? asTask(node) : asDocument(node) };
+      }),
+    };
+  },
+};
+
+export const competencySimilar: Lookup<SimilarityRow[], { minScore: number; first: number }> = {
+  name: 'Competency.similar',
+  // SIMILAR_TO is read in either direction; a pair linked both ways counts once, at its best score.
+  body: `WITH key, key.args AS a
+         RETURN COLLECT {
+           MATCH (c:Competency {id: key.id})-[s:SIMILAR_TO]-(o:Competency)
+           WHERE o <> c AND s.score >= a.minScore
+           WITH o, s ORDER BY s.score DESC
+           WITH o, head(collect(s)) AS best
+           WITH o, best ORDER BY best.score DESC, o.id
+           RETURN {competency: ${entity('o')}, score: best.score, method: best.method, evidence: best.evidence} AS row
+         }[0..a.first] AS value`,
+  decode: listOf(asSimilarity),
+};
+
+export interface CompetencyPageArgs {
+  kind: 'knowledge' | 'skill' | 'attitude' | null;
+  /** Lower-cased literal substring of the name. */
+  text: string | null;
+  /** The same text folded like competency keys (width, case, spacing, punctuation). */
+  key: string | null;
+  first: number;
+  after: string | null;
+}
+
+export interface CompetencyPage {
+  total: number;
+  items: CompetencyRow[];
+}
+
+export const competenciesPage: Lookup<CompetencyPage, CompetencyPageArgs> = {
+  name: 'Competency.page',
+  body: `WITH key.args AS a
+         WITH a, COLLECT {
+           MATCH (c:Competency)
+           WHERE (a.kind IS NULL OR c.kind = a.kind)
+             AND (a.text IS NULL OR c.key CONTAINS a.key OR toLower(c.name) CONTAINS a.text)
+           WITH c ORDER BY c.id RETURN c
+         } AS matching
+         RETURN {total: size(matching),
+                 items: [c IN [m IN matching WHERE a.after IS NULL OR m.id > a.after][0..a.first + 1] | ${entity('c')}]} AS value`,
+  decode: (raw) => {
+    const p = (raw ?? {}) as { total?: number; items?: unknown[] };
+    return { total: p.total ?? 0, items: listOf(asCompetency)(p.items) };
+  },
+};
+
+export interface RoleQuery {
+  occupation: string | null;
+  industry: string | null;
+  standard: string | null;
+  level: number | null;
+}
+
+export interface RoleRows {
+  standards: DocumentRow[];
+  tasks: TaskRow[];
+  /** Every competency the standards list, with the standards and codes it is listed under. */
+  competencies: Array<{ competency: CompetencyRow; documentIds: string[]; codes: string[] }>;
+  /** For each competency some task needs: the tasks, in task order. */
+  taskNeeds: Map<string, string[]>;
+}
+
+const roleRequirementsQuery = cypher(
+  'competency.roleRequirements',
+  `MATCH (s:Standard)
+   WHERE coalesce(s.hasContent, true)
+     AND CASE WHEN $standard IS NULL THEN s.status = 'CURRENT'
+              ELSE s.id = $standard OR (s.baseCode = $standard AND s.status = 'CURRENT') END
+     AND ($level IS NULL OR s.level = $level)
+     AND ($occupation IS NULL OR EXISTS { (s)-[:FOR_OCCUPATION]->(:Occupation)-[:PART_OF*0..]->(:Occupation {id: $occupation}) })
+     AND ($industry IS NULL OR EXISTS { (s)-[:IN_INDUSTRY]->(:Industry)-[:PART_OF*0..]->(:Industry {id: $industry}) })
+   WITH s ORDER BY s.id
+   WITH collect(s) AS standards
+   CALL (standards) {
+     UNWIND standards AS s
+     MATCH (t:Task {document: s.id})
+     WITH t ORDER BY t.document, t.position
+     RETURN collect(t) AS tasks
+   }
+   CALL (standards) {
+     UNWIND standards AS s
+     MATCH (s)-[r:REQUIRES]->(c:Competency)
+     WITH c, collect(DISTINCT s.id) AS documentIds, collect(DISTINCT r.code) AS codes
+     RETURN collect({competency: ${entity('c')}, documentIds: documentIds, codes: codes}) AS competencies
+   }
+   CALL (tasks) {
+     UNWIND tasks AS t
+     MATCH (t)-[:REQUIRES]->(c:Competency)
+     WITH c, collect(DISTINCT t.id) AS taskIds
+     RETURN collect({id: c.id, taskIds: taskIds}) AS taskNeeds
+   }
+   RETURN [s IN standards | ${entity('s')}] AS standards, [t IN tasks | ${entity('t')}] AS tasks, competencies, taskNeeds`,
+);
+
+/** The current standards a role matches, their tasks, and what they require, in one read. */
+export async function readRoleRequirements(db: Database, role: RoleQuery): Promise<RoleRows> {
+  const [row] = await db.read<{
+    standards: unknown[];
+    tasks: unknown[];
+    competencies: Array<{ competency: unknown; documentIds: string[]; codes: string[] }>;
+    taskNeeds: Array<{ id: string; taskIds: string[] }>;
+  }>(roleRequirementsQuery, { ...role, level: role.level === null ? null : int(role.level) });
+  return {
+    standards: listOf(asDocument)(row?.standards),
+    tasks: listOf(asTask)(row?.tasks),
+    competencies: (row?.competencies ?? []).map((c) => ({ competency: asCompetency(c.competency), documentIds: c.documentIds, codes: c.codes })),
+    taskNeeds: new Map((row?.taskNeeds ?? []).map((need) => [need.id, need.taskIds])),
+  };
+}

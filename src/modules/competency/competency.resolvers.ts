@@ -1,0 +1,75 @@
+// Resolvers of schema/competency.graphql: competencies, what requires them, their similar
+// competencies, and role requirements. No Cypher here.
+import { competencyKey } from '../../analysis/alignment/competency-key.js';
+import type { RequestContext } from '../../context.js';
+import { badUserInput } from '../../errors.js';
+import type { CompetencyKind, Resolvers } from '../../generated/graphql.js';
+import { foldSurface } from '../../analysis/alignment/competency-key.js';
+import { keysetConnection, keysetPage, MAX_PAGE_SIZE, toGlobalId } from '../../relay.js';
+import { textArgument } from '../document/document.filters.js';
+import type { CompetencyKindValue, CompetencyRow } from './competency.mappers.js';
+import { roleRequirements } from './role-requirements.js';
+
+const kindValue = (kind: CompetencyKind): CompetencyKindValue => kind.toLowerCase() as CompetencyKindValue;
+
+/** Fields Knowledge, Skill and Attitude resolve the same way. */
+const competencyFields = {
+  id: (row: CompetencyRow) => toGlobalId(row.nodeType, row.id),
+  kind: (row: CompetencyRow) => row.kind.toUpperCase() as CompetencyKind,
+  notes: (row: CompetencyRow, _args: unknown, { loaders }: RequestContext) => loaders.competency.notes.load(row.id),
+  requiredBy: async (row: CompetencyRow, args: { first?: number | null; after?: string | null }, { loaders }: RequestContext) => {
+    const page = keysetPage(args);
+    const result = await loaders.competency.requiredBy.load(row.id, page);
+    return keysetConnection(
+      result.items,
+      result.total,
+      page,
+      (item) => item.node.id,
+      (item, cursor) => ({ node: item.node, code: item.code, cursor }),
+    );
+  },
+  similar: (row: CompetencyRow, args: { minScore?: number | null; first?: number | null }, { loaders }: RequestContext) => {
+    const minScore = args.minScore ?? 0.5;
+    const first = args.first ?? 20;
+    if (!(minScore >= 0 && minScore <= 1)) throw badUserInput(`\`minScore\` must be between 0 and 1; got ${minScore}.`, 'minScore');
+    if (!Number.isInteger(first) || first < 0 || first > MAX_PAGE_SIZE) {
+      throw badUserInput(`\`first\` must be between 0 and ${MAX_PAGE_SIZE}; got ${first}.`, 'first');
+    }
+    return loaders.competency.similar.load(row.id, { minScore, first });
+  },
+};
+
+const typeOf = (row: { nodeType: string }) => row.nodeType as never;
+
+export const competencyResolvers: Resolvers = {
+  Query: {
+    competency: (_parent, { kind, name }, { loaders }) => {
+      const value = kindValue(kind);
+      return name.trim() ? loaders.competency.competencyById.load(`${value}:${competencyKey(value, name)}`) : null;
+    },
+    competencies: async (_parent, { kind, text, first, after }, { loaders }) => {
+      const page = keysetPage({ first, after });
+      const literal = textArgument(text, 'text');
+      const result = await loaders.competency.competenciesPage.load('', {
+        kind: kind ? kindValue(kind) : null,
+        text: literal === null ? null : literal.toLowerCase(),
+        key: literal === null ? null : foldSurface(literal) || literal.toLowerCase(),
+        ...page,
+      });
+      return keysetConnection(result.items, result.total, page, (row) => row.id);
+    },
+    roleRequirements: async (_parent, args, { db, loaders }) => {
+      const answer = await roleRequirements(db, args);
+      loaders.graph.remember([answer.standards, answer.tasks]);
+      return answer;
+    },
+  },
+  Competency: { __resolveType: typeOf },
+  Requirer: { __resolveType: typeOf },
+  Knowledge: competencyFields,
+  Skill: competencyFields,
+  Attitude: competencyFields,
+  RoleRequirements: {
+    outputs: async (row, _args, { loaders }) => (await loaders.document.taskOutputs.loadMany(row.tasks.map((task) => task.id))).flat(),
+  },
+};

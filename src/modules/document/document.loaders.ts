@@ -1,0 +1,50 @@
+// The document module's loaders for one request: each lookup of its repository bound to the
+// request's batcher.
+import type { NodeType } from '../../relay.js';
+import type { GraphBatcher, Lookup } from '../loaders.js';
+import * as repository from './document.repository.js';
+
+export function createDocumentLoaders(graph: GraphBatcher) {
+  const primeTargets: Partial<Record<NodeType, Lookup<unknown>>> = {
+    Standard: repository.documentById,
+    Unit: repository.documentById,
+    Responsibility: repository.responsibilityById,
+    Task: repository.taskById,
+    Indicator: repository.indicatorById,
+    Output: repository.outputById,
+    Note: repository.noteById,
+  };
+  return {
+    primeTargets,
+    documentById: graph.bind(repository.documentById),
+    documentByCode: graph.bind(repository.documentByCode),
+    versions: graph.bind(repository.documentVersions),
+    supersedes: graph.bind(repository.documentSupersedes),
+    supersededBy: graph.bind(repository.documentSupersededBy),
+    documentTasks: graph.bind(repository.documentTasks),
+    category: graph.bind(repository.documentCategory),
+    occupations: graph.bind(repository.standardOccupations),
+    industries: graph.bind(repository.standardIndustries),
+    responsibilities: graph.bind(repository.standardResponsibilities),
+    documentKnowledge: graph.bind(repository.documentKnowledge),
+    documentSkills: graph.bind(repository.documentSkills),
+    documentAttitudes: graph.bind(repository.documentAttitudes),
+    unitNotes: graph.bind(repository.unitNotes),
+    responsibilityById: graph.bind(repository.responsibilityById),
+    responsibilityTasks: graph.bind(repository.responsibilityTasks),
+    taskById: graph.bind(repository.taskById),
+    taskResponsibility: graph.bind(repository.taskResponsibility),
+    taskIndicators: graph.bind(repository.taskIndicators),
+    taskOutputs: graph.bind(repository.taskOutputs),
+    taskKnowledge: graph.bind(repository.taskKnowledge),
+    taskSkills: graph.bind(repository.taskSkills),
+    indicatorById: graph.bind(repository.indicatorById),
+    indicatorTask: graph.bind(repository.indicatorTask),
+    indicatorNotes: graph.bind(repository.indicatorNotes),
+    outputById: graph.bind(repository.outputById),
+    outputTask: graph.bind(repository.outputTask),
+    noteById: graph.bind(repository.noteById),
+    standardsPage: graph.bind(repository.standardsPage),
+    unitsPage: graph.bind(repository.unitsPage),
+  };
+}

@@ -1,0 +1,190 @@
+// Row types of the document module (what its repository returns and its resolvers receive), and
+// the decoders that turn the plain maps Cypher returns into them. Codegen maps the GraphQL types
+// Standard, Unit, Responsibility, Task, Indicator, Output, Note and CompetencyRequirement here.
+import { asCompetency, type CompetencyRow } from '../competency/competency.mappers.js';
+
+/** A node as repositories project it: its properties plus `labels`. */
+export type RawEntity = Record<string, unknown> & { labels?: string[] };
+
+export const text = (value: unknown): string => (typeof value === 'string' ? value : value == null ? '' : String(value));
+export const optionalText = (value: unknown): string | null => (value == null ? null : text(value));
+export const optionalNumber = (value: unknown): number | null => (typeof value === 'number' ? value : value == null ? null : Number(value));
+export const texts = (value: unknown): string[] => (Array.isArray(value) ? value.map(text) : []);
+
+export interface DocumentRow {
+  nodeType: 'Standard' | 'Unit';
+  id: string;
+  code: string;
+  baseCode: string;
+  version: number;
+  name: string;
+  status: 'CURRENT' | 'HISTORICAL' | null;
+  hasContent: boolean;
+  level: number | null;
+  /** 職業 or 職類 (standards). */
+  kind: string | null;
+  description: string | null;
+  publishedOn: string | null;
+  versionNote: string | null;
+  requirements: string[];
+  glossaryTerms: string[];
+  glossaryDefinitions: string[];
+  otherNotes: string[];
+  /** 領域類別 (units). */
+  domain: string | null;
+  assessmentKeyEvidence: string[];
+  assessmentContext: string[];
+  assessmentMethods: string[];
+  revisionNotes: string[];
+}
+
+export interface ResponsibilityRow {
+  nodeType: 'Responsibility';
+  id: string;
+  code: string;
+  name: string;
+}
+
+export interface TaskRow {
+  nodeType: 'Task';
+  id: string;
+  code: string;
+  name: string;
+  level: number | null;
+  /** Id (code) of the standard or unit the task belongs to. */
+  document: string;
+  position: number;
+}
+
+export interface IndicatorRow {
+  nodeType: 'Indicator';
+  id: string;
+  code: string;
+  text: string;
+  terms: string[];
+}
+
+export interface OutputRow {
+  nodeType: 'Output';
+  id: string;
+  code: string;
+  name: string;
+}
+
+export interface NoteRow {
+  nodeType: 'Note';
+  id: string;
+  number: number;
+  term: string;
+  text: string;
+  examples: string[];
+}
+
+/** A competency as one document (or one task) requires it. */
+export interface RequirementRow {
+  code: string;
+  name: string;
+  description: string | null;
+  competency: CompetencyRow;
+  tasks: TaskRow[];
+}
+
+/** The code of the document a document-local id belongs to: `BLM2421-007v4:T1.1` -> `BLM2421-007v4`. */
+export function documentOfLocalId(id: string): string {
+  const colon = id.indexOf(':');
+  return colon < 0 ? id : id.slice(0, colon);
+}
+
+export function asDocument(raw: unknown): DocumentRow {
+  const p = raw as RawEntity;
+  const status = p.status === 'CURRENT' || p.status === 'HISTORICAL' ? p.status : null;
+  return {
+    nodeType: p.labels?.includes('Unit') || p.documentKind === 'UNIT' ? 'Unit' : 'Standard',
+    id: text(p.id),
+    code: text(p.code ?? p.id),
+    baseCode: text(p.baseCode),
+    version: optionalNumber(p.version) ?? 0,
+    name: text(p.name),
+    status,
+    hasContent: p.hasContent !== false,
+    level: optionalNumber(p.level),
+    kind: optionalText(p.kind),
+    description: optionalText(p.description),
+    publishedOn: optionalText(p.publishedOn),
+    versionNote: optionalText(p.versionNote),
+    requirements: texts(p.requirements),
+    glossaryTerms: texts(p.glossaryTerms),
+    glossaryDefinitions: texts(p.glossaryDefinitions),
+    otherNotes: texts(p.otherNotes),
+    domain: optionalText(p.domain),
+    assessmentKeyEvidence: texts(p.assessmentKeyEvidence),
+    assessmentContext: texts(p.assessmentContext),
+    assessmentMethods: texts(p.assessmentMethods),
+    revisionNotes: texts(p.revisionNotes),
+  };
+}
+
+export function asResponsibility(raw: unknown): ResponsibilityRow {
+  const p = raw as RawEntity;
+  return { nodeType: 'Responsibility', id: text(p.id), code: text(p.code), name: text(p.name) };
+}
+
+export function asTask(raw: unknown): TaskRow {
+  const p = raw as RawEntity;
+  const id = text(p.id);
+  return {
+    nodeType: 'Task',
+    id,
+    code: text(p.code),
+    name: text(p.name),
+    level: optionalNumber(p.level),
+    document: text(p.document ?? documentOfLocalId(id)),
+    position: optionalNumber(p.position) ?? 0,
+  };
+}
+
+export function asIndicator(raw: unknown): IndicatorRow {
+  const p = raw as RawEntity;
+  return { nodeType: 'Indicator', id: text(p.id), code: text(p.code), text: text(p.text), terms: texts(p.terms) };
+}
+
+export function asOutput(raw: unknown): OutputRow {
+  const p = raw as RawEntity;
+  return { nodeType: 'Output', id: text(p.id), code: text(p.code), name: text(p.name) };
+}
+
+export function asNote(raw: unknown): NoteRow {
+  const p = raw as RawEntity;
+  return {
+    nodeType: 'Note',
+    id: text(p.id),
+    number: optionalNumber(p.number) ?? 0,
+    term: text(p.name),
+    text: text(p.text),
+    examples: texts(p.examples),
+  };
+}
+
+export function asRequirement(raw: unknown): RequirementRow {
+  const p = raw as Record<string, unknown>;
+  const competency = asCompetency(p.competency);
+  return {
+    code: text(p.code),
+    name: optionalText(p.name) ?? competency.name,
+    description: optionalText(p.description),
+    competency,
+    tasks: Array.isArray(p.tasks) ? p.tasks.map(asTask) : [],
+  };
+}
+
+/** A decoder for a value that may be missing. */
+export const nullable =
+  <T>(decode: (raw: unknown) => T) =>
+  (raw: unknown): T | null =>
+    raw === null || raw === undefined ? null : decode(raw);
+
+/** A decoder for a list. */
+export const listOf =
+  <T>(decode: (raw: unknown) => T) =>
+  (raw: unknown): T[] =>
+    Array.isArray(raw) ? raw.map(decode) : [];

@@ -1,0 +1,281 @@
+// All Cypher of the document module. Each lookup answers one key (`key.id`, `key.args`) of a
+// batch; the request's batcher runs every key of one query level in a single UNWIND statement
+// (see ../loaders.ts). Entities are projected whole, with their labels, so any of them can answer
+// a later by-id lookup without another read.
+import type { Lookup } from '../loaders.js';
+import {
+  asDocument,
+  asIndicator,
+  asNote,
+  asOutput,
+  asRequirement,
+  asResponsibility,
+  asTask,
+  listOf,
+  nullable,
+  type DocumentRow,
+  type IndicatorRow,
+  type NoteRow,
+  type OutputRow,
+  type RequirementRow,
+  type ResponsibilityRow,
+  type TaskRow,
+} from './document.mappers.js';
+import { asClassification, type ClassificationRow } from '../taxonomy/taxonomy.mappers.js';
+
+/** Cypher projection of a whole node with its labels. */
+export const entity = (variable: string): string => `${variable} {.*, labels: labels(${variable})}`;
+
+export const documentById: Lookup<DocumentRow | null> = {
+  name: 'Document.byId',
+  body: `RETURN head(COLLECT { MATCH (d:Document {id: key.id}) RETURN ${entity('d')} AS row }) AS value`,
+  decode: nullable(asDocument),
+};
+
+export const documentByCode: Lookup<DocumentRow | null> = {
+  name: 'Document.byCode',
+  // A full code names one version; a base code names the current one.
+  body: `RETURN head(COLLECT {
+           MATCH (d:Document {id: key.id}) RETURN ${entity('d')} AS row
+           UNION
+           MATCH (d:Document {baseCode: key.id}) WHERE d.status = 'CURRENT' RETURN ${entity('d')} AS row
+         }) AS value`,
+  decode: nullable(asDocument),
+};
+
+export const documentVersions: Lookup<DocumentRow[]> = {
+  name: 'Document.versions',
+  // key.id is the base code.
+  body: `RETURN COLLECT { MATCH (d:Document {baseCode: key.id}) WITH d ORDER BY d.version RETURN ${entity('d')} AS row } AS value`,
+  decode: listOf(asDocument),
+};
+
+export const documentSupersedes: Lookup<DocumentRow | null> = {
+  name: 'Document.supersedes',
+  body: `RETURN head(COLLECT { MATCH (:Document {id: key.id})-[:SUPERSEDES]->(d:Document) RETURN ${entity('d')} AS row }) AS value`,
+  decode: nullable(asDocument),
+};
+
+export const documentSupersededBy: Lookup<DocumentRow | null> = {
+  name: 'Document.supersededBy',
+  body: `RETURN head(COLLECT { MATCH (d:Document)-[:SUPERSEDES]->(:Document {id: key.id}) RETURN ${entity('d')} AS row }) AS value`,
+  decode: nullable(asDocument),
+};
+
+export const documentTasks: Lookup<TaskRow[]> = {
+  name: 'Document.tasks',
+  body: `RETURN COLLECT { MATCH (t:Task {document: key.id}) WITH t ORDER BY t.position RETURN ${entity('t')} AS row } AS value`,
+  decode: listOf(asTask),
+};
+
+export const documentCategory: Lookup<ClassificationRow | null> = {
+  name: 'Document.category',
+  body: `RETURN head(COLLECT {
+           MATCH (:Document {id: key.id})-[:IN_CATEGORY]->(c:Category) WITH c ORDER BY c.code RETURN ${entity('c')} AS row
+         }) AS value`,
+  decode: nullable(asClassification('Category')),
+};
+
+export const standardOccupations: Lookup<ClassificationRow[]> = {
+  name: 'Standard.occupations',
+  body: `RETURN COLLECT {
+           MATCH (:Document {id: key.id})-[:FOR_OCCUPATION]->(o:Occupation) WITH o ORDER BY o.code RETURN ${entity('o')} AS row
+         } AS value`,
+  decode: listOf(asClassification('Occupation')),
+};
+
+export const standardIndustries: Lookup<ClassificationRow[]> = {
+  name: 'Standard.industries',
+  body: `RETURN COLLECT {
+           MATCH (:Document {id: key.id})-[:IN_INDUSTRY]->(i:Industry) WITH i ORDER BY i.code RETURN ${entity('i')} AS row
+         } AS value`,
+  decode: listOf(asClassification('Industry')),
+};
+
+export const standardResponsibilities: Lookup<ResponsibilityRow[]> = {
+  name: 'Standard.responsibilities',
+  body: `RETURN COLLECT {
+           MATCH (:Document {id: key.id})-[r:HAS_RESPONSIBILITY]->(x:Responsibility) WITH x, r ORDER BY r.order RETURN ${entity('x')} AS row
+         } AS value`,
+  decode: listOf(asResponsibility),
+};
+
+/**
+ * The K, S or A a document requires, each with the document's tasks that need it. The tasks'
+ * needs are read once per document, from its tasks, rather than from each competency (a common
+ * skill is required by thousands of tasks across the catalogue).
+ */
+function documentRequirements(name: string, label: 'Knowledge' | 'Skill' | 'Attitude'): Lookup<RequirementRow[]> {
+  return {
+    name,
+    body: `WITH key, COLLECT {
+             MATCH (t:Task {document: key.id})-[:REQUIRES]->(c:${label}) WITH t, c ORDER BY t.position RETURN {task: t, competency: c.id} AS need
+           } AS needs
+           RETURN COLLECT {
+             MATCH (:Document {id: key.id})-[r:REQUIRES]->(c:${label})
+             WITH r, c ORDER BY r.code
+             RETURN {code: r.code, name: r.name, description: r.description, competency: ${entity('c')},
+                     tasks: [need IN needs WHERE need.competency = c.id | properties(need.task)]} AS row
+           } AS value`,
+    decode: listOf(asRequirement),
+  };
+}
+
+export const documentKnowledge = documentRequirements('Document.knowledge', 'Knowledge');
+export const documentSkills = documentRequirements('Document.skills', 'Skill');
+export const documentAttitudes = documentRequirements('Document.attitudes', 'Attitude');
+
+export const unitNotes: Lookup<NoteRow[]> = {
+  name: 'Unit.notes',
+  body: `RETURN COLLECT { MATCH (:Document {id: key.id})-[r:HAS_NOTE]->(n:Term) WITH n ORDER BY n.number RETURN ${entity('n')} AS row } AS value`,
+  decode: listOf(asNote),
+};
+
+export const responsibilityById: Lookup<ResponsibilityRow | null> = {
+  name: 'Responsibility.byId',
+  body: `RETURN head(COLLECT { MATCH (x:Responsibility {id: key.id}) RETURN ${entity('x')} AS row }) AS value`,
+  decode: nullable(asResponsibility),
+};
+
+export const responsibilityTasks: Lookup<TaskRow[]> = {
+  name: 'Responsibility.tasks',
+  body: `RETURN COLLECT {
+           MATCH (:Responsibility {id: key.id})-[r:HAS_TASK]->(t:Task) WITH t, r ORDER BY r.order RETURN ${entity('t')} AS row
+         } AS value`,
+  decode: listOf(asTask),
+};
+
+export const taskById: Lookup<TaskRow | null> = {
+  name: 'Task.byId',
+  body: `RETURN head(COLLECT { MATCH (t:Task {id: key.id}) RETURN ${entity('t')} AS row }) AS value`,
+  decode: nullable(asTask),
+};
+
+export const taskResponsibility: Lookup<ResponsibilityRow | null> = {
+  name: 'Task.responsibility',
+  body: `RETURN head(COLLECT { MATCH (x:Responsibility)-[:HAS_TASK]->(:Task {id: key.id}) RETURN ${entity('x')} AS row }) AS value`,
+  decode: nullable(asResponsibility),
+};
+
+export const taskIndicators: Lookup<IndicatorRow[]> = {
+  name: 'Task.indicators',
+  body: `RETURN COLLECT {
+           MATCH (:Task {id: key.id})-[r:HAS_INDICATOR]->(i:Indicator) WITH i, r ORDER BY r.order RETURN ${entity('i')} AS row
+         } AS value`,
+  decode: listOf(asIndicator),
+};
+
+export const taskOutputs: Lookup<OutputRow[]> = {
+  name: 'Task.outputs',
+  body: `RETURN COLLECT {
+           MATCH (:Task {id: key.id})-[r:PRODUCES]->(o:Output) WITH o, r ORDER BY r.order RETURN ${entity('o')} AS row
+         } AS value`,
+  decode: listOf(asOutput),
+};
+
+/** The K or S a task needs, with the document's wording and every task of the document that needs it. */
+function taskRequirements(name: string, label: 'Knowledge' | 'Skill'): Lookup<RequirementRow[]> {
+  return {
+    name,
+    body: `OPTIONAL MATCH (t:Task {id: key.id})
+           WITH t, COLLECT {
+             MATCH (o:Task {document: t.document})-[:REQUIRES]->(c:${label}) WITH o, c ORDER BY o.position RETURN {task: o, competency: c.id} AS need
+           } AS needs
+           RETURN COLLECT {
+             MATCH (t)-[r:REQUIRES]->(c:${label})
+             OPTIONAL MATCH (:Document {id: t.document})-[dr:REQUIRES {code: r.code}]->(c)
+             WITH r, c, dr ORDER BY r.code
+             RETURN {code: r.code, name: dr.name, description: dr.description, competency: ${entity('c')},
+                     tasks: [need IN needs WHERE need.competency = c.id | properties(need.task)]} AS row
+           } AS value`,
+    decode: listOf(asRequirement),
+  };
+}
+
+export const taskKnowledge = taskRequirements('Task.knowledge', 'Knowledge');
+export const taskSkills = taskRequirements('Task.skills', 'Skill');
+
+export const indicatorById: Lookup<IndicatorRow | null> = {
+  name: 'Indicator.byId',
+  body: `RETURN head(COLLECT { MATCH (i:Indicator {id: key.id}) RETURN ${entity('i')} AS row }) AS value`,
+  decode: nullable(asIndicator),
+};
+
+export const indicatorTask: Lookup<TaskRow | null> = {
+  name: 'Indicator.task',
+  body: `RETURN head(COLLECT { MATCH (t:Task)-[:HAS_INDICATOR]->(:Indicator {id: key.id}) RETURN ${entity('t')} AS row }) AS value`,
+  decode: nullable(asTask),
+};
+
+export const indicatorNotes: Lookup<NoteRow[]> = {
+  name: 'Indicator.notes',
+  body: `RETURN COLLECT {
+           MATCH (:Indicator {id: key.id})-[:EXPLAINED_BY]->(n:Term) WITH n ORDER BY n.number RETURN ${entity('n')} AS row
+         } AS value`,
+  decode: listOf(asNote),
+};
+
+export const outputById: Lookup<OutputRow | null> = {
+  name: 'Output.byId',
+  body: `RETURN head(COLLECT { MATCH (o:Output {id: key.id}) RETURN ${entity('o')} AS row }) AS value`,
+  decode: nullable(asOutput),
+};
+
+export const outputTask: Lookup<TaskRow | null> = {
+  name: 'Output.task',
+  body: `RETURN head(COLLECT { MATCH (t:Task)-[:PRODUCES]->(:Output {id: key.id}) RETURN ${entity('t')} AS row }) AS value`,
+  decode: nullable(asTask),
+};
+
+export const noteById: Lookup<NoteRow | null> = {
+  name: 'Note.byId',
+  body: `RETURN head(COLLECT { MATCH (n:Term {id: key.id}) RETURN ${entity('n')} AS row }) AS value`,
+  decode: nullable(asNote),
+};
+
+/** Filters and page of a document list; codes match their descendants. */
+export interface DocumentPageArgs {
+  status: 'CURRENT' | 'HISTORICAL' | null;
+  /** Lower-cased literal substring. */
+  text: string | null;
+  category: string | null;
+  occupation: string | null;
+  industry: string | null;
+  levelMin: number | null;
+  levelMax: number | null;
+  first: number;
+  after: string | null;
+}
+
+export interface DocumentPage {
+  total: number;
+  /** Up to `first + 1` documents after the cursor, by code. */
+  items: DocumentRow[];
+}
+
+const DOCUMENT_FILTER = `(a.status IS NULL OR d.status = a.status)
+  AND (a.levelMin IS NULL OR d.level >= a.levelMin)
+  AND (a.levelMax IS NULL OR d.level <= a.levelMax)
+  AND (a.text IS NULL OR toLower(d.code) CONTAINS a.text OR toLower(d.name) CONTAINS a.text
+       OR toLower(coalesce(d.description, '')) CONTAINS a.text)
+  AND (a.category IS NULL OR EXISTS { (d)-[:IN_CATEGORY]->(:Category)-[:PART_OF*0..]->(:Category {id: a.category}) })
+  AND (a.occupation IS NULL OR EXISTS { (d)-[:FOR_OCCUPATION]->(:Occupation)-[:PART_OF*0..]->(:Occupation {id: a.occupation}) })
+  AND (a.industry IS NULL OR EXISTS { (d)-[:IN_INDUSTRY]->(:Industry)-[:PART_OF*0..]->(:Industry {id: a.industry}) })`;
+
+function documentPage(name: string, label: 'Standard' | 'Unit'): Lookup<DocumentPage, DocumentPageArgs> {
+  return {
+    name,
+    // Matching nodes are collected as references and only the page is projected.
+    body: `WITH key.args AS a
+           WITH a, COLLECT { MATCH (d:${label}) WHERE ${DOCUMENT_FILTER} WITH d ORDER BY d.id RETURN d } AS matching
+           RETURN {total: size(matching),
+                   items: [d IN [m IN matching WHERE a.after IS NULL OR m.id > a.after][0..a.first + 1] | ${entity('d')}]} AS value`,
+    decode: (raw) => {
+      const p = (raw ?? {}) as { total?: number; items?: unknown[] };
+      return { total: p.total ?? 0, items: listOf(asDocument)(p.items) };
+    },
+  };
+}
+
+export const standardsPage = documentPage('Standard.page', 'Standard');
+export const unitsPage = documentPage('Unit.page', 'Unit');

@@ -1,0 +1,108 @@
+// Resolvers of schema/document.graphql: they translate rows into GraphQL shapes and follow
+// relationships through the request's loaders. No Cypher here.
+import type { RequestContext } from '../../context.js';
+import type { Resolvers, StandardKind } from '../../generated/graphql.js';
+import { keysetConnection, toGlobalId } from '../../relay.js';
+import type { DocumentRow, RequirementRow, TaskRow } from './document.mappers.js';
+import { documentOfLocalId } from './document.mappers.js';
+import { codeArgument, documentPageArgs } from './document.filters.js';
+import { loadNode } from './node.js';
+
+const STANDARD_KIND: Record<string, StandardKind> = { 職業: 'OCCUPATION', 職類: 'JOB_CATEGORY' };
+
+const levelOf = (level: number | null, { loaders }: RequestContext) =>
+  level === null ? null : loaders.taxonomy.levelById.load(`level:${level}`);
+
+/** Fields Standard and Unit resolve the same way. */
+const documentFields = {
+  id: (row: DocumentRow) => toGlobalId(row.nodeType, row.id),
+  competencyLevel: (row: DocumentRow, _args: unknown, context: RequestContext) => levelOf(row.level, context),
+  category: (row: DocumentRow, _args: unknown, { loaders }: RequestContext) => loaders.document.category.load(row.id),
+  tasks: (row: DocumentRow, _args: unknown, { loaders }: RequestContext) => loaders.document.documentTasks.load(row.id),
+  knowledge: (row: DocumentRow, _args: unknown, { loaders }: RequestContext): Promise<RequirementRow[]> =>
+    loaders.document.documentKnowledge.load(row.id),
+  skills: (row: DocumentRow, _args: unknown, { loaders }: RequestContext): Promise<RequirementRow[]> =>
+    loaders.document.documentSkills.load(row.id),
+  versions: (row: DocumentRow, _args: unknown, { loaders }: RequestContext) => loaders.document.versions.load(row.baseCode),
+  supersedes: (row: DocumentRow, _args: unknown, { loaders }: RequestContext) => loaders.document.supersedes.load(row.id),
+  supersededBy: (row: DocumentRow, _args: unknown, { loaders }: RequestContext) => loaders.document.supersededBy.load(row.id),
+};
+
+const typeOf = (row: { nodeType: string }) => row.nodeType as never;
+
+export const documentResolvers: Resolvers = {
+  Query: {
+    node: (_parent, { id }, { loaders }) => loadNode(loaders, id) as never,
+    standard: async (_parent, { code }, { loaders }) => {
+      const key = codeArgument(code);
+      const row = key ? await loaders.document.documentByCode.load(key) : null;
+      return row?.nodeType === 'Standard' ? row : null;
+    },
+    unit: async (_parent, { code }, { loaders }) => {
+      const key = codeArgument(code);
+      const row = key ? await loaders.document.documentByCode.load(key) : null;
+      return row?.nodeType === 'Unit' ? row : null;
+    },
+    standards: async (_parent, { filter, first, after }, { loaders }) => {
+      const args = documentPageArgs(filter, { first, after });
+      const page = await loaders.document.standardsPage.load('', args);
+      return keysetConnection(page.items, page.total, args, (row) => row.id);
+    },
+    units: async (_parent, { filter, first, after }, { loaders }) => {
+      const args = documentPageArgs(filter, { first, after });
+      const page = await loaders.document.unitsPage.load('', args);
+      return keysetConnection(page.items, page.total, args, (row) => row.id);
+    },
+  },
+  Node: { __resolveType: typeOf },
+  Document: { __resolveType: typeOf },
+  Standard: {
+    ...documentFields,
+    kind: (row) => (row.kind ? (STANDARD_KIND[row.kind] ?? null) : null),
+    occupations: (row, _args, { loaders }) => loaders.document.occupations.load(row.id),
+    industries: (row, _args, { loaders }) => loaders.document.industries.load(row.id),
+    responsibilities: (row, _args, { loaders }) => loaders.document.responsibilities.load(row.id),
+    attitudes: (row, _args, { loaders }) => loaders.document.documentAttitudes.load(row.id),
+    glossary: (row) => row.glossaryTerms.map((term, index) => ({ term, definition: row.glossaryDefinitions[index] ?? '' })),
+  },
+  Unit: {
+    ...documentFields,
+    notes: (row, _args, { loaders }) => loaders.document.unitNotes.load(row.id),
+    assessment: (row) => ({
+      keyEvidence: row.assessmentKeyEvidence,
+      contextAndResources: row.assessmentContext,
+      methods: row.assessmentMethods,
+    }),
+  },
+  Responsibility: {
+    id: (row) => toGlobalId('Responsibility', row.id),
+    standard: async (row, _args, { loaders }) => (await loaders.document.documentById.load(documentOfLocalId(row.id)))!,
+    tasks: (row, _args, { loaders }) => loaders.document.responsibilityTasks.load(row.id),
+  },
+  Task: {
+    id: (row) => toGlobalId('Task', row.id),
+    competencyLevel: (row, _args, context) => levelOf(row.level, context),
+    document: async (row, _args, { loaders }) => (await loaders.document.documentById.load(row.document))!,
+    responsibility: (row, _args, { loaders }) => loaders.document.taskResponsibility.load(row.id),
+    indicators: (row, _args, { loaders }) => loaders.document.taskIndicators.load(row.id),
+    outputs: (row, _args, { loaders }) => loaders.document.taskOutputs.load(row.id),
+    knowledge: (row, _args, { loaders }) => loaders.document.taskKnowledge.load(row.id),
+    skills: (row, _args, { loaders }) => loaders.document.taskSkills.load(row.id),
+  },
+  Indicator: {
+    id: (row) => toGlobalId('Indicator', row.id),
+    notes: (row, _args, { loaders }) => loaders.document.indicatorNotes.load(row.id),
+    task: async (row, _args, { loaders }) => (await loaders.document.indicatorTask.load(row.id))!,
+  },
+  Output: {
+    id: (row) => toGlobalId('Output', row.id),
+    task: async (row, _args, { loaders }) => (await loaders.document.outputTask.load(row.id))!,
+  },
+  Note: {
+    id: (row) => toGlobalId('Note', row.id),
+    document: async (row, _args, { loaders }) => (await loaders.document.documentById.load(documentOfLocalId(row.id)))!,
+  },
+  CompetencyRequirement: {
+    tasks: (row): TaskRow[] => row.tasks,
+  },
+};

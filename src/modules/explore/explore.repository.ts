@@ -1,0 +1,151 @@
+// All Cypher of the explore module: finding entities by global id, breadth-first neighbourhoods
+// (one read per level), shortest paths and graph statistics. Inside one request nodes are
+// followed by elementId, which the database seeks directly; the API only ever shows global ids.
+import { Neo4jError } from 'neo4j-driver';
+import { cypher, int, type Cypher, type Database } from '../../db/query.js';
+
+/** Graph labels an entity can be found under by its `id` (each has a unique-id constraint). */
+const LOOKUP_LABELS = ['Document', 'Responsibility', 'Task', 'Indicator', 'Output', 'Term', 'Competency', 'Occupation', 'Industry', 'Category', 'Level'];
+
+export interface GraphNodeData {
+  elementId: string;
+  id: string;
+  labels: string[];
+  name: string | null;
+}
+
+export interface GraphEdgeData {
+  source: string;
+  target: string;
+  type: string;
+  code: string | null;
+}
+
+/** A node as the explore module reads it: as RETURN columns, or as one map. */
+const NODE_FIELDS = (n: string) => `elementId(${n}) AS elementId, ${n}.id AS id, labels(${n}) AS labels, toString(coalesce(${n}.name, ${n}.text, ${n}.code)) AS name`;
+const NODE_MAP = (n: string) => `{elementId: elementId(${n}), id: ${n}.id, labels: labels(${n}), name: toString(coalesce(${n}.name, ${n}.text, ${n}.code))}`;
+
+const findNodes = cypher(
+  'explore.findNodes',
+  // One branch per label so that each lookup is an index seek.
+  `UNWIND $keys AS key
+   CALL (key) {
+     ${LOOKUP_LABELS.map((label) => `WITH key WHERE key.label = '${label}' MATCH (n:${label} {id: key.id}) RETURN n`).join('\n     UNION ALL\n     ')}
+   }
+   RETURN key.i AS i, ${NODE_FIELDS('n')}`,
+);
+
+/** The nodes with these (label, id) keys, in key order; null where there is none. */
+export async function readNodes(db: Database, keys: Array<{ label: string; id: string }>): Promise<Array<GraphNodeData | null>> {
+  const usable = keys.map((key, i) => ({ ...key, i: int(i) })).filter((key) => LOOKUP_LABELS.includes(key.label));
+  const found: Array<GraphNodeData | null> = keys.map(() => null);
+  if (usable.length === 0) return found;
+  const rows = await db.read<GraphNodeData & { i: number }>(findNodes, { keys: usable });
+  for (const { i, ...node } of rows) found[i] = node;
+  return found;
+}
+
+const expandLevel = cypher(
+  'explore.expandLevel',
+  `MATCH (n) WHERE elementId(n) IN $frontier
+   MATCH (n)--(m)
+   WHERE NOT m:Migration AND ($labels IS NULL OR any(label IN labels(m) WHERE label IN $labels))
+   WITH DISTINCT m
+   WHERE NOT elementId(m) IN $seen
+   WITH m ORDER BY m.id LIMIT $cap
+   RETURN ${NODE_FIELDS('m')}`,
+);
+
+/** The not-yet-seen neighbours of a frontier, by id, at most `cap` of them. */
+export async function readNeighbours(
+  db: Database,
+  frontier: string[],
+  seen: string[],
+  labels: string[] | null,
+  cap: number,
+): Promise<GraphNodeData[]> {
+  return db.read<GraphNodeData>(expandLevel, { frontier, seen, labels, cap: int(cap) });
+}
+
+const edgesAmong = cypher(
+  'explore.edgesAmong',
+  `MATCH (a)-[r]->(b) WHERE elementId(a) IN $nodes AND elementId(b) IN $nodes
+   RETURN elementId(a) AS source, elementId(b) AS target, type(r) AS type, r.code AS code
+   ORDER BY source, type, target`,
+);
+
+/** Every relationship between two of the given nodes. */
+export async function readEdgesAmong(db: Database, nodes: string[]): Promise<GraphEdgeData[]> {
+  if (nodes.length === 0) return [];
+  return db.read<GraphEdgeData>(edgesAmong, { nodes });
+}
+
+/** Longest path `path` accepts; the bound is part of the pattern, so each has its own statement. */
+export const MAX_PATH_LENGTH = 10;
+
+const shortestPaths: Cypher[] = Array.from({ length: MAX_PATH_LENGTH + 1 }, (_, length) =>
+  cypher(
+    `explore.shortestPath.${length}`,
+    `MATCH (a), (b) WHERE elementId(a) = $from AND elementId(b) = $to
+     MATCH p = shortestPath((a)-[*..${Math.max(length, 1)}]-(b))
+     RETURN [n IN nodes(p) | ${NODE_MAP('n')}] AS nodes,
+            [r IN relationships(p) | {source: elementId(startNode(r)), target: elementId(endNode(r)), type: type(r), code: r.code}] AS edges`,
+  ),
+);
+
+/** The shortest path of at most `maxLength` relationships between two nodes, or null. */
+export async function readShortestPath(
+  db: Database,
+  from: string,
+  to: string,
+  maxLength: number,
+): Promise<{ nodes: GraphNodeData[]; edges: GraphEdgeData[] } | null> {
+  const [row] = await db.read<{ nodes: GraphNodeData[]; edges: GraphEdgeData[] }>(shortestPaths[maxLength]!, { from, to });
+  return row ?? null;
+}
+
+export interface GraphStatsRow {
+  nodeCount: number;
+  relationshipCount: number;
+  labels: Array<{ label: string; count: number }>;
+  relationshipTypes: Array<{ type: string; count: number }>;
+}
+
+const countsFromStore = cypher(
+  'explore.statsFromCountStore',
+  // The count store answers without touching a node.
+  `CALL db.stats.retrieve('GRAPH COUNTS') YIELD data
+   RETURN [x IN data.nodes WHERE x.label IS NULL | x.count][0] AS nodeCount,
+          [x IN data.relationships WHERE x.relationshipType IS NULL AND x.startLabel IS NULL AND x.endLabel IS NULL | x.count][0] AS relationshipCount,
+          [x IN data.nodes WHERE x.label IS NOT NULL | {label: x.label, count: x.count}] AS labels,
+          [x IN data.relationships WHERE x.relationshipType IS NOT NULL AND x.startLabel IS NULL AND x.endLabel IS NULL
+             | {type: x.relationshipType, count: x.count}] AS relationshipTypes`,
+);
+
+const countsByScan = cypher(
+  'explore.statsByScan',
+  `CALL () { MATCH (n) RETURN count(n) AS nodeCount }
+   CALL () { MATCH ()-[r]->() RETURN count(r) AS relationshipCount }
+   CALL () { MATCH (n) UNWIND labels(n) AS label WITH label, count(*) AS count RETURN collect({label: label, count: count}) AS labels }
+   CALL () { MATCH ()-[r]->() WITH type(r) AS type, count(*) AS count RETURN collect({type: type, count: count}) AS relationshipTypes }
+   RETURN nodeCount, relationshipCount, labels, relationshipTypes`,
+);
+
+/** Node and relationship counts by label and type, migration records left out. */
+export async function readGraphStats(db: Database): Promise<GraphStatsRow> {
+  let row: GraphStatsRow | undefined;
+  try {
+    [row] = await db.read<GraphStatsRow>(countsFromStore);
+  } catch (error) {
+    // A user without the right to read statistics still gets them, by counting.
+    if (!(error instanceof Neo4jError)) throw error;
+    [row] = await db.read<GraphStatsRow>(countsByScan);
+  }
+  const migrations = row?.labels.find((entry) => entry.label === 'Migration')?.count ?? 0;
+  return {
+    nodeCount: (row?.nodeCount ?? 0) - migrations,
+    relationshipCount: row?.relationshipCount ?? 0,
+    labels: (row?.labels ?? []).filter((entry) => entry.label !== 'Migration' && entry.count > 0).sort((a, b) => b.count - a.count || a.label.localeCompare(b.label)),
+    relationshipTypes: (row?.relationshipTypes ?? []).filter((entry) => entry.count > 0).sort((a, b) => b.count - a.count || a.type.localeCompare(b.type)),
+  };
+}

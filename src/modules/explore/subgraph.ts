@@ -1,0 +1,113 @@
+// Neighbourhoods and paths as bounded subgraphs: breadth-first, one read per level, nearest nodes
+// first, then one read for the relationships among the nodes kept.
+import type { Database } from '../../db/query.js';
+import { badUserInput } from '../../errors.js';
+import { fromGlobalId, globalIdOfNode, isNodeType, NODE_TYPE_NAMES, nodeTypeOfLabels } from '../../relay.js';
+import type { GraphEdgeRow, GraphNodeRow } from './explore.mappers.js';
+import {
+  MAX_PATH_LENGTH,
+  readEdgesAmong,
+  readNeighbours,
+  readNodes,
+  readShortestPath,
+  type GraphEdgeData,
+  type GraphNodeData,
+} from './explore.repository.js';
+
+export const MAX_DEPTH = 3;
+export const MAX_NODES = 1000;
+
+export interface SubgraphRow {
+  nodes: GraphNodeRow[];
+  edges: GraphEdgeRow[];
+  truncated: boolean;
+}
+
+/** The graph label a type name stands for where the two differ (`Standard`, `Skill`, … are both). */
+const FILTER_LABEL: Record<string, string> = { Note: 'Term', CompetencyLevel: 'Level' };
+
+function toNodeRow(node: GraphNodeData): GraphNodeRow {
+  const type = nodeTypeOfLabels(node.labels);
+  return { id: globalIdOfNode(node.labels, node.id), label: type ?? node.labels[0] ?? 'Node', name: node.name, type, graphId: node.id };
+}
+
+function toSubgraph(nodes: GraphNodeData[], edges: GraphEdgeData[], truncated: boolean): SubgraphRow {
+  const ids = new Map(nodes.map((node) => [node.elementId, globalIdOfNode(node.labels, node.id)]));
+  return {
+    nodes: nodes.map(toNodeRow),
+    edges: edges.flatMap((edge) => {
+      const source = ids.get(edge.source);
+      const target = ids.get(edge.target);
+      return source && target ? [{ source, target, type: edge.type, code: edge.code ?? null }] : [];
+    }),
+    truncated,
+  };
+}
+
+/** The node a global id names (of exactly that type), or null. */
+async function findNode(db: Database, globalId: string): Promise<GraphNodeData | null> {
+  const resolved = fromGlobalId(globalId);
+  if (!resolved) return null;
+  const [node] = await readNodes(db, [{ label: resolved.label, id: resolved.graphId }]);
+  return node && nodeTypeOfLabels(node.labels) === resolved.type ? node : null;
+}
+
+function labelFilter(labels: readonly string[] | null | undefined): string[] | null {
+  if (!labels || labels.length === 0) return null;
+  const unknown = labels.filter((label) => !isNodeType(label));
+  if (unknown.length > 0) {
+    throw badUserInput(`Unknown label(s) ${unknown.map((l) => `\`${l}\``).join(', ')}; use type names: ${NODE_TYPE_NAMES.join(', ')}.`, 'labels');
+  }
+  return [...new Set(labels.map((label) => FILTER_LABEL[label] ?? label))];
+}
+
+export async function neighbourhood(
+  db: Database,
+  args: { id: string; depth?: number | null; limit?: number | null; labels?: readonly string[] | null },
+): Promise<SubgraphRow | null> {
+  const depth = args.depth ?? 1;
+  const limit = args.limit ?? 200;
+  if (!Number.isInteger(depth) || depth < 0 || depth > MAX_DEPTH) throw badUserInput(`\`depth\` must be 0 to ${MAX_DEPTH}; got ${depth}.`, 'depth');
+  if (!Number.isInteger(limit) || limit < 1 || limit > MAX_NODES) throw badUserInput(`\`limit\` must be 1 to ${MAX_NODES}; got ${limit}.`, 'limit');
+  const labels = labelFilter(args.labels);
+
+  const start = await findNode(db, args.id);
+  if (!start) return null;
+  const nodes = [start];
+  const seen = new Set([start.elementId]);
+  let frontier = [start.elementId];
+  let truncated = false;
+  for (let level = 1; level <= depth && frontier.length > 0 && !truncated; level += 1) {
+    const room = limit - nodes.length;
+    // One more than there is room for tells whether the limit cut the neighbourhood short.
+    const found = await readNeighbours(db, frontier, [...seen], labels, room + 1);
+    if (found.length > room) {
+      truncated = true;
+      found.length = room;
+    }
+    for (const node of found) {
+      seen.add(node.elementId);
+      nodes.push(node);
+    }
+    frontier = found.map((node) => node.elementId);
+  }
+  return toSubgraph(nodes, await readEdgesAmong(db, [...seen]), truncated);
+}
+
+export async function shortestPath(db: Database, args: { from: string; to: string; maxLength?: number | null }): Promise<SubgraphRow | null> {
+  const maxLength = args.maxLength ?? 6;
+  if (!Number.isInteger(maxLength) || maxLength < 1 || maxLength > MAX_PATH_LENGTH) {
+    throw badUserInput(`\`maxLength\` must be 1 to ${MAX_PATH_LENGTH}; got ${maxLength}.`, 'maxLength');
+  }
+  const from = fromGlobalId(args.from);
+  const to = fromGlobalId(args.to);
+  if (!from || !to) return null;
+  const [a, b] = await readNodes(db, [
+    { label: from.label, id: from.graphId },
+    { label: to.label, id: to.graphId },
+  ]);
+  if (!a || !b || nodeTypeOfLabels(a.labels) !== from.type || nodeTypeOfLabels(b.labels) !== to.type) return null;
+  if (a.elementId === b.elementId) return toSubgraph([a], [], false);
+  const path = await readShortestPath(db, a.elementId, b.elementId, maxLength);
+  return path ? toSubgraph(path.nodes, path.edges, false) : null;
+}

@@ -1,0 +1,101 @@
+// Resolvers of schema/search.graphql: full-text search over the whole catalogue. No Cypher here.
+import { badUserInput } from '../../errors.js';
+import type { Resolvers, SearchKind } from '../../generated/graphql.js';
+import { nodeTypeOfLabels, offsetConnection, offsetPage, type NodeType } from '../../relay.js';
+import { asCompetency } from '../competency/competency.mappers.js';
+import { asDocument, asIndicator, asNote, asOutput, asResponsibility, asTask } from '../document/document.mappers.js';
+import { MAX_TEXT_LENGTH } from '../document/document.filters.js';
+import { asAnyClassification } from '../taxonomy/taxonomy.mappers.js';
+import { readSearch, type SearchHitRow } from './search.repository.js';
+import { luceneQuery, searchWords, snippetOf } from './search.text.js';
+
+/** The graph label each search kind stands for. */
+const KIND_LABEL: Record<SearchKind, string> = {
+  STANDARD: 'Standard',
+  UNIT: 'Unit',
+  RESPONSIBILITY: 'Responsibility',
+  TASK: 'Task',
+  INDICATOR: 'Indicator',
+  OUTPUT: 'Output',
+  NOTE: 'Term',
+  KNOWLEDGE: 'Knowledge',
+  SKILL: 'Skill',
+  ATTITUDE: 'Attitude',
+  OCCUPATION: 'Occupation',
+  INDUSTRY: 'Industry',
+  CATEGORY: 'Category',
+};
+
+const TYPE_KIND: Partial<Record<NodeType, SearchKind>> = {
+  Standard: 'STANDARD',
+  Unit: 'UNIT',
+  Responsibility: 'RESPONSIBILITY',
+  Task: 'TASK',
+  Indicator: 'INDICATOR',
+  Output: 'OUTPUT',
+  Note: 'NOTE',
+  Knowledge: 'KNOWLEDGE',
+  Skill: 'SKILL',
+  Attitude: 'ATTITUDE',
+  Occupation: 'OCCUPATION',
+  Industry: 'INDUSTRY',
+  Category: 'CATEGORY',
+};
+
+/** The row of a hit, decoded as the module that owns its type decodes it. */
+function entityOf(hit: SearchHitRow, type: NodeType) {
+  const raw = { ...hit.properties, labels: hit.labels };
+  switch (type) {
+    case 'Standard':
+    case 'Unit':
+      return asDocument(raw);
+    case 'Responsibility':
+      return asResponsibility(raw);
+    case 'Task':
+      return asTask(raw);
+    case 'Indicator':
+      return asIndicator(raw);
+    case 'Output':
+      return asOutput(raw);
+    case 'Note':
+      return asNote(raw);
+    case 'Knowledge':
+    case 'Skill':
+    case 'Attitude':
+      return asCompetency(raw);
+    default:
+      return asAnyClassification(raw);
+  }
+}
+
+export const searchResolvers: Resolvers = {
+  Query: {
+    search: async (_parent, { text, kinds, first, after }, { db, loaders }) => {
+      const trimmed = text.trim();
+      if (trimmed.length === 0 || trimmed.length > MAX_TEXT_LENGTH) {
+        throw badUserInput(`\`text\` must be 1 to ${MAX_TEXT_LENGTH} characters; got ${trimmed.length}.`, 'text');
+      }
+      const page = offsetPage({ first, after });
+      const query = luceneQuery(trimmed);
+      const labels = [...new Set((kinds && kinds.length > 0 ? kinds : (Object.keys(KIND_LABEL) as SearchKind[])).map((kind) => KIND_LABEL[kind]))];
+      const rows = query === null ? { total: 0, hits: [] } : await readSearch(db, query, labels, page.offset, page.first + 1);
+      const words = searchWords(trimmed);
+      const hits = rows.hits.flatMap((hit) => {
+        const type = nodeTypeOfLabels(hit.labels);
+        const kind = type && TYPE_KIND[type];
+        if (!type || !kind) return [];
+        return [{ entity: entityOf(hit, type), kind, score: hit.score, ...snippetOf(hit.properties, words) }];
+      });
+      loaders.graph.remember(hits.map((hit) => hit.entity));
+      return offsetConnection(hits, rows.total, page, (hit, cursor) => ({
+        node: hit.entity,
+        kind: hit.kind,
+        score: hit.score,
+        field: hit.field,
+        snippet: hit.snippet,
+        cursor,
+      }));
+    },
+  },
+  SearchResult: { __resolveType: (row) => row.nodeType as never },
+};
