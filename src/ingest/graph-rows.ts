@@ -28,6 +28,8 @@ export interface LocalNodeRow {
 
 export interface CompetencyRow {
   id: string;
+  /** The document that requires it. */
+  document: string;
   key: string;
   label: 'Knowledge' | 'Skill' | 'Attitude';
   kind: CompetencyKind;
@@ -44,6 +46,8 @@ export interface TaskRequirementRow {
 }
 
 export interface TaxonomyLinkRow {
+  /** The document linked to the entry. */
+  document: string;
   kind: TaxonomyKind;
   code: string;
   /** The name the document gives; used for a code the taxonomy lacks, and kept on the link. */
@@ -55,6 +59,7 @@ export interface TaxonomyLinkRow {
 
 export interface HistoryRow {
   id: string;
+  baseCode: string;
   code: string;
   version: number;
   name: string;
@@ -82,10 +87,11 @@ export interface DocumentGraph {
   contentHash: string;
 }
 
-function taxonomyLinks(kind: TaxonomyKind, refs: TaxonomyRef[]): TaxonomyLinkRow[] {
+function taxonomyLinks(document: string, kind: TaxonomyKind, refs: TaxonomyRef[]): TaxonomyLinkRow[] {
   return refs.map((ref) => {
     const codes = [ref.code, ...ancestorCodes(kind, ref.code)];
     return {
+      document,
       kind,
       code: ref.code,
       name: ref.name,
@@ -95,9 +101,14 @@ function taxonomyLinks(kind: TaxonomyKind, refs: TaxonomyRef[]): TaxonomyLinkRow
   });
 }
 
-function competencyRows(kind: CompetencyKind, items: Array<{ code: string; name: string; description?: string }>): CompetencyRow[] {
+function competencyRows(
+  document: string,
+  kind: CompetencyKind,
+  items: Array<{ code: string; name: string; description?: string }>,
+): CompetencyRow[] {
   return items.map((item) => ({
     id: competencyId(kind, item.name),
+    document,
     key: competencyKey(kind, item.name),
     label: COMPETENCY_LABEL[kind],
     kind,
@@ -121,7 +132,7 @@ export function toDocumentGraph(doc: ParsedDocument): DocumentGraph {
     explanations: [],
     competencies: [],
     taskRequirements: [],
-    taxonomy: taxonomyLinks('Category', doc.categories),
+    taxonomy: taxonomyLinks(doc.code, 'Category', doc.categories),
     history: [],
     levels: [{ from: doc.code, level: doc.level }],
     contentHash,
@@ -150,15 +161,15 @@ export function toDocumentGraph(doc: ParsedDocument): DocumentGraph {
       glossaryDefinitions: doc.glossary.map((g) => g.definition),
       otherNotes: doc.otherNotes,
     };
-    graph.taxonomy.push(...taxonomyLinks('Occupation', doc.occupations), ...taxonomyLinks('Industry', doc.industries));
+    graph.taxonomy.push(...taxonomyLinks(doc.code, 'Occupation', doc.occupations), ...taxonomyLinks(doc.code, 'Industry', doc.industries));
     graph.history = doc.versions
       .filter((v) => v.code !== doc.code)
-      .map((v) => ({ id: v.code, code: v.code, version: v.version, name: v.name, note: v.note, publishedOn: v.date }));
+      .map((v) => ({ id: v.code, baseCode: doc.baseCode, code: v.code, version: v.version, name: v.name, note: v.note, publishedOn: v.date }));
 
-    const knowledge = competencyRows('knowledge', doc.knowledge);
-    const skills = competencyRows('skill', doc.skills);
+    const knowledge = competencyRows(doc.code, 'knowledge', doc.knowledge);
+    const skills = competencyRows(doc.code, 'skill', doc.skills);
     const byCode = new Map([...knowledge, ...skills].map((row) => [row.code, row.id]));
-    graph.competencies.push(...knowledge, ...skills, ...competencyRows('attitude', doc.attitudes));
+    graph.competencies.push(...knowledge, ...skills, ...competencyRows(doc.code, 'attitude', doc.attitudes));
 
     let taskOrder = 0;
     doc.responsibilities.forEach((responsibility, rIndex) => {
@@ -202,8 +213,8 @@ export function toDocumentGraph(doc: ParsedDocument): DocumentGraph {
     assessmentMethods: doc.assessment.methods,
     revisionNotes: doc.revisionNotes,
   };
-  const knowledge = competencyRows('knowledge', doc.knowledge);
-  const skills = competencyRows('skill', doc.skills);
+  const knowledge = competencyRows(doc.code, 'knowledge', doc.knowledge);
+  const skills = competencyRows(doc.code, 'skill', doc.skills);
   graph.competencies.push(...knowledge, ...skills);
   const termId = (note: number) => local(`N${note}`);
   for (const note of doc.notes) {

@@ -2,9 +2,9 @@
 // write is reported with its errors and leaves the graph untouched, and the others still import.
 import type { Database } from '../db/query.js';
 import type { ImportOptions } from './loader.js';
-import type { DocumentKind } from './document.js';
+import type { DocumentKind, ParsedDocument } from './document.js';
 import { parseDocument } from './icap/index.js';
-import { importDocument, previewDocument, type ImportCounts, type ImportStatus } from './loader.js';
+import { importDocumentBatch, previewDocument, type ImportCounts, type ImportStatus } from './loader.js';
 import { ParseError } from './parse-error.js';
 
 export interface DocumentInput {
@@ -49,23 +49,68 @@ function failure(name: string, error: unknown): ImportResult {
   return { name, code: null, kind: null, status: 'FAILED', counts: null, errors: [detail], newCompetencyIds: [] };
 }
 
-/** Imports each document in its own transaction, in order. Never throws for a bad document. */
+/**
+ * Documents written per transaction in a bulk import. Each batch commits whole or not at all; a
+ * batch that fails is retried one document at a time, so one bad document fails alone.
+ */
+export const IMPORT_BATCH_SIZE = 20;
+
+/**
+ * Parses and imports documents in order. Every document ends whole or absent: parse errors and
+ * write errors are reported in its result. Never throws for a bad document (only when the database
+ * itself is unavailable).
+ */
 export async function importDocuments(db: Database, inputs: DocumentInput[], options: ImportBatchOptions = {}): Promise<ImportResult[]> {
   const results: ImportResult[] = [];
-  for (const input of inputs) {
-    let result: ImportResult;
-    try {
-      const parsed = parseDocument(input.text, input.name);
-      const outcome = options.dryRun ? await previewDocument(db, parsed) : await importDocument(db, parsed, options.loader);
-      result = { name: input.name, ...outcome, errors: [] };
-    } catch (error) {
-      if (!(error instanceof ParseError) && isInfrastructureError(error)) throw error;
-      result = failure(input.name, error);
-    }
+  const report = (result: ImportResult) => {
     results.push(result);
     options.onResult?.(result);
+  };
+  let pending: Array<{ name: string; parsed: ParsedDocument }> = [];
+  const flush = async () => {
+    if (pending.length === 0) return;
+    const batch = pending;
+    pending = [];
+    for (const result of await writeBatch(db, batch, options)) report(result);
+  };
+
+  for (const input of inputs) {
+    let parsed: ParsedDocument;
+    try {
+      parsed = parseDocument(input.text, input.name);
+    } catch (error) {
+      await flush(); // keep results in input order
+      report(failure(input.name, error));
+      continue;
+    }
+    if (options.dryRun) {
+      report({ name: input.name, ...(await previewDocument(db, parsed)), errors: [] });
+      continue;
+    }
+    if (pending.some((p) => p.parsed.code === parsed.code)) await flush();
+    pending.push({ name: input.name, parsed });
+    if (pending.length >= IMPORT_BATCH_SIZE) await flush();
   }
+  await flush();
   return results;
+}
+
+async function writeBatch(
+  db: Database,
+  batch: Array<{ name: string; parsed: ParsedDocument }>,
+  options: ImportBatchOptions,
+): Promise<ImportResult[]> {
+  try {
+    const outcomes = await importDocumentBatch(db, batch.map((b) => b.parsed), options.loader);
+    return outcomes.map((outcome, i) => ({ name: batch[i]!.name, ...outcome, errors: [] }));
+  } catch (error) {
+    if (isInfrastructureError(error)) throw error;
+    if (batch.length === 1) return [failure(batch[0]!.name, error)];
+    // Find the culprit: every document again on its own.
+    const results: ImportResult[] = [];
+    for (const item of batch) results.push(...(await writeBatch(db, [item], options)));
+    return results;
+  }
 }
 
 /** Database outages are not a document's fault: they abort the batch instead of failing each document. */

@@ -1,6 +1,7 @@
-// ParsedDocument -> graph, one write transaction per document: all of it or nothing. Every list is
-// written with UNWIND (one round trip per kind of row, never one per node), every node is MERGEd on
-// its id, and a document whose content has not changed is not written at all.
+// ParsedDocument -> graph, in one write transaction per document (or per batch of documents, for
+// bulk imports): all of it or nothing. Every list is written with UNWIND (one round trip per kind
+// of row, never one per node), every node is MERGEd on its id, and a document whose content has not
+// changed is not written at all.
 import { cypher, integers, type Database, type Tx } from '../db/query.js';
 import type { ParsedDocument } from './document.js';
 import { toDocumentGraph, type DocumentGraph, type LocalNodeRow } from './graph-rows.js';
@@ -36,37 +37,48 @@ export interface ImportOptions {
   beforeCommit?: (tx: Tx) => Promise<void>;
 }
 
-const lockDocument = cypher(
-  'import.lockDocument',
+const lockDocuments = cypher(
+  'import.lockDocuments',
   // Setting a property takes the node's write lock, so concurrent imports of one document queue here.
-  `MERGE (d:Document {id: $id})
-   WITH d, d.contentHash AS previous, coalesce(d.hasContent, false) AS hadContent
+  `UNWIND $ids AS id
+   MERGE (d:Document {id: id})
+   WITH id, d, d.contentHash AS previous, coalesce(d.hasContent, false) AS hadContent
    SET d.contentHash = previous
-   RETURN previous, hadContent`,
+   RETURN id, previous, hadContent`,
 );
 
-const clearDocument = cypher(
-  'import.clearDocument',
-  `MATCH (d:Document {id: $id})
+const clearDocuments = cypher(
+  'import.clearDocuments',
+  // A changed document's own parts go; what it required is returned so that competencies no
+  // document needs any more can go too.
+  `UNWIND $ids AS id
+   MATCH (d:Document {id: id})
    OPTIONAL MATCH (d)-[:HAS_RESPONSIBILITY|HAS_TASK|HAS_NOTE|HAS_INDICATOR|PRODUCES*1..3]->(part)
    WITH d, collect(DISTINCT part) AS parts, [(d)-[:REQUIRES]->(c) | c.id] AS required
    FOREACH (part IN parts | DETACH DELETE part)
    WITH d, required
    OPTIONAL MATCH (d)-[r:REQUIRES|IN_CATEGORY|FOR_OCCUPATION|IN_INDUSTRY|AT_LEVEL]->()
    DELETE r
-   RETURN DISTINCT required`,
+   WITH DISTINCT required
+   UNWIND required AS competency
+   RETURN collect(DISTINCT competency) AS required`,
 );
 
-const writeStandard = cypher(
-  'import.writeStandard',
-  `MATCH (d:Document {id: $id})
-   SET d:Standard, d += $properties,
-       d.publishedOn = CASE WHEN $publishedOn IS NULL THEN null ELSE date($publishedOn) END`,
+const writeStandards = cypher(
+  'import.writeStandards',
+  `UNWIND $rows AS row
+   MATCH (d:Document {id: row.id})
+   SET d:Standard, d += row.properties,
+       d.publishedOn = CASE WHEN row.publishedOn IS NULL THEN null ELSE date(row.publishedOn) END`,
 );
 
-const writeUnit = cypher('import.writeUnit', 'MATCH (d:Document {id: $id}) SET d:Unit, d += $properties');
+const writeUnits = cypher(
+  'import.writeUnits',
+  `UNWIND $rows AS row
+   MATCH (d:Document {id: row.id})
+   SET d:Unit, d += row.properties`,
+);
 
-/** Statements for rows that hang from a parent node, keyed by what they create. */
 const partStatements = {
   responsibilities: cypher(
     'import.responsibilities',
@@ -124,7 +136,7 @@ const writeCompetencies = cypher(
    FOREACH (_ IN CASE WHEN row.kind = 'skill' THEN [1] ELSE [] END | SET c:Skill)
    FOREACH (_ IN CASE WHEN row.kind = 'attitude' THEN [1] ELSE [] END | SET c:Attitude)
    WITH c, row
-   MATCH (d:Document {id: $document})
+   MATCH (d:Document {id: row.document})
    MERGE (d)-[r:REQUIRES {code: row.code}]->(c)
    SET r.name = row.name, r.description = row.description`,
 );
@@ -179,7 +191,7 @@ function taxonomyStatement(kind: TaxonomyKind, relationship: string): ReturnType
        MERGE (n)-[:PART_OF]->(p)
      }
      WITH row, i, n WHERE i = 0
-     MATCH (d:Document {id: $document})
+     MATCH (d:Document {id: row.document})
      MERGE (d)-[l:${relationship}]->(n) SET l.label = row.name`,
   );
 }
@@ -198,23 +210,26 @@ const writeHistory = cypher(
    MERGE (h:Document {id: row.id})
    ON CREATE SET h:Standard, h.hasContent = false, h.documentKind = 'STANDARD'
    WITH h, row WHERE NOT h.hasContent
-   SET h.code = row.code, h.baseCode = $baseCode, h.version = row.version, h.name = row.name,
+   SET h.code = row.code, h.baseCode = row.baseCode, h.version = row.version, h.name = row.name,
        h.versionNote = row.note, h.publishedOn = date(row.publishedOn)`,
 );
 
 const linkVersions = cypher(
   'import.linkVersions',
   // Each version supersedes the one before it; the highest version of a base code is CURRENT.
-  `MATCH (d:Document {baseCode: $baseCode})
-   OPTIONAL MATCH (d)-[stale:SUPERSEDES]->()
-   DELETE stale
-   WITH DISTINCT d ORDER BY d.version
-   WITH collect(d) AS versions
-   FOREACH (d IN versions | SET d.status = CASE WHEN d = last(versions) THEN 'CURRENT' ELSE 'HISTORICAL' END)
-   WITH versions
-   UNWIND range(0, size(versions) - 2) AS i
-   WITH versions[i] AS older, versions[i + 1] AS newer
-   MERGE (newer)-[:SUPERSEDES]->(older)`,
+  `UNWIND $baseCodes AS baseCode
+   CALL (baseCode) {
+     MATCH (d:Document {baseCode: baseCode})
+     OPTIONAL MATCH (d)-[stale:SUPERSEDES]->()
+     DELETE stale
+     WITH DISTINCT d ORDER BY d.version
+     WITH collect(d) AS versions
+     FOREACH (d IN versions | SET d.status = CASE WHEN d = last(versions) THEN 'CURRENT' ELSE 'HISTORICAL' END)
+     WITH versions
+     UNWIND range(0, size(versions) - 2) AS i
+     WITH versions[i] AS older, versions[i + 1] AS newer
+     MERGE (newer)-[:SUPERSEDES]->(older)
+   }`,
 );
 
 const writeLevels = cypher(
@@ -250,79 +265,115 @@ function countsOf(doc: ParsedDocument, graph: DocumentGraph): ImportCounts {
   };
 }
 
-async function writeParts(tx: Tx, query: ReturnType<typeof cypher>, rows: LocalNodeRow[]): Promise<void> {
+/** Runs `query` with `rows` when there are any, integers as Neo4j Integers. */
+async function writeRows(tx: Tx, query: ReturnType<typeof cypher>, rows: object[]): Promise<void> {
   if (rows.length > 0) await tx.run(query, { rows: integers(rows) });
 }
 
-const storedHash = cypher(
-  'import.storedHash',
-  'OPTIONAL MATCH (d:Document {id: $id}) RETURN d.contentHash AS previous, coalesce(d.hasContent, false) AS hadContent',
+const storedHashes = cypher(
+  'import.storedHashes',
+  `UNWIND $ids AS id
+   OPTIONAL MATCH (d:Document {id: id})
+   RETURN id, d.contentHash AS previous, coalesce(d.hasContent, false) AS hadContent`,
 );
+
+interface Stored {
+  id: string;
+  previous: string | null;
+  hadContent: boolean;
+}
+
+function statusOf(stored: Stored | undefined, graph: DocumentGraph): ImportStatus {
+  if (!stored?.hadContent) return 'CREATED';
+  return stored.previous === graph.contentHash ? 'UNCHANGED' : 'UPDATED';
+}
 
 /** What importing the document would do, without writing anything (dry runs). */
 export async function previewDocument(db: Database, doc: ParsedDocument): Promise<ImportOutcome> {
   const graph = toDocumentGraph(doc);
-  const [stored] = await db.read<{ previous: string | null; hadContent: boolean }>(storedHash, { id: doc.code });
-  const status: ImportStatus = !stored?.hadContent ? 'CREATED' : stored.previous === graph.contentHash ? 'UNCHANGED' : 'UPDATED';
-  return { code: doc.code, kind: doc.kind, status, counts: countsOf(doc, graph), newCompetencyIds: [] };
+  const [stored] = await db.read<Stored>(storedHashes, { ids: [doc.code] });
+  return { code: doc.code, kind: doc.kind, status: statusOf(stored, graph), counts: countsOf(doc, graph), newCompetencyIds: [] };
 }
 
 /** Writes one parsed document in one transaction and reports what happened. */
 export async function importDocument(db: Database, doc: ParsedDocument, options: ImportOptions = {}): Promise<ImportOutcome> {
-  const graph = toDocumentGraph(doc);
-  const counts = countsOf(doc, graph);
+  const [outcome] = await importDocumentBatch(db, [doc], options);
+  return outcome!;
+}
+
+/**
+ * Writes several parsed documents (distinct codes) in ONE transaction: all of them or none. Bulk
+ * imports use it to share the cost of a commit and of each statement among many documents; each
+ * document is still whole or absent, never half-written.
+ */
+export async function importDocumentBatch(db: Database, docs: ParsedDocument[], options: ImportOptions = {}): Promise<ImportOutcome[]> {
+  const codes = docs.map((d) => d.code);
+  if (new Set(codes).size !== codes.length) throw new Error(`A batch must not hold one document twice: ${codes.join(', ')}`);
+  const graphs = docs.map(toDocumentGraph);
   return db.writeTx(async (tx) => {
-    const [lock] = await tx.run<{ previous: string | null; hadContent: boolean }>(lockDocument, { id: doc.code });
-    if (lock?.hadContent && lock.previous === graph.contentHash) {
-      return { code: doc.code, kind: doc.kind, status: 'UNCHANGED', counts, newCompetencyIds: [] };
-    }
-    let previouslyRequired: string[] = [];
-    if (lock?.hadContent) {
-      const [cleared] = await tx.run<{ required: string[] }>(clearDocument, { id: doc.code });
-      previouslyRequired = cleared?.required ?? [];
-    }
+    const locked = new Map((await tx.run<Stored>(lockDocuments, { ids: codes })).map((row) => [row.id, row]));
+    const statuses = graphs.map((graph, i) => statusOf(locked.get(codes[i]!), graph));
+    const changed = graphs.filter((_, i) => statuses[i] !== 'UNCHANGED');
+    const written = new Map<string, string[]>();
 
-    const { properties } = graph.document;
-    if (doc.kind === 'STANDARD') {
-      const { publishedOn, ...rest } = properties;
-      await tx.run(writeStandard, { id: doc.code, properties: integers(rest), publishedOn });
-      await writeParts(tx, partStatements.responsibilities, graph.responsibilities);
-      await writeParts(tx, partStatements.standardTasks, graph.tasks);
-      if (graph.history.length > 0) await tx.run(writeHistory, { rows: integers(graph.history), baseCode: doc.baseCode });
-    } else {
-      await tx.run(writeUnit, { id: doc.code, properties: integers(properties) });
-      await writeParts(tx, partStatements.unitTasks, graph.tasks);
-      await writeParts(tx, partStatements.terms, graph.terms);
+    if (changed.length > 0) {
+      const replaced = changed.filter((g) => locked.get(g.document.id)?.hadContent).map((g) => g.document.id);
+      let previouslyRequired: string[] = [];
+      if (replaced.length > 0) {
+        const [cleared] = await tx.run<{ required: string[] }>(clearDocuments, { ids: replaced });
+        previouslyRequired = cleared?.required ?? [];
+      }
+      const all = <K extends keyof DocumentGraph>(key: K) => changed.flatMap((g) => g[key] as unknown as object[]);
+      const documents = changed.map((g) => g.document);
+
+      await writeRows(
+        tx,
+        writeStandards,
+        documents.filter((d) => d.label === 'Standard').map(({ id, properties: { publishedOn, ...properties } }) => ({ id, publishedOn, properties })),
+      );
+      await writeRows(tx, writeUnits, documents.filter((d) => d.label === 'Unit').map(({ id, properties }) => ({ id, properties })));
+      await writeRows(tx, partStatements.responsibilities, all('responsibilities'));
+      const unitIds = new Set(documents.filter((d) => d.label === 'Unit').map((d) => d.id));
+      const tasks = all('tasks') as LocalNodeRow[];
+      await writeRows(tx, partStatements.standardTasks, tasks.filter((t) => !unitIds.has(t.parent)));
+      await writeRows(tx, partStatements.unitTasks, tasks.filter((t) => unitIds.has(t.parent)));
+      await writeRows(tx, partStatements.terms, all('terms'));
+      await writeRows(tx, partStatements.outputs, all('outputs'));
+      await writeRows(tx, partStatements.indicators, all('indicators'));
+      await writeRows(tx, writeHistory, all('history'));
+
+      const competencies = changed.flatMap((g) => g.competencies);
+      const [fresh] = await tx.run<{ ids: string[] }>(findNewCompetencies, { ids: [...new Set(competencies.map((c) => c.id))] });
+      const freshIds = new Set(fresh?.ids ?? []);
+      for (const graph of changed) {
+        written.set(graph.document.id, [...new Set(graph.competencies.map((c) => c.id).filter((id) => freshIds.has(id)))]);
+      }
+      await writeRows(tx, writeCompetencies, competencies);
+      await writeRows(tx, writeTaskRequirements, all('taskRequirements'));
+
+      const competencyIds = new Set(competencies.map((c) => c.id));
+      const explanations = all('explanations') as DocumentGraph['explanations'];
+      await writeRows(tx, writeIndicatorExplanations, explanations.filter((e) => !competencyIds.has(e.from)));
+      await writeRows(tx, writeCompetencyExplanations, explanations.filter((e) => competencyIds.has(e.from)));
+
+      const taxonomy = all('taxonomy') as DocumentGraph['taxonomy'];
+      for (const kind of ['Category', 'Occupation', 'Industry'] as const) {
+        await writeRows(tx, taxonomyStatements[kind], taxonomy.filter((row) => row.kind === kind));
+      }
+      await writeRows(tx, writeLevels, all('levels'));
+      await tx.run(linkVersions, { baseCodes: [...new Set(changed.map((g) => g.document.properties.baseCode as string))] });
+
+      const dropped = previouslyRequired.filter((id) => !competencyIds.has(id));
+      if (dropped.length > 0) await tx.run(deleteOrphanCompetencies, { ids: dropped });
     }
-    await writeParts(tx, partStatements.outputs, graph.outputs);
-    await writeParts(tx, partStatements.indicators, graph.indicators);
-    const [fresh] = await tx.run<{ ids: string[] }>(findNewCompetencies, { ids: graph.competencies.map((c) => c.id) });
-    await tx.run(writeCompetencies, { rows: graph.competencies, document: doc.code });
-    if (graph.taskRequirements.length > 0) await tx.run(writeTaskRequirements, { rows: graph.taskRequirements });
-
-    const indicatorNotes = graph.explanations.filter((e) => !graph.competencies.some((c) => c.id === e.from));
-    const competencyNotes = graph.explanations.filter((e) => graph.competencies.some((c) => c.id === e.from));
-    if (indicatorNotes.length > 0) await tx.run(writeIndicatorExplanations, { rows: indicatorNotes });
-    if (competencyNotes.length > 0) await tx.run(writeCompetencyExplanations, { rows: competencyNotes });
-
-    for (const kind of ['Category', 'Occupation', 'Industry'] as const) {
-      const rows = graph.taxonomy.filter((row) => row.kind === kind);
-      if (rows.length > 0) await tx.run(taxonomyStatements[kind], { rows, document: doc.code });
-    }
-    await tx.run(writeLevels, { rows: integers(graph.levels) });
-    await tx.run(linkVersions, { baseCode: doc.baseCode });
-
-    const requiredNow = new Set(graph.competencies.map((c) => c.id));
-    const dropped = previouslyRequired.filter((id) => !requiredNow.has(id));
-    if (dropped.length > 0) await tx.run(deleteOrphanCompetencies, { ids: dropped });
 
     await options.beforeCommit?.(tx);
-    return {
+    return docs.map((doc, i) => ({
       code: doc.code,
       kind: doc.kind,
-      status: lock?.hadContent ? 'UPDATED' : 'CREATED',
-      counts,
-      newCompetencyIds: fresh?.ids ?? [],
-    };
+      status: statuses[i]!,
+      counts: countsOf(doc, graphs[i]!),
+      newCompetencyIds: written.get(doc.code) ?? [],
+    }));
   });
 }

@@ -160,14 +160,15 @@ describe('re-importing and refusing', () => {
 
   it('refuses a broken document with its line and field, and writes nothing', async () => {
     const before = await graphSnapshot(test.driver);
-    // T2.3 now asks for K99, which the document never defines.
-    const broken = standardText.replace('K03成本計算 K06組織業務經營的相關法規和行為準則	S01', 'K03成本計算 K99不存在的知識	S01');
-    const brokenLine = broken.split('\n').findIndex((line) => line.includes('K99')) + 1;
+    // T2.3's 職能級別 becomes 9: levels run from 1 to 6.
+    const broken = standardText.replace('\t4\tK03成本計算 K06組織業務經營的相關法規和行為準則\tS01', '\t9\tK03成本計算 K06組織業務經營的相關法規和行為準則\tS01');
+    const brokenLine = broken.split('\n').findIndex((line) => line.includes('\t9\tK03')) + 1;
     expect(brokenLine).toBeGreaterThan(0);
     const [result] = await importDocuments(test.db, [{ name: 'broken.txt', text: broken }]);
     expect(result?.status).toBe('FAILED');
     expect(result?.errors[0]?.line).toBe(brokenLine);
     expect(result?.errors[0]?.message).toContain('broken.txt');
+    expect(result?.errors[0]?.field).toMatch(/級別/);
     expect(await graphSnapshot(test.driver)).toEqual(before);
   });
 
@@ -182,6 +183,27 @@ describe('re-importing and refusing', () => {
       }),
     ).rejects.toThrow('injected failure');
     expect(await graphSnapshot(test.driver)).toEqual(before);
+  });
+
+  it('a bulk import isolates a document that fails to write: the others land, it leaves nothing', async () => {
+    const variant = (serial: string) => ({ name: `${serial}.txt`, text: standardText.replaceAll('BLM2421-007', `BLM2421-${serial}`) });
+    const results = await importDocuments(test.db, [variant('101'), variant('102'), variant('103')], {
+      loader: {
+        // Refuse any transaction that writes document 102 (as a failing constraint would).
+        beforeCommit: async (tx) => {
+          const [row] = await tx.run<{ n: number }>({ name: 'test.probe', text: "MATCH (d:Document {id: 'BLM2421-102v4'}) RETURN count(d) AS n" });
+          if ((row?.n ?? 0) > 0) throw new Error('document 102 refused');
+        },
+      },
+    });
+    expect(results.map((r) => [r.name, r.status])).toEqual([
+      ['101.txt', 'CREATED'],
+      ['102.txt', 'FAILED'],
+      ['103.txt', 'CREATED'],
+    ]);
+    expect(results[1]?.errors[0]?.message).toContain('document 102 refused');
+    expect(await count("MATCH (d:Document) WHERE d.baseCode IN ['BLM2421-101', 'BLM2421-103'] AND d.hasContent RETURN count(d) AS n")).toBe(2);
+    expect(await count("MATCH (n) WHERE n.id STARTS WITH 'BLM2421-102' RETURN count(n) AS n")).toBe(0);
   });
 
   it('concurrent imports of one document do not duplicate anything', async () => {
