@@ -1,7 +1,8 @@
 // Finds similar competencies across a corpus without comparing every pair: candidates come from an
-// inverted index of the names' bigrams (very common bigrams are left out of the index, so a pair that
-// shares only 管理 is never generated), an index of the notes' bigrams, and equal normalised names.
-// A cheap upper bound of the score drops most candidates before they are scored in full.
+// inverted index of the names' bigrams, an index of the notes' bigrams, and equal normalised names.
+// While a name's postings are walked, the weight it shares with each candidate is summed; that gives
+// an upper bound of the score, and only candidates whose bound reaches the floor are scored in full.
+// Bigrams found in a large share of all names are left out of the walk.
 import { competencyKey, type CompetencyKind } from './competency-key.js';
 import { analyseText, compileRules, findContrasts, type MatchingRules } from './normalise.js';
 import { defaultAlignmentResources, type AlignmentResources, type Lexicon } from './resources.js';
@@ -40,7 +41,11 @@ export interface AlignOptions {
   /** Cut names into words (default true); false compares plain bigrams. */
   segmentation?: boolean;
   scoring?: Partial<ScoringParameters>;
-  /** Bigrams found in more names than this are not used to find candidates. Default max(200, 2% of the kind). */
+  /**
+   * Bigrams found in more names of a kind than this are not used to find candidates (a safety valve
+   * against a bigram in nearly every name; the score's upper bound does the real pruning). Pairs that
+   * share only such bigrams are then not reported. Default max(2000, 20% of the kind).
+   */
   maxPostings?: number;
 }
 
@@ -69,9 +74,10 @@ function supportingText(c: CompetencyInput): string {
   return [c.description, c.context].filter((t): t is string => typeof t === 'string' && t.trim().length > 0).join('。');
 }
 
-function toPair(x: PreparedCompetency, y: PreparedCompetency, corpus: { idf: IdfTable; params: ScoringParameters }): SimilarityPair {
+function toPair(x: PreparedCompetency, y: PreparedCompetency, params: ScoringParameters, floor: number): SimilarityPair | null {
   const [a, b] = x.input.id < y.input.id ? [x, y] : [y, x];
-  const scored = scorePair(a, b, corpus.idf, corpus.params);
+  const scored = scorePair(a, b, params, floor);
+  if (!scored) return null;
   return {
     a: a.input.id,
     b: b.input.id,
@@ -106,7 +112,10 @@ export function prepareAlignmentCorpus(corpus: readonly CompetencyInput[], optio
   const idf = new IdfTable(items.map((it) => it.grams.keys()));
   for (const it of items) {
     let mass = 0;
-    for (const [key, g] of it.grams) mass += idf.weight(key) * g.factor;
+    for (const [key, g] of it.grams) {
+      g.weight = idf.weight(key) * g.factor;
+      mass += g.weight;
+    }
     it.mass = mass;
   }
   const byId = new Map(items.map((it) => [it.input.id, it]));
@@ -118,7 +127,7 @@ export function prepareAlignmentCorpus(corpus: readonly CompetencyInput[], optio
       const x = byId.get(aId);
       const y = byId.get(bId);
       if (!x || !y || x === y || x.input.kind !== y.input.kind) return null;
-      return toPair(x, y, { idf, params });
+      return toPair(x, y, params, 0);
     },
   };
 }
@@ -134,7 +143,7 @@ function alignKind(
 ): void {
   const n = group.length;
   if (n < 2) return;
-  const cap = maxPostings ?? Math.max(200, Math.ceil(n * 0.02));
+  const cap = maxPostings ?? Math.max(2000, Math.ceil(n * 0.2));
   const { idf, params } = prepared;
   const nameIndex = new Map<string, number[]>();
   const contextIndex = new Map<string, number[]>();
@@ -209,8 +218,8 @@ function alignKind(
         keep = bound >= floor;
       }
       if (keep) {
-        const pair = toPair(a, b, prepared);
-        if (pair.score >= floor) out.push(pair);
+        const pair = toPair(a, b, params, floor);
+        if (pair && pair.score >= floor) out.push(pair);
       }
       accX[j] = 0;
       accY[j] = 0;

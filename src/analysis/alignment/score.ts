@@ -57,6 +57,8 @@ export interface Gram {
   /** Index of the first unit it covers, and how many units. */
   start: number;
   span: number;
+  /** IDF x factor, set once the corpus is known. */
+  weight: number;
 }
 
 /** A competency ready to be compared. */
@@ -87,7 +89,7 @@ export function gramsOf(name: AnalysedName, boundaryWeight: number): Map<string,
   const lexiconOf = (...us: MatchUnit[]): string[] => [...new Set(us.map((u) => u.lexicon).filter((l): l is string => l !== null))];
   if (units.length === 1) {
     const u = units[0] as MatchUnit;
-    add({ key: u.text, factor: 1, conf: u.conf, written: u.written, lexicon: lexiconOf(u), start: 0, span: 1 });
+    add({ key: u.text, factor: 1, conf: u.conf, written: u.written, lexicon: lexiconOf(u), start: 0, span: 1, weight: 0 });
     return grams;
   }
   for (let i = 0; i + 1 < units.length; i++) {
@@ -101,10 +103,11 @@ export function gramsOf(name: AnalysedName, boundaryWeight: number): Map<string,
       lexicon: lexiconOf(u, v),
       start: i,
       span: 2,
+      weight: 0,
     });
   }
   units.forEach((u, i) => {
-    if (LATIN_WORD.test(u.text)) add({ key: u.text, factor: 1, conf: u.conf, written: u.written, lexicon: lexiconOf(u), start: i, span: 1 });
+    if (LATIN_WORD.test(u.text)) add({ key: u.text, factor: 1, conf: u.conf, written: u.written, lexicon: lexiconOf(u), start: i, span: 1, weight: 0 });
   });
   return grams;
 }
@@ -122,6 +125,7 @@ export class IdfTable {
   readonly size: number;
   private readonly df = new Map<string, number>();
   private readonly norm: number;
+  private readonly cache = new Map<string, number>();
 
   constructor(documents: Iterable<Iterable<string>>) {
     let n = 0;
@@ -139,7 +143,12 @@ export class IdfTable {
   }
 
   weight(key: string): number {
-    return Math.log(1 + this.size / Math.max(this.frequency(key), 1)) / this.norm;
+    let w = this.cache.get(key);
+    if (w === undefined) {
+      w = Math.log(1 + this.size / Math.max(this.frequency(key), 1)) / this.norm;
+      this.cache.set(key, w);
+    }
+    return w;
   }
 }
 
@@ -208,56 +217,64 @@ export function contrastsBetween(x: PreparedCompetency, y: PreparedCompetency): 
   return out;
 }
 
-/** Scores two prepared competencies of the same kind. */
-export function scorePair(x: PreparedCompetency, y: PreparedCompetency, idf: IdfTable, params: ScoringParameters): PairScore {
+/**
+ * Scores two prepared competencies of the same kind (gram weights must be set). Returns null when
+ * the score is below `floor`, without building the evidence.
+ */
+export function scorePair(x: PreparedCompetency, y: PreparedCompetency, params: ScoringParameters, floor = 0): PairScore | null {
   if (x.key === y.key) {
     return { score: 1, method: 'exact-key', details: { shared: [x.key], lexicon: [], containment: null, context: [], contrast: [] } };
   }
   let sharedX = 0;
   let sharedY = 0;
-  const sharedGrams: Gram[] = [];
-  const lexicon = new Set<string>();
-  const [small, large] = x.grams.size <= y.grams.size ? [x, y] : [y, x];
+  let substituted = false;
+  const xSmall = x.grams.size <= y.grams.size;
+  const small = xSmall ? x : y;
+  const large = xSmall ? y : x;
   for (const [key, gs] of small.grams) {
     const gl = large.grams.get(key);
     if (!gl) continue;
     const same = gs.written === gl.written;
     const conf = same ? 1 : Math.min(gs.conf, gl.conf);
-    const w = idf.weight(key);
-    const [gx, gy] = small === x ? [gs, gl] : [gl, gs];
-    sharedX += w * gx.factor * conf;
-    sharedY += w * gy.factor * conf;
-    sharedGrams.push(gx);
-    if (!same) for (const l of [...gs.lexicon, ...gl.lexicon]) lexicon.add(l);
+    sharedX += (xSmall ? gs : gl).weight * conf;
+    sharedY += (xSmall ? gl : gs).weight * conf;
+    if (!same) substituted = true;
   }
   // Text of one side explained by the other side's supporting text.
-  const explained = (side: PreparedCompetency, other: PreparedCompetency): { mass: number; grams: Gram[] } => {
+  const explained = (side: PreparedCompetency, other: PreparedCompetency): number => {
     let mass = 0;
-    const grams: Gram[] = [];
-    if (other.context.size === 0) return { mass, grams };
-    for (const [key, g] of side.grams) {
-      if (other.grams.has(key) || !other.context.has(key)) continue;
-      mass += idf.weight(key) * g.factor;
-      grams.push(g);
-    }
-    return { mass, grams };
+    if (other.context.size === 0) return mass;
+    for (const [key, g] of side.grams) if (!other.grams.has(key) && other.context.has(key)) mass += g.weight;
+    return mass;
   };
   const ctxX = explained(x, y);
   const ctxY = explained(y, x);
-  const covX = x.mass > 0 ? Math.min(1, (sharedX + params.contextWeight * ctxX.mass) / x.mass) : 0;
-  const covY = y.mass > 0 ? Math.min(1, (sharedY + params.contextWeight * ctxY.mass) / y.mass) : 0;
+  const covX = x.mass > 0 ? Math.min(1, (sharedX + params.contextWeight * ctxX) / x.mass) : 0;
+  const covY = y.mass > 0 ? Math.min(1, (sharedY + params.contextWeight * ctxY) / y.mass) : 0;
   const innerMass = covX >= covY ? x.mass : y.mass;
   const { score: combined, contained } = scoreFromCoverage(covX, covY, innerMass, params);
-  const contrast = contrastsBetween(x, y);
-  const raw = contrast.length > 0 ? combined * params.contrastPenalty : combined;
+  const contrast = x.contrasts.size > 0 && y.contrasts.size > 0 ? contrastsBetween(x, y) : [];
+  const score = calibrate(contrast.length > 0 ? combined * params.contrastPenalty : combined, params);
+  if (score < floor) return null;
 
+  // Evidence, for pairs that are reported.
+  const sharedGrams: Gram[] = [];
+  const lexicon = new Set<string>();
+  for (const [key, gx] of x.grams) {
+    const gy = y.grams.get(key);
+    if (!gy) continue;
+    sharedGrams.push(gx);
+    if (substituted && gx.written !== gy.written) for (const l of [...gx.lexicon, ...gy.lexicon]) lexicon.add(l);
+  }
+  const explainedGrams = (side: PreparedCompetency, other: PreparedCompetency): Gram[] =>
+    other.context.size === 0 ? [] : [...side.grams].filter(([key]) => !other.grams.has(key) && other.context.has(key)).map(([, g]) => g);
   const [inner, outer] = covX >= covY ? [x, y] : [y, x];
   const containment =
     contained && inner.name.core.length > 0 && outer.name.core.includes(inner.name.core)
       ? { inner: inner.name.core, outer: outer.name.core }
       : null;
   const sameCore = x.name.core === y.name.core && x.name.core.length > 0;
-  const usedContext = ctxX.grams.length > 0 || ctxY.grams.length > 0;
+  const usedContext = ctxX > 0 || ctxY > 0;
   const main = sameCore ? 'normalised' : contained ? 'containment' : 'lexical';
   const method = [
     main,
@@ -266,13 +283,13 @@ export function scorePair(x: PreparedCompetency, y: PreparedCompetency, idf: Idf
     ...(contrast.length > 0 ? ['contrast'] : []),
   ].join('+');
   return {
-    score: calibrate(raw, params),
+    score,
     method,
     details: {
       shared: runsOf(x.name, sharedGrams),
       lexicon: [...lexicon].sort(),
       containment,
-      context: usedContext ? [...runsOf(x.name, ctxX.grams), ...runsOf(y.name, ctxY.grams)] : [],
+      context: usedContext ? [...runsOf(x.name, explainedGrams(x, y)), ...runsOf(y.name, explainedGrams(y, x))] : [],
       contrast,
     },
   };

@@ -1,0 +1,227 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import {
+  alignCompetencies,
+  analyseText,
+  compileRules,
+  competencyKey,
+  defaultAlignmentResources,
+  DEFAULT_ALIGN_FLOOR,
+  DEFAULT_ALIGN_THRESHOLD,
+  mergeLexicons,
+  parseLexicon,
+  prepareAlignmentCorpus,
+  type CompetencyInput,
+  type CompetencyKind,
+} from '../../../src/analysis/alignment/index.js';
+
+const c = (kind: CompetencyKind, name: string, extra: Partial<CompetencyInput> = {}): CompetencyInput => ({
+  id: `${kind}:${competencyKey(kind, name)}`,
+  kind,
+  name,
+  ...extra,
+});
+
+// The seed documents' competencies (plus a few more names so that IDF has something to count).
+const SEED_SKILLS = [
+  '分析資訊與數據能力', '研究能力', '風險評估能力', '溝通協調能力', '報告撰寫能力', '創意發展技術', '談判技巧', '資訊科技應用能力', '讀寫能力',
+  '獲得同事和利益關係人信任和信心的領導技能', '發展並執行企業永續計畫的專案規劃技能', '計畫背景研究技能', '風險評估和管理技能',
+  '在意外事故或職場壓力下有效並積極工作的壓力管理技能', '資訊科技技能', '自我管理技能',
+];
+const SEED_KNOWLEDGE = [
+  '創新商業模式', '組織商業政策及作業流程', '成本計算', '職業安全衛生相關規範', '勞動相關法規', '組織業務經營的相關法規和行為準則',
+  '商業機會的風險評估', '組織的業務和結構', '系統使用和例行維護的流程', '組織業務所需相關資源', '商業登記和許可要求', '法律責任的性質',
+  '工作場所和公司的緊急程序', '職場的職業健康安全要求', '組織危機管理和災後復原計畫', '相關組織、法令、法規', '意外事故計畫的準則', '壓力管理技能',
+  '災後復原計畫',
+];
+const NOTE_9 = '分析技能可能包括：分析工作場所相關資訊和數據，發展並提交處理複雜構思和概念的報告或簡報，觀察職場任務、人員間互動、與企業策略相關的活動、設備、環境和系統。';
+const NOTE_10 = '溝通和協商技能可能包括：清楚表達清晰資訊和概念及在危機時期與各階層的所有人有效溝通。';
+
+function seedCorpus(): CompetencyInput[] {
+  return [
+    ...SEED_SKILLS.map((n) => c('skill', n)),
+    c('skill', '分析技能', { context: NOTE_9 }),
+    c('skill', '溝通和協商技能', { context: NOTE_10 }),
+    ...SEED_KNOWLEDGE.map((n) => c('knowledge', n)),
+  ];
+}
+
+function scoreOf(pairs: ReturnType<typeof alignCompetencies>, kind: CompetencyKind, x: string, y: string): number {
+  const [a, b] = [`${kind}:${competencyKey(kind, x)}`, `${kind}:${competencyKey(kind, y)}`].sort();
+  return pairs.find((p) => p.a === a && p.b === b)?.score ?? 0;
+}
+
+describe('competencyKey', () => {
+  it('folds width, white space and punctuation but keeps every word', () => {
+    expect(competencyKey('skill', '溝通協調 能力')).toBe('溝通協調能力');
+    expect(competencyKey('skill', '溝通協調能力　')).toBe('溝通協調能力');
+    expect(competencyKey('skill', 'Ｃ＋＋程式設計')).toBe('c++程式設計');
+    expect(competencyKey('knowledge', '相關組織、法令、法規')).toBe('相關組織法令法規');
+    expect(competencyKey('skill', '溝通協調能力')).not.toBe(competencyKey('skill', '溝通協調技能'));
+    expect(competencyKey('skill', 'C#')).not.toBe(competencyKey('skill', 'C'));
+  });
+
+  it('is idempotent and never empty for a non-empty name', () => {
+    fc.assert(
+      fc.property(fc.string({ minLength: 1, maxLength: 20 }).filter((s) => s.trim().length > 0), (s) => {
+        const key = competencyKey('skill', s);
+        expect(key.length).toBeGreaterThan(0);
+        if (/[\p{L}\p{N}]/u.test(s)) expect(competencyKey('skill', key)).toBe(key);
+      }),
+    );
+  });
+});
+
+describe('analyseText', () => {
+  const rules = compileRules(defaultAlignmentResources());
+  it('strips generic heads and filler words and reads synonyms as their lexicon term', () => {
+    expect(analyseText('溝通和協商技能', 'skill', rules).core).toBe('溝通協調');
+    expect(analyseText('溝通協調能力', 'skill', rules).core).toBe('溝通協調');
+    expect(analyseText('職場的職業健康安全要求', 'knowledge', rules).core).toBe('職場職業安全衛生要求');
+    expect(analyseText('管理學原理', 'knowledge', rules).core).toBe('管理學');
+  });
+  it('keeps a name that is nothing but a head', () => {
+    expect(analyseText('技能', 'skill', rules).core).toBe('技能');
+  });
+  it('matches Latin lexicon terms as whole words only', () => {
+    expect(analyseText('IT 技能', 'skill', rules).core).toBe('資訊科技');
+    expect(analyseText('audit 能力', 'skill', rules).core).toBe('audit');
+  });
+});
+
+describe('alignCompetencies on the seed documents', () => {
+  const pairs = alignCompetencies(seedCorpus());
+
+  it('aligns the pairs the seeds require and keeps 談判技巧 apart from 資訊科技技能', () => {
+    expect(scoreOf(pairs, 'skill', '分析技能', '分析資訊與數據能力')).toBeGreaterThanOrEqual(DEFAULT_ALIGN_THRESHOLD);
+    expect(scoreOf(pairs, 'skill', '溝通和協商技能', '溝通協調能力')).toBeGreaterThanOrEqual(DEFAULT_ALIGN_THRESHOLD);
+    expect(scoreOf(pairs, 'skill', '資訊科技技能', '資訊科技應用能力')).toBeGreaterThanOrEqual(DEFAULT_ALIGN_THRESHOLD);
+    expect(scoreOf(pairs, 'skill', '談判技巧', '資訊科技技能')).toBeLessThan(DEFAULT_ALIGN_THRESHOLD);
+    expect(scoreOf(pairs, 'knowledge', '災後復原計畫', '組織危機管理和災後復原計畫')).toBeGreaterThanOrEqual(DEFAULT_ALIGN_THRESHOLD);
+    expect(scoreOf(pairs, 'knowledge', '職場的職業健康安全要求', '職業安全衛生相關規範')).toBeGreaterThanOrEqual(DEFAULT_ALIGN_THRESHOLD);
+  });
+
+  it('reports each unordered pair once, a < b, same kind, score in [floor, 1]', () => {
+    const kinds = new Map(seedCorpus().map((x) => [x.id, x.kind]));
+    const seen = new Set<string>();
+    for (const p of pairs) {
+      expect(p.a < p.b).toBe(true);
+      expect(kinds.get(p.a)).toBe(kinds.get(p.b));
+      expect(p.score).toBeGreaterThanOrEqual(DEFAULT_ALIGN_FLOOR);
+      expect(p.score).toBeLessThanOrEqual(1);
+      expect(seen.has(`${p.a}|${p.b}`)).toBe(false);
+      seen.add(`${p.a}|${p.b}`);
+      expect(p.evidence.length).toBeGreaterThan(0);
+      expect(p.method.length).toBeGreaterThan(0);
+    }
+  });
+
+  it('explains its scores: lexicon, containment and note evidence', () => {
+    const find = (x: string, y: string) =>
+      pairs.find((p) => [p.a, p.b].sort().join() === [`skill:${x}`, `skill:${y}`].sort().join()) ??
+      pairs.find((p) => [p.a, p.b].sort().join() === [`knowledge:${x}`, `knowledge:${y}`].sort().join());
+    const negotiation = find('溝通和協商技能', '溝通協調能力');
+    expect(negotiation?.method).toContain('lexicon');
+    expect(negotiation?.evidence).toContain('協商→協調');
+    const recovery = find('災後復原計畫', '組織危機管理和災後復原計畫');
+    expect(recovery?.method).toMatch(/^containment/);
+    expect(recovery?.details.containment?.inner).toBe('災後復原計畫');
+    const analysis = find('分析技能', '分析資訊與數據能力');
+    expect(analysis?.method).toContain('context');
+    expect(analysis?.evidence).toContain('explained by note');
+  });
+});
+
+describe('scoring', () => {
+  const pad = ['專案管理能力', '品質管理能力', '時間管理能力', '財務分析能力', '數據分析技能', '程式設計能力', '設備操作能力', '問題解決能力'].map((n) =>
+    c('skill', n),
+  );
+  const score = (x: CompetencyInput, y: CompetencyInput, extra: CompetencyInput[] = pad): number =>
+    prepareAlignmentCorpus([x, y, ...extra.filter((e) => e.id !== x.id && e.id !== y.id)]).pair(x.id, y.id)?.score ?? 0;
+
+  it('gives 1 to the same key and ignores heads but not words', () => {
+    expect(score(c('skill', '溝通協調能力'), { id: 'other', kind: 'skill', name: '溝通協調 能力' })).toBe(1);
+    expect(score(c('skill', '簡報能力'), c('skill', '簡報技巧'))).toBeGreaterThanOrEqual(0.9);
+  });
+
+  it('does not align a generic word inside a longer name', () => {
+    expect(score(c('skill', '管理能力'), c('skill', '壓力管理能力'))).toBeLessThan(DEFAULT_ALIGN_THRESHOLD);
+  });
+
+  it('keeps siblings of a contrast set apart however much wording they share', () => {
+    const x = c('skill', 'CNC車床操作');
+    const y = c('skill', 'CNC銑床操作');
+    const pair = prepareAlignmentCorpus([x, y, ...pad]).pair(x.id, y.id);
+    expect(pair?.score ?? 0).toBeLessThan(DEFAULT_ALIGN_THRESHOLD);
+    expect(pair?.details.contrast).toEqual(['車床≠銑床']);
+  });
+
+  it('counts a note as evidence for the term it explains', () => {
+    const target = c('skill', '分析資訊與數據能力');
+    expect(score(c('skill', '分析技能', { context: NOTE_9 }), target)).toBeGreaterThan(score(c('skill', '分析技能'), target));
+  });
+
+  it('never compares different kinds', () => {
+    const pairs = alignCompetencies([c('skill', '風險評估能力'), c('knowledge', '風險評估能力'), ...pad]);
+    expect(pairs.some((p) => p.a.startsWith('knowledge') !== p.b.startsWith('knowledge'))).toBe(false);
+  });
+
+  it('uses a lexicon passed in, merged with the seed lexicon', () => {
+    const x = c('attitude', '親和力');
+    const y = c('attitude', '友善親切');
+    expect(alignCompetencies([x, y]).length).toBe(0);
+    const lexicon = mergeLexicons(
+      defaultAlignmentResources().lexicon,
+      parseLexicon({ entries: [{ canonical: '親和力', synonyms: { 友善親切: 0.9 } }] }),
+    );
+    const [pair] = alignCompetencies([x, y], { lexicon });
+    expect(pair?.score).toBeGreaterThanOrEqual(DEFAULT_ALIGN_THRESHOLD);
+    expect(pair?.evidence).toContain('友善親切→親和力');
+  });
+
+  it('rejects malformed lexicon data with the entry named', () => {
+    expect(() => parseLexicon({ entries: [{ canonical: '協調', synonyms: { 協商: 2 } }] })).toThrow(/協調.*協商/);
+  });
+
+  it('rejects duplicate ids', () => {
+    expect(() => alignCompetencies([c('skill', '研究能力'), c('skill', '研究能力')])).toThrow(/duplicate/);
+  });
+});
+
+describe('incremental runs and blocking', () => {
+  const words = ['溝通', '協調', '風險', '評估', '資訊', '科技', '管理', '品質', '專案', '規劃', '分析', '數據', '安全', '衛生', '設備', '維護'];
+  const heads = ['能力', '技能', '技巧', ''];
+  const nameArb = fc
+    .tuple(fc.array(fc.constantFrom(...words), { minLength: 1, maxLength: 3 }), fc.constantFrom(...heads))
+    .map(([ws, h]) => ws.join('') + h);
+  const corpusArb = fc.uniqueArray(nameArb, { minLength: 2, maxLength: 25 }).map((names) => names.map((n) => c('skill', n)));
+
+  it('an incremental run gives exactly the full-run pairs that involve the given ids', () => {
+    fc.assert(
+      fc.property(corpusArb, fc.integer({ min: 1, max: 5 }), (corpus, k) => {
+        const only = new Set(corpus.slice(0, k).map((x) => x.id));
+        const full = alignCompetencies(corpus).filter((p) => only.has(p.a) || only.has(p.b));
+        const inc = alignCompetencies(corpus, { only });
+        expect(inc).toEqual(full);
+      }),
+      { numRuns: 40 },
+    );
+  });
+
+  it('blocking loses no pair above the floor compared with scoring every pair', () => {
+    fc.assert(
+      fc.property(corpusArb, (corpus) => {
+        const prepared = prepareAlignmentCorpus(corpus);
+        const brute: string[] = [];
+        for (let i = 0; i < corpus.length; i++)
+          for (let j = i + 1; j < corpus.length; j++) {
+            const p = prepared.pair((corpus[i] as CompetencyInput).id, (corpus[j] as CompetencyInput).id);
+            if (p && p.score >= DEFAULT_ALIGN_FLOOR) brute.push(`${p.a}|${p.b}`);
+          }
+        const blocked = alignCompetencies(corpus).map((p) => `${p.a}|${p.b}`);
+        expect(blocked.sort()).toEqual(brute.sort());
+      }),
+      { numRuns: 40 },
+    );
+  });
+});
