@@ -10,6 +10,7 @@ export interface GraphQLRequest {
 
 interface GraphQLErrorShape {
   message: string;
+  path?: Array<string | number>;
   extensions?: { code?: string };
 }
 
@@ -24,8 +25,22 @@ export class ApiError extends Error {
   }
 }
 
-/** Runs an operation and returns its data; throws ApiError on any error. */
-export async function runQuery<T>(request: GraphQLRequest, signal?: AbortSignal): Promise<T> {
+/** Data and the errors of fields that failed while the rest of the answer came through. */
+export interface PartialResult<T> {
+  data: T;
+  /** Messages of the failed fields, with where they are (`node.notes: …`). */
+  warnings: string[];
+}
+
+function describe(error: GraphQLErrorShape): string {
+  return error.path?.length ? `${error.path.join('.')}: ${error.message}` : error.message;
+}
+
+/**
+ * Runs an operation. A field that fails only nulls itself (GraphQL's rule), so an answer with data
+ * and errors comes back with the errors as warnings; an answer without data throws ApiError.
+ */
+export async function runQueryPartial<T>(request: GraphQLRequest, signal?: AbortSignal): Promise<PartialResult<T>> {
   let response: Response;
   try {
     response = await fetch(GRAPHQL_ENDPOINT, {
@@ -44,12 +59,19 @@ export async function runQuery<T>(request: GraphQLRequest, signal?: AbortSignal)
   } catch {
     throw new ApiError(`The service answered ${response.status} without a GraphQL response.`);
   }
-  if (body.errors?.length) {
-    const [first] = body.errors;
-    throw new ApiError(body.errors.map((e) => e.message).join('\n'), first?.extensions?.code);
+  const errors = body.errors ?? [];
+  if (body.data === null || body.data === undefined) {
+    const [first] = errors;
+    throw new ApiError(errors.length ? errors.map(describe).join('\n') : `The service answered ${response.status} without data.`, first?.extensions?.code);
   }
-  if (!body.data) throw new ApiError(`The service answered ${response.status} without data.`);
-  return body.data;
+  return { data: body.data, warnings: errors.map(describe) };
+}
+
+/** Runs an operation and returns its data; throws ApiError on any error, even a partial one. */
+export async function runQuery<T>(request: GraphQLRequest, signal?: AbortSignal): Promise<T> {
+  const { data, warnings } = await runQueryPartial<T>(request, signal);
+  if (warnings.length) throw new ApiError(warnings.join('\n'));
+  return data;
 }
 
 /** True for the rejection of a fetch cancelled by its AbortController. */

@@ -216,8 +216,8 @@ export interface DetailActions {
   learningPathTo(code: string): void;
 }
 
-/** Fills the panel with an entity (`node(id:)` answer). */
-export function renderDetail(panel: HTMLElement, entity: JsonObject & { id: string; __typename: string }, actions: DetailActions): void {
+/** Fills the panel with an entity (`node(id:)` answer); `warnings` name fields the service could not read. */
+export function renderDetail(panel: HTMLElement, entity: JsonObject & { id: string; __typename: string }, warnings: string[], actions: DetailActions): void {
   const type = entity.__typename;
   const code = typeof entity.code === 'string' ? entity.code : null;
   const name = handleOf(entity) ?? keyOfId(entity.id);
@@ -240,6 +240,7 @@ export function renderDetail(panel: HTMLElement, entity: JsonObject & { id: stri
       h('p', { class: 'muted id' }, entity.id),
       documentActions,
     ),
+    warnings.length ? h('p', { class: 'warning', role: 'note' }, `Some fields could not be read: ${warnings.join('; ')}`) : null,
     renderFields(entity, 0, ['__typename', 'id']) ?? h('p', { class: 'muted' }, 'No further fields.'),
   );
 }

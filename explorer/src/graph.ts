@@ -29,10 +29,14 @@ export interface Subgraph {
 
 export type FetchNeighbourhood = (id: string, depth: number, signal: AbortSignal) => Promise<{ subgraph: Subgraph; request: GraphQLRequest }>;
 
+/** Fitting never zooms in further than this, so labels keep a readable size. */
+const MAX_FIT_ZOOM = 1.3;
+
 const FONT = '"Noto Sans CJK TC", "Noto Sans TC", "PingFang TC", "Microsoft JhengHei", "Noto Sans CJK SC", sans-serif';
 
 /** Shortens a long name for a node label; the full name is in the detail panel. */
 function shortName(node: SubgraphNode): string {
+  if (node.label === 'CompetencyLevel') return `級別 ${node.name ?? keyOfId(node.id)}`;
   const name = node.name?.trim() || keyOfId(node.id);
   return name.length > 18 ? `${name.slice(0, 17)}…` : name;
 }
@@ -68,6 +72,7 @@ const STYLE: cytoscape.StylesheetJson = [
       color: '#0f172a',
       'text-valign': 'bottom',
       'text-margin-y': 4,
+      'min-zoomed-font-size': 5,
       'text-background-color': '#ffffff',
       'text-background-opacity': 0.8,
       'text-background-padding': '1px',
@@ -90,6 +95,7 @@ const STYLE: cytoscape.StylesheetJson = [
       label: 'data(display)',
       'font-family': FONT,
       'font-size': 8,
+      'min-zoomed-font-size': 6,
       color: '#475569',
       'text-rotation': 'autorotate',
       'text-background-color': '#f8fafc',
@@ -130,7 +136,6 @@ export class GraphView {
       style: STYLE,
       minZoom: 0.1,
       maxZoom: 4,
-      wheelSensitivity: 0.3,
       boxSelectionEnabled: false,
     });
     this.cy.on('tap', 'node', (event) => options.onSelect((event.target as NodeSingular).id()));
@@ -189,11 +194,11 @@ export class GraphView {
       const fresh = subgraph.nodes.filter((node) => this.cy.getElementById(node.id).empty());
       const anchor = this.cy.getElementById(id);
       const origin = anchor.nonempty() ? anchor.position() : { x: 0, y: 0 };
-      this.cy.add(fresh.map((node) => ({ ...nodeElement(node), position: { x: origin.x + Math.random() * 40 - 20, y: origin.y + Math.random() * 40 - 20 } })));
+      this.cy.add(fresh.map((node) => ({ ...nodeElement(node), position: { ...origin } })));
       this.cy.add(this.knownEdges(subgraph).filter((edge) => this.cy.getElementById(edge.data.id as string).empty()));
       anchor.addClass('expanded');
       this.applyFilter();
-      this.layout(false);
+      this.layout();
       this.renderLegend();
       this.setStatus(`${this.summary(false)} · added ${fresh.length} around ${keyOfId(id)}`);
       this.publishCounts('ready');
@@ -233,6 +238,10 @@ export class GraphView {
 
   fit(): void {
     this.cy.fit(this.cy.elements().not('.filtered'), 30);
+    if (this.cy.zoom() > MAX_FIT_ZOOM) {
+      this.cy.zoom(MAX_FIT_ZOOM);
+      this.cy.center(this.cy.elements().not('.filtered'));
+    }
   }
 
   zoomBy(factor: number): void {
@@ -251,20 +260,42 @@ export class GraphView {
     return subgraph.edges.filter((edge) => ids.has(edge.source) && ids.has(edge.target)).map(edgeElement);
   }
 
-  private layout(randomize = true): void {
+  /**
+   * Rings around the centre: its neighbours on the first ring, theirs on the next, and so on, so
+   * that distance in the drawing is distance in the graph.
+   */
+  private layout(): void {
     this.cy.resize();
+    const centre = this.centre ? this.cy.getElementById(this.centre) : this.cy.collection();
+    const distance = new Map<string, number>();
+    if (centre.nonempty()) {
+      this.cy.elements().bfs({
+        roots: centre,
+        directed: false,
+        visit: (node, _edge, _previous, _index, depth) => {
+          distance.set(node.id(), depth);
+        },
+      });
+    }
+    const farthest = Math.max(0, ...distance.values());
     this.cy
       .layout({
-        name: 'cose',
+        name: 'concentric',
         animate: false,
-        randomize,
         fit: true,
         padding: 30,
-        nodeRepulsion: () => 9000,
-        idealEdgeLength: () => 80,
-        componentSpacing: 60,
+        minNodeSpacing: 14,
+        avoidOverlap: true,
+        startAngle: (3 / 2) * Math.PI,
+        concentric: (node: NodeSingular) => farthest + 1 - (distance.get(node.id()) ?? farthest + 1),
+        levelWidth: () => 1,
       } as cytoscape.LayoutOptions)
       .run();
+    // A handful of nodes would otherwise be blown up to fill the canvas.
+    if (this.cy.zoom() > MAX_FIT_ZOOM) {
+      this.cy.zoom(MAX_FIT_ZOOM);
+      this.cy.center();
+    }
   }
 
   private applyFilter(): void {

@@ -81,14 +81,14 @@ class ExploreView {
     this.panel.setAttribute('aria-busy', 'true');
     renderDetailMessage(this.panel, `Loading ${keyOfId(id)}…`);
     try {
-      const { entity, request } = await loadEntity(id, abort.signal);
+      const { entity, warnings, request } = await loadEntity(id, abort.signal);
       if (abort.signal.aborted) return;
       this.detailRequest = request;
       if (!entity) {
         renderDetailMessage(this.panel, `${id} is not in the graph.`);
         return;
       }
-      renderDetail(this.panel, entity, {
+      renderDetail(this.panel, entity, warnings, {
         compare: (code) => this.compare.preset(code),
         learningPathTo: (code) => this.path.preset(code),
       });

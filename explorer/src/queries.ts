@@ -1,6 +1,6 @@
 // Every GraphQL operation the explorer sends, and the plain shapes the views use. The views never
 // see the API's shapes directly, so a change in the schema is met here.
-import { runQuery, type GraphQLRequest } from './api.js';
+import { runQuery, runQueryPartial, type GraphQLRequest } from './api.js';
 import type { JsonObject } from './detail.js';
 import type { Subgraph } from './graph.js';
 
@@ -9,7 +9,9 @@ export const NEIGHBOURHOOD_LIMIT = 200;
 
 /**
  * What a link to an entity needs: its type, id and a human handle. Classification names are
- * nullable in the API (other names are not), so they come under another response name.
+ * nullable in the API where other names are not, so the two cannot share a selection: fields typed
+ * as a classification use CLASS_REF, and the few places where any type may come (search hits, the
+ * entity itself) read a classification's name under another response name.
  */
 const REF = /* GraphQL */ `
   fragment Ref on Node {
@@ -22,8 +24,16 @@ const REF = /* GraphQL */ `
     ... on Indicator { code text }
     ... on Note { number term }
     ... on Competency { name }
-    ... on Classification { code caption: name }
     ... on CompetencyLevel { number summary }
+  }
+`;
+
+const CLASS_REF = /* GraphQL */ `
+  fragment ClassRef on Classification {
+    __typename
+    id
+    code
+    name
   }
 `;
 
@@ -64,7 +74,10 @@ const SEARCH = /* GraphQL */ `
         score
         field
         snippet
-        node { ...Ref }
+        node {
+          ...Ref
+          ... on Classification { code caption: name }
+        }
       }
     }
   }
@@ -138,15 +151,15 @@ const ENTITY = /* GraphQL */ `
         status
         level
         competencyLevel { ...Ref }
-        category { ...Ref }
+        category { ...ClassRef }
       }
       ... on Standard {
         standardKind: kind
         description
         publishedOn
         versionNote
-        occupations { ...Ref }
-        industries { ...Ref }
+        occupations { ...ClassRef }
+        industries { ...ClassRef }
         responsibilities { ...Ref tasks { ...Ref } }
         knowledge { ...Requirement }
         skills { ...Requirement }
@@ -218,9 +231,9 @@ const ENTITY = /* GraphQL */ `
         caption: name
         depth
         isProvisional
-        ancestors { ...Ref }
-        parent { ...Ref }
-        children { ...Ref }
+        ancestors { ...ClassRef }
+        parent { ...ClassRef }
+        children { ...ClassRef }
       }
       ... on Occupation {
         isco08 { code match }
@@ -250,12 +263,21 @@ const ENTITY = /* GraphQL */ `
     tasks { __typename id code }
   }
   ${REF}
+  ${CLASS_REF}
 `;
 
-export async function loadEntity(id: string, signal?: AbortSignal): Promise<{ entity: (JsonObject & { id: string; __typename: string }) | null; request: GraphQLRequest }> {
+export interface EntityResult {
+  entity: (JsonObject & { id: string; __typename: string }) | null;
+  /** Fields that could not be read; the rest of the entity is still shown. */
+  warnings: string[];
+  request: GraphQLRequest;
+}
+
+export async function loadEntity(id: string, signal?: AbortSignal): Promise<EntityResult> {
   const request: GraphQLRequest = { query: ENTITY, variables: { id } };
-  const data = await runQuery<{ node: (JsonObject & { id: string; __typename: string }) | null }>(request, signal);
-  return { entity: data.node, request };
+  const { data, warnings } = await runQueryPartial<{ node: EntityResult['entity'] }>(request, signal);
+  if (!data.node && warnings.length) throw new Error(warnings.join('\n'));
+  return { entity: data.node, warnings, request };
 }
 
 // ---------------------------------------------------------------------------------------------

@@ -104,8 +104,8 @@ export class SearchBox {
         },
         h('span', { class: 'badge', style: `--type-color:${style.color}` }, typeLabel(hit.type)),
         hit.code ? h('span', { class: 'code' }, hit.code) : null,
-        h('span', { class: 'name' }, hit.name),
-        snippetElement(hit),
+        h('span', { class: 'name' }, sameText(hit) ? highlighted(hit) : hit.name),
+        sameText(hit) ? null : h('span', { class: 'snippet' }, highlighted(hit)),
       ),
     );
   }
@@ -122,9 +122,14 @@ export class SearchBox {
   }
 }
 
-/** The matched text with the matches highlighted; nothing when it only repeats the name. */
-function snippetElement(hit: SearchHit): HTMLElement | null {
+/** True when the match is in the name itself, which is then shown highlighted. */
+function sameText(hit: SearchHit): boolean {
   const plain = hit.snippet.map((part) => part.text).join('');
-  if (!plain || plain === hit.name) return null;
-  return h('span', { class: 'snippet' }, hit.snippet.map((part) => (part.marked ? h('mark', {}, part.text) : part.text)));
+  return !plain || plain === hit.name;
+}
+
+/** The matched text with the matches highlighted. */
+function highlighted(hit: SearchHit): Array<Node | string> {
+  if (hit.snippet.length === 0) return [hit.name];
+  return hit.snippet.map((part) => (part.marked ? h('mark', {}, part.text) : part.text));
 }
