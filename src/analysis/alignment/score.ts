@@ -188,6 +188,11 @@ function shownText(u: MatchUnit): string {
   return cut > 0 && u.written.slice(cut + 1) === '0' ? u.written.slice(0, cut) : '';
 }
 
+/** The normalised name with lexicon substitutions shown as written. */
+function asWritten(name: AnalysedName): string {
+  return name.units.map(shownText).join('');
+}
+
 /** Runs of consecutive units of `name` covered by the given grams, as text. */
 function runsOf(name: AnalysedName, grams: Iterable<Gram>): string[] {
   const covered = new Array<boolean>(name.units.length).fill(false);
@@ -271,7 +276,7 @@ export function scorePair(x: PreparedCompetency, y: PreparedCompetency, params: 
   const [inner, outer] = covX >= covY ? [x, y] : [y, x];
   const containment =
     contained && inner.name.core.length > 0 && outer.name.core.includes(inner.name.core)
-      ? { inner: inner.name.core, outer: outer.name.core }
+      ? { inner: asWritten(inner.name), outer: asWritten(outer.name) }
       : null;
   const sameCore = x.name.core === y.name.core && x.name.core.length > 0;
   const usedContext = ctxX > 0 || ctxY > 0;
