@@ -40,9 +40,9 @@ export const competencyRequiredBy: Lookup<RequirerPage, { first: number; after: 
            MATCH (n)-[r:REQUIRES]->(:Competency {id: key.id})
            WITH n, min(r.code) AS code ORDER BY n.id
            RETURN {node: n, code: code} AS x
-         } AS all
-         RETURN {total: size(all),
-                 items: [x IN [y IN all WHERE a.after IS NULL OR y.node.id > a.after][0..a.first + 1] |
+         } AS requirers
+         RETURN {total: size(requirers),
+                 items: [x IN [y IN requirers WHERE a.after IS NULL OR y.node.id > a.after][0..a.first + 1] |
                          {code: x.code, node: properties(x.node), labels: labels(x.node)}]} AS value`,
   decode: (raw) => {
     const p = (raw ?? {}) as { total?: number; items?: Array<{ code: string; node: Record<string, unknown>; labels: string[] }> };
@@ -58,16 +58,16 @@ export const competencyRequiredBy: Lookup<RequirerPage, { first: number; after: 
 
 export const competencySimilar: Lookup<SimilarityRow[], { minScore: number; first: number }> = {
   name: 'Competency.similar',
-  // SIMILAR_TO is read in either direction; a pair linked both ways counts once, at its best score.
+  // SIMILAR_TO is read in either direction; a pair linked both ways counts once, at its best
+  // score. A competency without similar ones yields no row, which decodes as an empty list.
   body: `WITH key, key.args AS a
-         RETURN COLLECT {
-           MATCH (c:Competency {id: key.id})-[s:SIMILAR_TO]-(o:Competency)
-           WHERE o <> c AND s.score >= a.minScore
-           WITH o, s ORDER BY s.score DESC
-           WITH o, head(collect(s)) AS best
-           WITH o, best ORDER BY best.score DESC, o.id
-           RETURN {competency: ${entity('o')}, score: best.score, method: best.method, evidence: best.evidence} AS row
-         }[0..a.first] AS value`,
+         MATCH (c:Competency {id: key.id})-[s:SIMILAR_TO]-(o:Competency)
+         WHERE o <> c AND s.score >= a.minScore
+         WITH key, a, o, s ORDER BY s.score DESC
+         WITH key, a, o, collect(s)[0] AS best
+         WITH key, a, o, best ORDER BY best.score DESC, o.id
+         WITH key, a, collect({competency: ${entity('o')}, score: best.score, method: best.method, evidence: best.evidence}) AS rows
+         RETURN rows[0..a.first] AS value`,
   decode: listOf(asSimilarity),
 };
 
