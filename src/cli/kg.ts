@@ -48,14 +48,15 @@ function collectInputs(paths: string[]): DocumentInput[] {
   return inputs;
 }
 
-function printSummary(results: ImportResult[], dryRun: boolean): void {
+function printSummary(results: ImportResult[], dryRun: boolean, seconds: number): void {
   const tally = new Map<string, number>();
   for (const result of results) tally.set(result.status, (tally.get(result.status) ?? 0) + 1);
   for (const result of results.filter((r) => r.status === 'FAILED')) {
     for (const error of result.errors) console.error(`FAILED ${error.message}`);
   }
   const parts = ['CREATED', 'UPDATED', 'UNCHANGED', 'FAILED'].map((status) => `${status.toLowerCase()} ${tally.get(status) ?? 0}`);
-  console.log(`${dryRun ? 'dry run (nothing written): would be ' : ''}${parts.join(', ')} — ${results.length} document(s)`);
+  const rate = seconds > 0 ? `, ${(results.length / seconds).toFixed(1)} documents/s` : '';
+  console.log(`${dryRun ? 'dry run (nothing written): would be ' : ''}${parts.join(', ')} — ${results.length} document(s) in ${seconds.toFixed(1)} s${rate}`);
 }
 
 async function main(argv: string[]): Promise<number> {
@@ -92,6 +93,7 @@ async function main(argv: string[]): Promise<number> {
       return 0;
     }
     let results: ImportResult[];
+    const started = performance.now();
     if (command === 'seed') {
       results = await loadSeed(db);
     } else {
@@ -100,7 +102,7 @@ async function main(argv: string[]): Promise<number> {
       results = await importDocuments(db, inputs, { dryRun, onResult: () => progress.tick() });
       progress.stop();
     }
-    printSummary(results, dryRun);
+    printSummary(results, dryRun, (performance.now() - started) / 1000);
     if (!dryRun) {
       const report = await alignAfterImport(db, results);
       if (report) console.log(`aligned ${report.competencies} competencies (${report.mode}): ${report.pairs} similarity edges in ${report.seconds.toFixed(1)} s`);

@@ -50,10 +50,11 @@ function failure(name: string, error: unknown): ImportResult {
 }
 
 /**
- * Documents written per transaction in a bulk import. Each batch commits whole or not at all; a
+ * Documents written per transaction in a bulk import (50 measured about twice as fast as 20 on the
+ * small benchmark corpus; 100 no faster). Each batch commits whole or not at all; a
  * batch that fails is retried one document at a time, so one bad document fails alone.
  */
-export const IMPORT_BATCH_SIZE = 20;
+export const IMPORT_BATCH_SIZE = 50;
 
 /**
  * Parses and imports documents in order. Every document ends whole or absent: parse errors and
