@@ -1,0 +1,96 @@
+// The read API's cost on the database follows the shape of a query, not the size of its answer:
+// the same deep query over 1 and over 50 standards takes the same number of Cypher round trips,
+// reported as `extensions.dbRoundTrips`.
+import fs from 'node:fs';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { importDocuments } from '../../src/ingest/import-documents.js';
+import { loadSeed } from '../../src/ingest/seed.js';
+import { SEED_DIR } from '../../src/paths.js';
+import { clearGraph, openTestDatabase, type TestDatabase } from '../helpers/database.js';
+import { startTestService, type TestService } from '../helpers/service.js';
+
+const STANDARD_TEXT = fs.readFileSync(path.join(SEED_DIR, 'icap/standard-BLM2421-007v4.txt'), 'utf8');
+const COPIES = 49;
+
+let test: TestDatabase;
+let service: TestService;
+beforeAll(async () => {
+  test = await openTestDatabase();
+  await clearGraph(test.driver);
+  await loadSeed(test.db);
+  // 49 more standards for occupation 2421: the seed standard under other codes and names.
+  const copies = Array.from({ length: COPIES }, (_, i) => {
+    const base = `BLM2421-${String(101 + i)}`;
+    return {
+      name: `copy-${base}.txt`,
+      text: STANDARD_TEXT.replaceAll('BLM2421-007', base).replaceAll('微型企業營運主管', `微型企業營運主管${i + 1}`),
+    };
+  });
+  const results = await importDocuments(test.db, copies);
+  expect(results.filter((r) => r.status !== 'CREATED')).toEqual([]);
+  // The deep query below is far over the default cost budget; this test is about round trips.
+  service = await startTestService(test.driver, { DEBUG_ERRORS: 'true', MAX_QUERY_COST: '100000000' });
+}, 300_000);
+afterAll(async () => {
+  await service?.stop();
+  if (test) await clearGraph(test.driver);
+  await test?.close();
+});
+
+const DEEP = `query ($first: Int!) {
+  standards(filter: { occupationCode: "2421" }, first: $first) {
+    totalCount
+    edges { node {
+      id code name level publishedOn
+      competencyLevel { description }
+      category { name parent { name children { code } } }
+      occupations { name ancestors { code } }
+      industries { name }
+      versions { code supersededBy { code } }
+      responsibilities { code name tasks { code } }
+      attitudes { code competency { name } }
+      knowledge { code competency { name } tasks { code } }
+      tasks {
+        code name level
+        document { code }
+        indicators { code text notes { number } }
+        outputs { code name task { code } }
+        knowledge { code competency { id name requiredBy(first: 3) { totalCount edges { code node { __typename } } } } }
+        skills { code tasks { code } competency { name notes { number } similar { score competency { name } } } }
+      }
+    } }
+  }
+}`;
+
+describe('dbRoundTrips', () => {
+  it('is the same for a deep query over 1 and over 50 standards, and small', async () => {
+    const one = await service.graphql<any>(DEEP, { first: 1 });
+    const fifty = await service.graphql<any>(DEEP, { first: 50 });
+    expect(one.errors).toBeUndefined();
+    expect(fifty.errors).toBeUndefined();
+    expect(one.data.standards.totalCount).toBe(50);
+    expect(one.data.standards.edges).toHaveLength(1);
+    expect(fifty.data.standards.edges).toHaveLength(50);
+    const tasks = fifty.data.standards.edges.flatMap((e: any) => e.node.tasks);
+    expect(tasks).toHaveLength(450);
+    expect(tasks.flatMap((t: any) => t.indicators)).toHaveLength(50 * 31);
+
+    const trips = one.extensions?.dbRoundTrips as number;
+    expect(fifty.extensions?.dbRoundTrips).toBe(trips);
+    // One statement per level of the selection that reads something: the page; the standards'
+    // fields; their tasks' and categories' fields; the competencies' and indicators' fields.
+    expect(trips).toBe(4);
+    console.info(`deep query: ${trips} round trips for 1 standard and for 50`);
+  });
+
+  it('counts every statement in every response, errors included', async () => {
+    const simple = await service.graphql('{ standard(code: "BLM2421-007") { code } }');
+    expect(simple.extensions?.dbRoundTrips).toBe(1);
+    const nothing = await service.graphql('{ __typename }');
+    expect(nothing.extensions?.dbRoundTrips).toBe(0);
+    const refused = await service.graphql('{ standards(first: 500) { totalCount } }');
+    expect(refused.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
+    expect(refused.extensions?.dbRoundTrips).toBe(0);
+  });
+});
