@@ -278,13 +278,18 @@ export class GraphView {
       });
     }
     const farthest = Math.max(0, ...distance.values());
+    const ringSizes = new Map<number, number>();
+    for (const d of distance.values()) ringSizes.set(d, (ringSizes.get(d) ?? 0) + 1);
+    const fullestRing = Math.max(1, ...[...ringSizes.entries()].filter(([d]) => d > 0).map(([, n]) => n));
+    // Few neighbours get room for their labels; many sit closer so that the ring still fits.
+    const spacing = Math.max(14, 110 - 2.5 * fullestRing);
     this.cy
       .layout({
         name: 'concentric',
         animate: false,
         fit: true,
         padding: 30,
-        minNodeSpacing: 14,
+        minNodeSpacing: spacing,
         avoidOverlap: true,
         startAngle: (3 / 2) * Math.PI,
         concentric: (node: NodeSingular) => farthest + 1 - (distance.get(node.id()) ?? farthest + 1),
