@@ -4,7 +4,7 @@ import type { DocumentRow, ResponsibilityRow, TaskRow, IndicatorRow, OutputRow, 
 import type { CompetencyRow, SimilarityRow, RoleRequirementsRow, RoleCompetencyRow } from '../modules/competency/competency.mappers.js';
 import type { ClassificationRow, LevelRow } from '../modules/taxonomy/taxonomy.mappers.js';
 import type { GraphNodeRow, GraphEdgeRow } from '../modules/explore/explore.mappers.js';
-import type { SharedCompetencyRow, OccurrenceRow, OverlapRow, OverlapPairRow, SimilarDocumentRow, CompetencyMatchRow } from '../modules/analysis/analysis.mappers.js';
+import type { SharedCompetencyRow, OccurrenceRow, OverlapRow, OverlapPairRow, SimilarDocumentRow, CompetencyMatchRow, LearningPathRow, LearningGapRow, LearningStepRow, ClosedGapRow, CareerPathRow, CareerStepRow } from '../modules/analysis/analysis.mappers.js';
 import type { RequestContext } from '../context.js';
 export type Maybe<T> = T | null;
 export type InputMaybe<T> = Maybe<T>;
@@ -52,6 +52,28 @@ export type AttitudeRequiredByArgs = {
 export type AttitudeSimilarArgs = {
   first?: InputMaybe<Scalars['Int']['input']>;
   minScore?: InputMaybe<Scalars['Float']['input']>;
+};
+
+/**
+ * A chain of current standards from one to another in which each step keeps as much as possible of
+ * what was learnt: the path minimising the sum of (1 - similarity) between consecutive standards,
+ * where similarity is the share of competencies two standards have in common (verbatim or aligned).
+ */
+export type CareerPath = {
+  __typename?: 'CareerPath';
+  hops: Scalars['Int']['output'];
+  steps: Array<CareerStep>;
+  /** Sum of (1 - similarity) along the chain; lower is smoother. */
+  totalCost: Scalars['Float']['output'];
+};
+
+export type CareerStep = {
+  __typename?: 'CareerStep';
+  document: Document;
+  /** Competencies this step requires that the previous one does not (all of them for the first). */
+  newCompetencies: Array<Competency>;
+  /** Similarity to the previous step; null for the first. */
+  similarity: Maybe<Scalars['Float']['output']>;
 };
 
 /** An iCAP category: a career cluster (`B` 企業經營管理) or a 職類別 / 領域 under it (`BLM` 運籌管理). */
@@ -109,6 +131,16 @@ export type Classification = {
   name: Maybe<Scalars['String']['output']>;
   /** The entry one level up; null for a root. */
   parent: Maybe<Classification>;
+};
+
+export type ClosedGap = {
+  __typename?: 'ClosedGap';
+  /** The step document's competency that meets it. */
+  by: Competency;
+  /** The target's local code of the requirement. */
+  code: Scalars['String']['output'];
+  requirement: Competency;
+  score: Scalars['Float']['output'];
 };
 
 /**
@@ -510,6 +542,66 @@ export type LabelCount = {
   label: Scalars['String']['output'];
 };
 
+/** A requirement of the target the learner does not meet. */
+export type LearningGap = {
+  __typename?: 'LearningGap';
+  /** The held competency closest to it (below minScore), if any is similar at all. */
+  closest: Maybe<Competency>;
+  closestScore: Maybe<Scalars['Float']['output']>;
+  /** The target's local code, e.g. `S04`. */
+  code: Scalars['String']['output'];
+  competency: Competency;
+};
+
+export type LearningPath = {
+  __typename?: 'LearningPath';
+  /** Share met after all steps, 0 to 1 (below 1 when some gaps are `uncovered`). */
+  coverageAfter: Scalars['Float']['output'];
+  /** Share of the target's requirements the learner meets now, 0 to 1. */
+  coverageBefore: Scalars['Float']['output'];
+  /** Requirements not met now, in the target's code order. */
+  gaps: Array<LearningGap>;
+  /** The minScore used. */
+  minScore: Scalars['Float']['output'];
+  /** Documents to study, from lower to higher level. */
+  steps: Array<LearningStep>;
+  target: Document;
+  /** Gaps that no document in the graph teaches. */
+  uncovered: Array<LearningGap>;
+};
+
+/**
+ * What a learner must still acquire to meet a target, and in what order to study it.
+ *
+ * Method: the target's knowledge, skill and attitude requirements are compared with what the learner
+ * holds (every competency of the `from` documents, plus `have`). A requirement is met when the learner
+ * holds it or something aligned with it at `minScore` or more. Each unmet requirement is a gap. Steps
+ * are chosen by greedy set cover: repeatedly the current standard or unit (not the target, not one
+ * already held) that closes the most remaining gaps — ties go to the smaller document, then the lower
+ * level. The chosen steps are then ordered from lower to higher competency level, so the learner
+ * climbs, and the running coverage is recomputed in that order.
+ */
+export type LearningPathInput = {
+  /** Full or base codes of documents the learner already holds. At most 50. */
+  from?: InputMaybe<Array<Scalars['String']['input']>>;
+  /** Competency ids the learner holds besides those documents (e.g. `Skill:溝通協調能力`). At most 500. */
+  have?: InputMaybe<Array<Scalars['ID']['input']>>;
+  /** How close a held competency must be to meet a requirement, 0 to 1. Default: 0.5. */
+  minScore?: InputMaybe<Scalars['Float']['input']>;
+  /** Full or base code of the target standard or unit. */
+  to: Scalars['String']['input'];
+};
+
+export type LearningStep = {
+  __typename?: 'LearningStep';
+  /** The gaps this document closes, and with which of its competencies. */
+  closes: Array<ClosedGap>;
+  /** Share of the target's requirements met once this and every earlier step are done. */
+  coverageAfterStep: Scalars['Float']['output'];
+  document: Document;
+  level: Maybe<Scalars['Int']['output']>;
+};
+
 export type Mutation = {
   __typename?: 'Mutation';
   /**
@@ -625,6 +717,11 @@ export type PageInfo = {
 
 export type Query = {
   __typename?: 'Query';
+  /**
+   * The smoothest chain of standards from `from` to `to` with at most `maxHops` steps (default 4,
+   * maximum 8). Null when either code is unknown or no chain exists within `maxHops`.
+   */
+  careerPath: Maybe<CareerPath>;
   /** The categories directly under `parentCode`, by code; the career clusters when it is omitted. */
   categories: Array<Category>;
   /** A category by code, e.g. `BLM` or `B`. Null when there is none. */
@@ -641,6 +738,8 @@ export type Query = {
   industries: Array<Industry>;
   /** An industry by code, e.g. `M7010`. Null when there is none. */
   industry: Maybe<Industry>;
+  /** A learning path to a target document. See `LearningPathInput` for the method. Null when `to` is unknown. */
+  learningPath: Maybe<LearningPath>;
   /**
    * The entities around one entity, breadth first: everything within `depth` relationships (either
    * direction), nearest first, up to `limit` nodes, with every relationship among them. Null when
@@ -709,6 +808,13 @@ export type Query = {
 };
 
 
+export type QueryCareerPathArgs = {
+  from: Scalars['String']['input'];
+  maxHops?: InputMaybe<Scalars['Int']['input']>;
+  to: Scalars['String']['input'];
+};
+
+
 export type QueryCategoriesArgs = {
   parentCode?: InputMaybe<Scalars['String']['input']>;
 };
@@ -740,6 +846,11 @@ export type QueryIndustriesArgs = {
 
 export type QueryIndustryArgs = {
   code: Scalars['String']['input'];
+};
+
+
+export type QueryLearningPathArgs = {
+  input: LearningPathInput;
 };
 
 
@@ -1413,8 +1524,11 @@ export type ResolversInterfaceTypes<_RefType extends Record<string, unknown>> = 
 export type ResolversTypes = {
   Attitude: ResolverTypeWrapper<CompetencyRow>;
   Boolean: ResolverTypeWrapper<Scalars['Boolean']['output']>;
+  CareerPath: ResolverTypeWrapper<CareerPathRow>;
+  CareerStep: ResolverTypeWrapper<CareerStepRow>;
   Category: ResolverTypeWrapper<ClassificationRow>;
   Classification: ResolverTypeWrapper<ClassificationRow>;
+  ClosedGap: ResolverTypeWrapper<ClosedGapRow>;
   Competency: ResolverTypeWrapper<CompetencyRow>;
   CompetencyConnection: ResolverTypeWrapper<Omit<CompetencyConnection, 'edges'> & { edges: Array<ResolversTypes['CompetencyEdge']> }>;
   CompetencyEdge: ResolverTypeWrapper<Omit<CompetencyEdge, 'node'> & { node: ResolversTypes['Competency'] }>;
@@ -1447,6 +1561,10 @@ export type ResolversTypes = {
   Isco08Mapping: ResolverTypeWrapper<Isco08Mapping>;
   Knowledge: ResolverTypeWrapper<CompetencyRow>;
   LabelCount: ResolverTypeWrapper<LabelCount>;
+  LearningGap: ResolverTypeWrapper<LearningGapRow>;
+  LearningPath: ResolverTypeWrapper<LearningPathRow>;
+  LearningPathInput: LearningPathInput;
+  LearningStep: ResolverTypeWrapper<LearningStepRow>;
   Mutation: ResolverTypeWrapper<Record<PropertyKey, never>>;
   Node: ResolverTypeWrapper<ResolversInterfaceTypes<ResolversTypes>['Node']>;
   Note: ResolverTypeWrapper<NoteRow>;
@@ -1490,8 +1608,11 @@ export type ResolversTypes = {
 export type ResolversParentTypes = {
   Attitude: CompetencyRow;
   Boolean: Scalars['Boolean']['output'];
+  CareerPath: CareerPathRow;
+  CareerStep: CareerStepRow;
   Category: ClassificationRow;
   Classification: ClassificationRow;
+  ClosedGap: ClosedGapRow;
   Competency: CompetencyRow;
   CompetencyConnection: Omit<CompetencyConnection, 'edges'> & { edges: Array<ResolversParentTypes['CompetencyEdge']> };
   CompetencyEdge: Omit<CompetencyEdge, 'node'> & { node: ResolversParentTypes['Competency'] };
@@ -1520,6 +1641,10 @@ export type ResolversParentTypes = {
   Isco08Mapping: Isco08Mapping;
   Knowledge: CompetencyRow;
   LabelCount: LabelCount;
+  LearningGap: LearningGapRow;
+  LearningPath: LearningPathRow;
+  LearningPathInput: LearningPathInput;
+  LearningStep: LearningStepRow;
   Mutation: Record<PropertyKey, never>;
   Node: ResolversInterfaceTypes<ResolversParentTypes>['Node'];
   Note: NoteRow;
@@ -1568,6 +1693,18 @@ export type AttitudeResolvers<ContextType = RequestContext, ParentType extends R
   __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
 };
 
+export type CareerPathResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['CareerPath'] = ResolversParentTypes['CareerPath']> = {
+  hops?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  steps?: Resolver<Array<ResolversTypes['CareerStep']>, ParentType, ContextType>;
+  totalCost?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+};
+
+export type CareerStepResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['CareerStep'] = ResolversParentTypes['CareerStep']> = {
+  document?: Resolver<ResolversTypes['Document'], ParentType, ContextType>;
+  newCompetencies?: Resolver<Array<ResolversTypes['Competency']>, ParentType, ContextType>;
+  similarity?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
+};
+
 export type CategoryResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['Category'] = ResolversParentTypes['Category']> = {
   ancestors?: Resolver<Array<ResolversTypes['Category']>, ParentType, ContextType>;
   children?: Resolver<Array<ResolversTypes['Category']>, ParentType, ContextType>;
@@ -1584,6 +1721,13 @@ export type CategoryResolvers<ContextType = RequestContext, ParentType extends R
 
 export type ClassificationResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['Classification'] = ResolversParentTypes['Classification']> = {
   __resolveType: TypeResolveFn<'Category' | 'Industry' | 'Occupation', ParentType, ContextType>;
+};
+
+export type ClosedGapResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['ClosedGap'] = ResolversParentTypes['ClosedGap']> = {
+  by?: Resolver<ResolversTypes['Competency'], ParentType, ContextType>;
+  code?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  requirement?: Resolver<ResolversTypes['Competency'], ParentType, ContextType>;
+  score?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
 };
 
 export type CompetencyResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['Competency'] = ResolversParentTypes['Competency']> = {
@@ -1745,6 +1889,30 @@ export type LabelCountResolvers<ContextType = RequestContext, ParentType extends
   label?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
 };
 
+export type LearningGapResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['LearningGap'] = ResolversParentTypes['LearningGap']> = {
+  closest?: Resolver<Maybe<ResolversTypes['Competency']>, ParentType, ContextType>;
+  closestScore?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
+  code?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  competency?: Resolver<ResolversTypes['Competency'], ParentType, ContextType>;
+};
+
+export type LearningPathResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['LearningPath'] = ResolversParentTypes['LearningPath']> = {
+  coverageAfter?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+  coverageBefore?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+  gaps?: Resolver<Array<ResolversTypes['LearningGap']>, ParentType, ContextType>;
+  minScore?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+  steps?: Resolver<Array<ResolversTypes['LearningStep']>, ParentType, ContextType>;
+  target?: Resolver<ResolversTypes['Document'], ParentType, ContextType>;
+  uncovered?: Resolver<Array<ResolversTypes['LearningGap']>, ParentType, ContextType>;
+};
+
+export type LearningStepResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['LearningStep'] = ResolversParentTypes['LearningStep']> = {
+  closes?: Resolver<Array<ResolversTypes['ClosedGap']>, ParentType, ContextType>;
+  coverageAfterStep?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+  document?: Resolver<ResolversTypes['Document'], ParentType, ContextType>;
+  level?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
+};
+
 export type MutationResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['Mutation'] = ResolversParentTypes['Mutation']> = {
   importDocuments?: Resolver<ResolversTypes['ImportDocumentsPayload'], ParentType, ContextType, RequireFields<MutationImportDocumentsArgs, 'input'>>;
   ping?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
@@ -1807,6 +1975,7 @@ export type PageInfoResolvers<ContextType = RequestContext, ParentType extends R
 };
 
 export type QueryResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['Query'] = ResolversParentTypes['Query']> = {
+  careerPath?: Resolver<Maybe<ResolversTypes['CareerPath']>, ParentType, ContextType, RequireFields<QueryCareerPathArgs, 'from' | 'maxHops' | 'to'>>;
   categories?: Resolver<Array<ResolversTypes['Category']>, ParentType, ContextType, Partial<QueryCategoriesArgs>>;
   category?: Resolver<Maybe<ResolversTypes['Category']>, ParentType, ContextType, RequireFields<QueryCategoryArgs, 'code'>>;
   competencies?: Resolver<ResolversTypes['CompetencyConnection'], ParentType, ContextType, Partial<QueryCompetenciesArgs>>;
@@ -1815,6 +1984,7 @@ export type QueryResolvers<ContextType = RequestContext, ParentType extends Reso
   graphStats?: Resolver<ResolversTypes['GraphStats'], ParentType, ContextType>;
   industries?: Resolver<Array<ResolversTypes['Industry']>, ParentType, ContextType, Partial<QueryIndustriesArgs>>;
   industry?: Resolver<Maybe<ResolversTypes['Industry']>, ParentType, ContextType, RequireFields<QueryIndustryArgs, 'code'>>;
+  learningPath?: Resolver<Maybe<ResolversTypes['LearningPath']>, ParentType, ContextType, RequireFields<QueryLearningPathArgs, 'input'>>;
   neighborhood?: Resolver<Maybe<ResolversTypes['Subgraph']>, ParentType, ContextType, RequireFields<QueryNeighborhoodArgs, 'depth' | 'id' | 'limit'>>;
   node?: Resolver<Maybe<ResolversTypes['Node']>, ParentType, ContextType, RequireFields<QueryNodeArgs, 'id'>>;
   occupation?: Resolver<Maybe<ResolversTypes['Occupation']>, ParentType, ContextType, RequireFields<QueryOccupationArgs, 'code'>>;
@@ -2038,8 +2208,11 @@ export type UnitEdgeResolvers<ContextType = RequestContext, ParentType extends R
 
 export type Resolvers<ContextType = RequestContext> = {
   Attitude?: AttitudeResolvers<ContextType>;
+  CareerPath?: CareerPathResolvers<ContextType>;
+  CareerStep?: CareerStepResolvers<ContextType>;
   Category?: CategoryResolvers<ContextType>;
   Classification?: ClassificationResolvers<ContextType>;
+  ClosedGap?: ClosedGapResolvers<ContextType>;
   Competency?: CompetencyResolvers<ContextType>;
   CompetencyConnection?: CompetencyConnectionResolvers<ContextType>;
   CompetencyEdge?: CompetencyEdgeResolvers<ContextType>;
@@ -2063,6 +2236,9 @@ export type Resolvers<ContextType = RequestContext> = {
   Isco08Mapping?: Isco08MappingResolvers<ContextType>;
   Knowledge?: KnowledgeResolvers<ContextType>;
   LabelCount?: LabelCountResolvers<ContextType>;
+  LearningGap?: LearningGapResolvers<ContextType>;
+  LearningPath?: LearningPathResolvers<ContextType>;
+  LearningStep?: LearningStepResolvers<ContextType>;
   Mutation?: MutationResolvers<ContextType>;
   Node?: NodeResolvers<ContextType>;
   Note?: NoteResolvers<ContextType>;

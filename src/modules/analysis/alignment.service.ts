@@ -4,26 +4,34 @@ import { alignCompetencies, type CompetencyInput } from '../../analysis/alignmen
 import type { Database } from '../../db/query.js';
 import type { ImportResult } from '../../ingest/import-documents.js';
 import { readAlignmentCorpus, replaceAllSimilarities, replaceSimilaritiesOf } from './alignment.repository.js';
+import { refreshResemblance } from './analysis.service.js';
 
 export interface AlignmentReport {
   mode: 'full' | 'incremental';
   /** Competencies aligned: the whole corpus, or the ones asked for. */
   competencies: number;
   pairs: number;
+  /** RESEMBLES edges between current standards (for career paths). */
+  resemblances: number;
   seconds: number;
 }
 
 async function alignCorpus(db: Database, corpus: CompetencyInput[], only: Set<string> | null, started: number): Promise<AlignmentReport> {
+  let report: Omit<AlignmentReport, 'seconds' | 'resemblances'>;
   if (!only) {
     const pairs = alignCompetencies(corpus);
     await replaceAllSimilarities(db, pairs);
-    return { mode: 'full', competencies: corpus.length, pairs: pairs.length, seconds: (performance.now() - started) / 1000 };
+    report = { mode: 'full', competencies: corpus.length, pairs: pairs.length };
+  } else {
+    const known = new Set(corpus.map((c) => c.id));
+    const present = [...only].filter((id) => known.has(id));
+    const pairs = present.length > 0 ? alignCompetencies(corpus, { only: new Set(present) }) : [];
+    await replaceSimilaritiesOf(db, present, pairs);
+    report = { mode: 'incremental', competencies: present.length, pairs: pairs.length };
   }
-  const known = new Set(corpus.map((c) => c.id));
-  const present = [...only].filter((id) => known.has(id));
-  const pairs = present.length > 0 ? alignCompetencies(corpus, { only: new Set(present) }) : [];
-  await replaceSimilaritiesOf(db, present, pairs);
-  return { mode: 'incremental', competencies: present.length, pairs: pairs.length, seconds: (performance.now() - started) / 1000 };
+  // Which standards resemble which follows from the competencies and their alignment.
+  const resemblances = await refreshResemblance(db);
+  return { ...report, resemblances, seconds: (performance.now() - started) / 1000 };
 }
 
 /** Aligns every competency with every other (blocked, not quadratic) and rewrites all edges. */

@@ -40,3 +40,46 @@ export interface SimilarDocumentRow {
   score: number;
   shared: CompetencyMatchRow[];
 }
+
+export interface LearningGapRow {
+  code: string;
+  competencyId: string;
+  closestId: string | null;
+  closestScore: number | null;
+}
+
+export interface ClosedGapRow {
+  code: string;
+  requirementId: string;
+  byId: string;
+  score: number;
+}
+
+export interface LearningStepRow {
+  documentId: string;
+  level: number | null;
+  coverageAfterStep: number;
+  closes: ClosedGapRow[];
+}
+
+export interface LearningPathRow {
+  targetId: string;
+  minScore: number;
+  coverageBefore: number;
+  coverageAfter: number;
+  gaps: LearningGapRow[];
+  steps: LearningStepRow[];
+  uncovered: LearningGapRow[];
+}
+
+export interface CareerStepRow {
+  documentId: string;
+  similarity: number | null;
+  newCompetencyIds: string[];
+}
+
+export interface CareerPathRow {
+  totalCost: number;
+  hops: number;
+  steps: CareerStepRow[];
+}

@@ -74,3 +74,156 @@ export async function readDocumentFrequencies(
 ): Promise<Array<{ competencyId: string; documents: number; total: number }>> {
   return db.read(documentFrequencies, { id: documentId, kinds });
 }
+
+// ---- learning paths -------------------------------------------------------------------------
+
+const targetRequirements = cypher(
+  'analysis.targetRequirements',
+  `MATCH (:Document {id: $id})-[r:REQUIRES]->(c:Competency)
+   RETURN c.id AS competencyId, c.kind AS kind, r.code AS code, c.name AS name
+   ORDER BY code`,
+);
+
+const competenciesOf = cypher(
+  'analysis.competenciesOf',
+  `UNWIND $ids AS id
+   MATCH (:Document {id: id})-[:REQUIRES]->(c:Competency)
+   RETURN collect(DISTINCT c.id) AS ids`,
+);
+
+const existingCompetencies = cypher(
+  'analysis.existingCompetencies',
+  `UNWIND $ids AS id
+   MATCH (c:Competency {id: id})
+   RETURN collect(c.id) AS ids`,
+);
+
+const similaritiesTouching = cypher(
+  'analysis.similaritiesTouching',
+  `UNWIND $ids AS id
+   MATCH (a:Competency {id: id})-[s:SIMILAR_TO]-(b:Competency)
+   RETURN a.id AS a, b.id AS b, s.score AS score`,
+);
+
+const learningCandidates = cypher(
+  'analysis.learningCandidates',
+  // Current documents teaching a requirement, or something aligned with it at minScore or more.
+  `UNWIND $ids AS id
+   MATCH (c:Competency {id: id})
+   CALL (c) {
+     RETURN c AS match
+     UNION
+     MATCH (c)-[s:SIMILAR_TO]-(x:Competency) WHERE s.score >= $minScore RETURN x AS match
+   }
+   MATCH (d:Document)-[:REQUIRES]->(match)
+   WHERE d.hasContent AND d.status = 'CURRENT' AND d.id <> $target AND NOT d.id IN $held
+   WITH d, collect(DISTINCT match.id) AS competencyIds
+   RETURN d.id AS code, d.name AS name, coalesce(d.level, 0) AS level, d.documentKind AS kind, competencyIds`,
+);
+
+export interface TargetRequirementRow {
+  competencyId: string;
+  kind: string;
+  code: string;
+  name: string;
+}
+
+export interface CandidateRow {
+  code: string;
+  name: string;
+  level: number;
+  kind: 'STANDARD' | 'UNIT';
+  competencyIds: string[];
+}
+
+export interface LearningData {
+  requirements: TargetRequirementRow[];
+  held: string[];
+  similarities: SimilarityEdge[];
+  candidates: CandidateRow[];
+}
+
+/** Everything a learning path needs, read in one transaction (a consistent snapshot). */
+export async function readLearningData(
+  db: Database,
+  target: string,
+  heldDocuments: string[],
+  heldCompetencies: string[],
+  minScore: number,
+): Promise<LearningData> {
+  return db.readTx(async (tx) => {
+    const requirements = await tx.run<TargetRequirementRow>(targetRequirements, { id: target });
+    const [fromDocuments] = heldDocuments.length > 0 ? await tx.run<{ ids: string[] }>(competenciesOf, { ids: heldDocuments }) : [];
+    const [named] = heldCompetencies.length > 0 ? await tx.run<{ ids: string[] }>(existingCompetencies, { ids: heldCompetencies }) : [];
+    const requirementIds = requirements.map((r) => r.competencyId);
+    const similarities = requirementIds.length > 0 ? await tx.run<SimilarityEdge>(similaritiesTouching, { ids: requirementIds }) : [];
+    const candidates =
+      requirementIds.length > 0
+        ? await tx.run<CandidateRow>(learningCandidates, { ids: requirementIds, minScore, target, held: heldDocuments })
+        : [];
+    return { requirements, held: [...new Set([...(fromDocuments?.ids ?? []), ...(named?.ids ?? [])])], similarities, candidates };
+  });
+}
+
+// ---- document resemblance and career paths -------------------------------------------------
+
+const currentStandardCompetencies = cypher(
+  'analysis.currentStandardCompetencies',
+  `MATCH (d:Standard {status: 'CURRENT'}) WHERE d.hasContent
+   RETURN d.id AS id, d.name AS name, coalesce(d.level, 0) AS level, [(d)-[:REQUIRES]->(c:Competency) | c.id] AS competencyIds`,
+);
+
+const allSimilarities = cypher(
+  'analysis.allSimilarities',
+  'MATCH (a:Competency)-[s:SIMILAR_TO]->(b:Competency) WHERE s.score >= $minScore RETURN a.id AS a, b.id AS b, s.score AS score',
+);
+
+const deleteResemblances = cypher('analysis.deleteResemblances', 'MATCH (:Document)-[r:RESEMBLES]->(:Document) DELETE r');
+
+const writeResemblances = cypher(
+  'analysis.writeResemblances',
+  `UNWIND $rows AS row
+   MATCH (a:Document {id: row.a})
+   MATCH (b:Document {id: row.b})
+   MERGE (a)-[r:RESEMBLES]->(b)
+   SET r.similarity = row.similarity`,
+);
+
+const readResemblances = cypher(
+  'analysis.readResemblances',
+  `MATCH (a:Standard {status: 'CURRENT'})-[r:RESEMBLES]->(b:Standard {status: 'CURRENT'})
+   RETURN a.id AS from, b.id AS to, r.similarity AS similarity`,
+);
+
+export interface StandardCompetencies {
+  id: string;
+  name: string;
+  level: number;
+  competencyIds: string[];
+}
+
+export async function readStandardCompetencies(db: Database): Promise<StandardCompetencies[]> {
+  return db.read<StandardCompetencies>(currentStandardCompetencies);
+}
+
+export async function readAllSimilarities(db: Database, minScore: number): Promise<SimilarityEdge[]> {
+  return db.read<SimilarityEdge>(allSimilarities, { minScore });
+}
+
+/** Replaces every RESEMBLES edge, in one transaction. */
+export async function replaceResemblances(db: Database, rows: Array<{ a: string; b: string; similarity: number }>): Promise<void> {
+  await db.writeTx(async (tx) => {
+    await tx.run(deleteResemblances);
+    for (let start = 0; start < rows.length; start += 5_000) await tx.run(writeResemblances, { rows: rows.slice(start, start + 5_000) });
+  });
+}
+
+export async function readCareerGraph(db: Database): Promise<{
+  edges: Array<{ from: string; to: string; similarity: number }>;
+  documents: StandardCompetencies[];
+}> {
+  return db.readTx(async (tx) => ({
+    edges: await tx.run(readResemblances),
+    documents: await tx.run<StandardCompetencies>(currentStandardCompetencies),
+  }));
+}

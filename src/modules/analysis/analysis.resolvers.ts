@@ -1,10 +1,14 @@
 import type { CompetencyKind, Resolvers } from '../../generated/graphql.js';
 import type { RequestContext } from '../../context.js';
+import { DEFAULT_ALIGN_THRESHOLD } from '../../analysis/alignment/index.js';
 import { badUserInput } from '../../errors.js';
+import { fromGlobalId } from '../../relay.js';
 import * as analysis from './analysis.service.js';
 
 const MAX_DOCUMENTS = 50;
 const MAX_SIMILAR = 100;
+const MAX_HELD = 500;
+const MAX_HOPS = 8;
 
 const kindsOf = (kinds: readonly CompetencyKind[] | null | undefined): string[] =>
   kinds && kinds.length > 0 ? kinds.map((k) => k.toLowerCase()) : analysis.DEFAULT_KINDS;
@@ -39,6 +43,50 @@ export const analysisResolvers: Resolvers = {
       if (!document) return null;
       return analysis.similarDocuments(context.db, document.id, kindsOf(kinds), checkScore(minScore, 0.5), size);
     },
+    learningPath: async (_parent, { input }, context) => {
+      const minScore = checkScore(input.minScore, DEFAULT_ALIGN_THRESHOLD);
+      const from = input.from ?? [];
+      const have = input.have ?? [];
+      if (from.length > MAX_DOCUMENTS) throw badUserInput(`At most ${MAX_DOCUMENTS} documents in \`from\`; got ${from.length}.`, 'input.from');
+      if (have.length > MAX_HELD) throw badUserInput(`At most ${MAX_HELD} competencies in \`have\`; got ${have.length}.`, 'input.have');
+      const target = await context.loaders.document.documentByCode.load(input.to);
+      if (!target) return null;
+      const held = await context.loaders.document.documentByCode.loadMany(from);
+      const unknown = from.filter((_, i) => !held[i]);
+      if (unknown.length > 0) throw badUserInput(`Unknown document code(s) in \`from\`: ${unknown.join(', ')}.`, 'input.from');
+      return analysis.learningPathTo(context.db, {
+        targetId: target.id,
+        heldDocumentIds: held.map((d) => d!.id),
+        // Global ids (`Skill:溝通協調能力`) or graph ids (`skill:溝通協調能力`) both work.
+        heldCompetencyIds: have.map((id) => fromGlobalId(id)?.graphId ?? id),
+        minScore,
+      });
+    },
+    careerPath: async (_parent, { from, to, maxHops }, context) => {
+      const hops = maxHops ?? 4;
+      if (hops < 1 || hops > MAX_HOPS) throw badUserInput(`maxHops must be between 1 and ${MAX_HOPS}; got ${hops}.`, 'maxHops');
+      const [start, end] = await context.loaders.document.documentByCode.loadMany([from, to]);
+      if (!start || !end) return null;
+      return analysis.careerPathBetween(context.db, start.id, end.id, hops);
+    },
+  },
+  LearningPath: {
+    target: (row, _args, { loaders }) => loaders.document.documentById.load(row.targetId).then(required(row.targetId)),
+  },
+  LearningGap: {
+    competency: (row, _args, { loaders }) => loaders.competency.competencyById.load(row.competencyId).then(required(row.competencyId)),
+    closest: (row, _args, { loaders }) => (row.closestId ? loaders.competency.competencyById.load(row.closestId) : null),
+  },
+  LearningStep: {
+    document: (row, _args, { loaders }) => loaders.document.documentById.load(row.documentId).then(required(row.documentId)),
+  },
+  ClosedGap: {
+    requirement: (row, _args, { loaders }) => loaders.competency.competencyById.load(row.requirementId).then(required(row.requirementId)),
+    by: (row, _args, { loaders }) => loaders.competency.competencyById.load(row.byId).then(required(row.byId)),
+  },
+  CareerStep: {
+    document: (row, _args, { loaders }) => loaders.document.documentById.load(row.documentId).then(required(row.documentId)),
+    newCompetencies: (row, _args, { loaders }) => loaders.competency.competencyById.loadMany(row.newCompetencyIds).then(nonNull),
   },
   SharedCompetency: {
     kind: (row) => row.kind.toUpperCase() as CompetencyKind,
