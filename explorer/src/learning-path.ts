@@ -7,17 +7,54 @@ import { entityLink } from './detail.js';
 import { copyRequests, downloadJson, stamp } from './export.js';
 import { isDocumentType } from './model.js';
 import { Picker, type Picked } from './picker.js';
-import { loadLearningPath, type LearningPathResult, type PathCompetency } from './queries.js';
+import { loadLearningPath, type LearningPathResult, type PathClosedGap, type PathCompetency, type PathGap } from './queries.js';
 import { listParam, navigate, routeHref } from './routes.js';
 
 function percent(value: number): string {
   return `${Math.round(value * 100)}%`;
 }
 
-const KIND_ZH: Record<string, string> = { SKILL: '技能', KNOWLEDGE: '知識', ATTITUDE: '態度', Skill: '技能', Knowledge: '知識', Attitude: '態度' };
+const KIND_ZH: Record<string, string> = { SKILL: '技能', KNOWLEDGE: '知識', ATTITUDE: '態度' };
 
-function competencyItem(competency: PathCompetency): HTMLElement {
-  return h('li', {}, h('span', { class: `kind kind-${competency.kind.toLowerCase()}` }, KIND_ZH[competency.kind] ?? competency.kind), ' ', entityLink({ id: competency.id, __typename: competency.kind, name: competency.name }));
+/** Competency kinds are GraphQL enum values; links take the GraphQL type name. */
+const KIND_TYPE: Record<string, string> = { SKILL: 'Skill', KNOWLEDGE: 'Knowledge', ATTITUDE: 'Attitude' };
+
+function kindBadge(kind: string): HTMLElement {
+  return h('span', { class: `kind kind-${kind.toLowerCase()}` }, KIND_ZH[kind] ?? kind);
+}
+
+function competencyLink(competency: PathCompetency | { id: string; name: string }, kind?: string): HTMLElement {
+  return entityLink({ id: competency.id, __typename: KIND_TYPE[kind ?? ('kind' in competency ? competency.kind : '')] ?? '', name: competency.name });
+}
+
+/** `S04 [技能] 溝通協調能力 · closest held: 溝通技巧 (45%)` */
+function gapItem(gap: PathGap): HTMLElement {
+  return h(
+    'li',
+    { 'data-testid': 'path-gap' },
+    h('span', { class: 'code' }, gap.code),
+    kindBadge(gap.competency.kind),
+    ' ',
+    competencyLink(gap.competency),
+    gap.closest
+      ? h('span', { class: 'muted small' }, ` · closest held: ${gap.closest.name}${gap.closest.score !== null ? ` (${percent(gap.closest.score)})` : ''}`)
+      : null,
+  );
+}
+
+/** `S01 [技能] 分析技能 ← 分析資訊與數據能力 (76%)` */
+function closedItem(closed: PathClosedGap): HTMLElement {
+  return h(
+    'li',
+    {},
+    h('span', { class: 'code' }, closed.code),
+    kindBadge(closed.requirement.kind),
+    ' ',
+    competencyLink(closed.requirement),
+    closed.by.id === closed.requirement.id
+      ? h('span', { class: 'muted small' }, ' · the same competency')
+      : h('span', { class: 'muted small' }, ' ← ', competencyLink(closed.by, closed.requirement.kind), ` (${percent(closed.score)})`),
+  );
 }
 
 /** The learning-path view, mounted into `#view-path`. */
@@ -131,6 +168,11 @@ export class LearningPathView {
       if (generation !== this.generation) return;
       this.request = request;
       this.lastResult = path;
+      if (!path) {
+        this.status.textContent = `${input.to} is not in the graph.`;
+        replaceChildren(this.results);
+        return;
+      }
       this.render(path);
     } catch (error) {
       if (isAbort(error) || generation !== this.generation) return;
@@ -142,7 +184,7 @@ export class LearningPathView {
   }
 
   private render(path: LearningPathResult): void {
-    this.status.textContent = `${path.steps.length} step${path.steps.length === 1 ? '' : 's'} towards ${path.target.code} ${path.target.name}.`;
+    this.status.textContent = `${path.steps.length} step${path.steps.length === 1 ? '' : 's'} towards ${path.target.code} ${path.target.name}, counting a requirement as met from ${percent(path.minScore)} similarity.`;
     const bar = (label: string, value: number, testId: string) =>
       h(
         'div',
@@ -153,10 +195,9 @@ export class LearningPathView {
       );
     replaceChildren(
       this.results,
+      h('h3', {}, 'Coverage of ', entityLink({ id: path.target.id, __typename: path.target.id.split(':')[0] ?? '', code: path.target.code, name: path.target.name }), ' 目標涵蓋率'),
       h('div', { class: 'coverage-pair' }, bar('Before 學習前', path.coverageBefore, 'coverage-before'), bar('After 學習後', path.coverageAfter, 'coverage-after')),
-      h('h3', {}, `Gaps 缺口 (${path.gaps.length})`),
-      path.gaps.length ? h('ul', { class: 'competency-list' }, path.gaps.map(competencyItem)) : h('p', { class: 'muted' }, 'Nothing is missing: the learner already covers the target.'),
-      h('h3', {}, 'Steps 步驟'),
+      h('h3', {}, 'Steps 學習步驟'),
       path.steps.length
         ? h(
             'ol',
@@ -164,7 +205,7 @@ export class LearningPathView {
             path.steps.map((step, index) =>
               h(
                 'li',
-                { 'data-testid': 'path-step' },
+                { 'data-testid': 'path-step', 'data-code': step.document.code },
                 h(
                   'details',
                   { open: index === 0 },
@@ -173,18 +214,20 @@ export class LearningPathView {
                     {},
                     h('span', { class: 'code' }, step.document.code),
                     ` ${step.document.name}`,
-                    step.document.level !== null ? h('span', { class: 'muted' }, ` · 級別 ${step.document.level}`) : null,
+                    step.level !== null ? h('span', { class: 'muted' }, ` · 級別 ${step.level}`) : null,
                     h('span', { class: 'step-coverage' }, ` → ${percent(step.coverage)}`),
+                    h('span', { class: 'muted small' }, ` (closes ${step.closes.length})`),
                   ),
-                  h('p', { class: 'muted small' }, `Closes ${step.closes.length} gap${step.closes.length === 1 ? '' : 's'}:`),
-                  h('ul', { class: 'competency-list' }, step.closes.map(competencyItem)),
-                  entityLink({ id: step.document.id, __typename: 'Document', code: step.document.code, name: 'Open in the explorer' }),
+                  h('ul', { class: 'competency-list' }, step.closes.map(closedItem)),
+                  h('p', { class: 'small' }, entityLink({ id: step.document.id, __typename: step.document.id.split(':')[0] ?? '', code: step.document.code, name: 'Open in the explorer 在圖譜中開啟' })),
                 ),
               ),
             ),
           )
-        : h('p', { class: 'muted' }, 'No document in the catalogue closes the remaining gaps.'),
-      path.uncovered.length ? [h('h3', {}, `Not covered by any document 無文件涵蓋 (${path.uncovered.length})`), h('ul', { class: 'competency-list' }, path.uncovered.map(competencyItem))] : null,
+        : h('p', { class: 'muted' }, path.gaps.length ? 'No document in the graph closes the remaining gaps.' : 'Nothing to study: the learner already meets the target.'),
+      h('h3', {}, `Gaps 缺口 (${path.gaps.length})`),
+      path.gaps.length ? h('ul', { class: 'competency-list' }, path.gaps.map(gapItem)) : h('p', { class: 'muted' }, 'None.'),
+      path.uncovered.length ? [h('h3', {}, `Not taught by any document 無文件可補足 (${path.uncovered.length})`), h('ul', { class: 'competency-list' }, path.uncovered.map(gapItem))] : null,
     );
   }
 }

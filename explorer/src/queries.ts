@@ -400,40 +400,104 @@ export interface PathCompetency {
   name: string;
 }
 
+/** A requirement of the target the learner does not meet, and the nearest thing they hold. */
+export interface PathGap {
+  /** The target's local code, e.g. `S04`. */
+  code: string;
+  competency: PathCompetency;
+  closest: { id: string; name: string; score: number | null } | null;
+}
+
+/** A gap a step closes, and the step document's competency that closes it. */
+export interface PathClosedGap {
+  code: string;
+  requirement: PathCompetency;
+  by: { id: string; name: string };
+  score: number;
+}
+
 export interface PathStep {
-  document: { id: string; code: string; name: string; level: number | null };
-  closes: PathCompetency[];
+  document: { id: string; code: string; name: string };
+  level: number | null;
+  closes: PathClosedGap[];
+  /** Coverage of the target once this and every earlier step are done. */
   coverage: number;
 }
 
 export interface LearningPathResult {
   target: { id: string; code: string; name: string };
+  minScore: number;
   coverageBefore: number;
   coverageAfter: number;
-  gaps: PathCompetency[];
+  gaps: PathGap[];
   steps: PathStep[];
-  uncovered: PathCompetency[];
+  uncovered: PathGap[];
 }
 
 const LEARNING_PATH = /* GraphQL */ `
   query ExplorerLearningPath($input: LearningPathInput!) {
     learningPath(input: $input) {
       target { id code name }
+      minScore
       coverageBefore
       coverageAfter
-      gaps { id kind name }
+      gaps { ...Gap }
       steps {
-        document { id code name level }
-        closes { id kind name }
-        coverage
+        document { id code name }
+        level
+        closes {
+          code
+          requirement { id kind name }
+          by { id name }
+          score
+        }
+        coverageAfterStep
       }
-      uncovered { id kind name }
+      uncovered { ...Gap }
     }
+  }
+
+  fragment Gap on LearningGap {
+    code
+    competency { id kind name }
+    closest { id name }
+    closestScore
   }
 `;
 
-export async function loadLearningPath(input: { from: string[]; have: string[]; to: string; minScore: number }): Promise<{ path: LearningPathResult; request: GraphQLRequest }> {
+interface GapAnswer {
+  code: string;
+  competency: PathCompetency;
+  closest: { id: string; name: string } | null;
+  closestScore: number | null;
+}
+
+interface LearningPathAnswer {
+  learningPath:
+    | (Omit<LearningPathResult, 'gaps' | 'uncovered' | 'steps'> & {
+        gaps: GapAnswer[];
+        uncovered: GapAnswer[];
+        steps: Array<Omit<PathStep, 'coverage'> & { coverageAfterStep: number }>;
+      })
+    | null;
+}
+
+function toGap(gap: GapAnswer): PathGap {
+  return { code: gap.code, competency: gap.competency, closest: gap.closest ? { ...gap.closest, score: gap.closestScore } : null };
+}
+
+/** The plan, or null when the target is not in the graph. */
+export async function loadLearningPath(input: { from: string[]; have: string[]; to: string; minScore: number }): Promise<{ path: LearningPathResult | null; request: GraphQLRequest }> {
   const request: GraphQLRequest = { query: LEARNING_PATH, variables: { input } };
-  const data = await runQuery<{ learningPath: LearningPathResult }>(request);
-  return { path: data.learningPath, request };
+  const { learningPath: answer } = await runQuery<LearningPathAnswer>(request);
+  if (!answer) return { path: null, request };
+  return {
+    request,
+    path: {
+      ...answer,
+      gaps: answer.gaps.map(toGap),
+      uncovered: answer.uncovered.map(toGap),
+      steps: answer.steps.map(({ coverageAfterStep, ...step }) => ({ ...step, coverage: coverageAfterStep })),
+    },
+  };
 }
