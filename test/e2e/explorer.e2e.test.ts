@@ -258,4 +258,27 @@ describe('explorer in Chromium', () => {
     await page.reload();
     await page.getByTestId('shared-row').filter({ hasText: '分析技能' }).filter({ hasText: '分析資訊與數據能力' }).waitFor();
   });
+
+  it('plans a learning path to the unit: coverage before and after, and the standard as a step that closes 分析技能', async () => {
+    const page = await openExplorer();
+    await page.locator('nav a[data-view="path"]').click();
+    await page.getByTestId('path-target-input').fill(UNIT);
+    await page.locator(`[data-testid="path-target-result"][data-id="Unit:${UNIT}"]`).click();
+    await page.getByTestId('path-run').click();
+    const step = page.locator(`[data-testid="path-step"][data-code="${STANDARD}"]`);
+    await step.waitFor();
+    expect(await page.getByTestId('coverage-before').textContent()).toContain('0%');
+    const after = Number(/(\d+)%/.exec((await page.getByTestId('coverage-after').textContent()) ?? '')?.[1]);
+    expect(after).toBeGreaterThan(0);
+    // The first step is open: the gaps it closes, each with the wording that closes it.
+    const closes = (await step.locator('details ul').textContent()) ?? '';
+    expect(closes).toContain('分析技能');
+    expect(closes).toContain('分析資訊與數據能力');
+    expect(await page.getByTestId('path-gap').count()).toBeGreaterThan(0);
+    await saveScreenshot(page, 'explorer-learning-path');
+
+    // Holding the standard already: the plan starts from its coverage, and the address keeps the choice.
+    await page.goto(`/explorer/#/path?from=${STANDARD}&to=${UNIT}`);
+    await page.waitForFunction(() => /[1-9]\d*%/.test(document.querySelector('[data-testid="coverage-before"]')?.textContent ?? ''));
+  });
 });
