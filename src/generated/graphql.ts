@@ -79,15 +79,21 @@ export type CareerStep = {
 /** An iCAP category: a career cluster (`B` 企業經營管理) or a 職類別 / 領域 under it (`BLM` 運籌管理). */
 export type Category = Classification & Node & {
   __typename?: 'Category';
+  /** Entries from the root down to the parent; empty for a root. */
   ancestors: Array<Category>;
+  /** Entries one level down, by code. */
   children: Array<Category>;
+  /** The official code. */
   code: Scalars['String']['output'];
   /** 1 for a career cluster, 2 for a 職類別. */
   depth: Maybe<Scalars['Int']['output']>;
   /** Global id, `Category:<code>`, e.g. `Category:BLM`. */
   id: Scalars['ID']['output'];
+  /** True when the entry is not exactly as an official source gives it (e.g. created from a document). */
   isProvisional: Scalars['Boolean']['output'];
+  /** Official name; null for a code documents use that the classification does not name. */
   name: Maybe<Scalars['String']['output']>;
+  /** The entry one level up; null for a root. */
   parent: Maybe<Category>;
   /** Standards filed under this category or one below it, ordered by code. `first` default: 20, maximum: 100. */
   standards: StandardConnection;
@@ -120,6 +126,7 @@ export type Classification = {
   ancestors: Array<Classification>;
   /** Entries one level down, by code. */
   children: Array<Classification>;
+  /** The official code, e.g. `2421`, `M7010`, `BLM`. */
   code: Scalars['String']['output'];
   /** Depth in the hierarchy: 1 for a root (`2`, `M`, `B`). */
   depth: Maybe<Scalars['Int']['output']>;
@@ -153,6 +160,7 @@ export type Competency = {
   description: Maybe<Scalars['String']['output']>;
   /** Global id, `<Kind>:<normalised name>`, e.g. `Skill:溝通協調能力`. */
   id: Scalars['ID']['output'];
+  /** Knowledge, skill or attitude. */
   kind: CompetencyKind;
   /** The name as the first document to list it words it. */
   name: Scalars['String']['output'];
@@ -192,16 +200,20 @@ export type CompetencySimilarArgs = {
 /** A page of competencies, ordered by kind then normalised name. */
 export type CompetencyConnection = {
   __typename?: 'CompetencyConnection';
+  /** The competencies of this page, in order. */
   edges: Array<CompetencyEdge>;
+  /** Whether more pages follow, and the cursors to ask for them. */
   pageInfo: PageInfo;
   /** How many competencies match, across all pages. */
   totalCount: Scalars['Int']['output'];
 };
 
+/** One competencie of a page, with its cursor. */
 export type CompetencyEdge = {
   __typename?: 'CompetencyEdge';
   /** Pass as `after` to continue after this competency. */
   cursor: Scalars['String']['output'];
+  /** The competencie. */
   node: Competency;
 };
 
@@ -342,7 +354,9 @@ export type DocumentStatus =
 /** A term a standard defines in 其他補充說明, e.g. 利益關係人. */
 export type GlossaryEntry = {
   __typename?: 'GlossaryEntry';
+  /** What the standard says it means. */
   definition: Scalars['String']['output'];
+  /** The term, e.g. 利益關係人. */
   term: Scalars['String']['output'];
 };
 
@@ -377,7 +391,9 @@ export type GraphStats = {
   __typename?: 'GraphStats';
   /** Node counts per graph label, largest first. A `Standard` is also a `Document`, a `Skill` also a `Competency`. */
   labels: Array<LabelCount>;
+  /** Every node of the catalogue (schema bookkeeping left out). */
   nodeCount: Scalars['Int']['output'];
+  /** Every relationship. */
   relationshipCount: Scalars['Int']['output'];
   /** Relationship counts per type, largest first. */
   relationshipTypes: Array<RelationshipTypeCount>;
@@ -471,15 +487,21 @@ export type Indicator = Node & {
 /** An industry of 行業統計分類 (11th revision), e.g. `M7010` 企業總管理機構及管理顧問業. */
 export type Industry = Classification & Node & {
   __typename?: 'Industry';
+  /** Entries from the root down to the parent; empty for a root. */
   ancestors: Array<Industry>;
+  /** Entries one level down, by code. */
   children: Array<Industry>;
+  /** The official code. */
   code: Scalars['String']['output'];
   /** Depth in the hierarchy: 1 for a section (`M`). */
   depth: Maybe<Scalars['Int']['output']>;
   /** Global id, `Industry:<code>`, e.g. `Industry:M7010`. */
   id: Scalars['ID']['output'];
+  /** True when the entry is not exactly as an official source gives it (e.g. created from a document). */
   isProvisional: Scalars['Boolean']['output'];
+  /** Official name; null for a code documents use that the classification does not name. */
   name: Maybe<Scalars['String']['output']>;
+  /** The entry one level up; null for a root. */
   parent: Maybe<Industry>;
   /** Standards in this industry or one below it, ordered by code. `first` default: 20, maximum: 100. */
   standards: StandardConnection;
@@ -505,6 +527,7 @@ export type Isco08Mapping = {
 /** K: knowledge a document requires, e.g. 創新商業模式. */
 export type Knowledge = Competency & Node & {
   __typename?: 'Knowledge';
+  /** Description, when a document gives one (knowledge and skills rarely have one). */
   description: Maybe<Scalars['String']['output']>;
   /** Global id, `Knowledge:<normalised name>`, e.g. `Knowledge:創新商業模式`. */
   id: Scalars['ID']['output'];
@@ -537,6 +560,7 @@ export type KnowledgeSimilarArgs = {
 /** How many nodes carry a label. */
 export type LabelCount = {
   __typename?: 'LabelCount';
+  /** How many nodes carry it. */
   count: Scalars['Int']['output'];
   /** Graph label, e.g. `Document`, `Standard`, `Skill` (a node may carry several). */
   label: Scalars['String']['output'];
@@ -644,17 +668,23 @@ export type Note = Node & {
 /** An occupation of 中華民國職業標準分類 (6th revision), e.g. `2421` 組織及政策管理專業人員. */
 export type Occupation = Classification & Node & {
   __typename?: 'Occupation';
+  /** Entries from the root down to the parent; empty for a root. */
   ancestors: Array<Occupation>;
+  /** Entries one level down, by code. */
   children: Array<Occupation>;
+  /** The official code. */
   code: Scalars['String']['output'];
   /** Depth in the hierarchy: 1 for a major group (`2`), 4 for a unit group (`2421`). */
   depth: Maybe<Scalars['Int']['output']>;
   /** Global id, `Occupation:<code>`, e.g. `Occupation:2421`. */
   id: Scalars['ID']['output'];
+  /** True when the entry is not exactly as an official source gives it (e.g. created from a document). */
   isProvisional: Scalars['Boolean']['output'];
   /** The ISCO-08 group it corresponds to, when known. */
   isco08: Maybe<Isco08Mapping>;
+  /** Official name; null for a code documents use that the classification does not name. */
   name: Maybe<Scalars['String']['output']>;
+  /** The entry one level up; null for a root. */
   parent: Maybe<Occupation>;
   /** Standards for this occupation or one below it, ordered by code. `first` default: 20, maximum: 100. */
   standards: StandardConnection;
@@ -675,6 +705,7 @@ export type Output = Node & {
   code: Scalars['String']['output'];
   /** Global id, `Output:<document code>:<code>`, e.g. `Output:BLM2421-007v4:O1.2.1`. */
   id: Scalars['ID']['output'];
+  /** The deliverable as published, e.g. 商業機會調查報告. */
   name: Scalars['String']['output'];
   /** The task that produces it. */
   task: Task;
@@ -948,19 +979,24 @@ export type QueryUnitsArgs = {
 /** How many relationships have a type. */
 export type RelationshipTypeCount = {
   __typename?: 'RelationshipTypeCount';
+  /** How many relationships have it. */
   count: Scalars['Int']['output'];
+  /** Relationship type, e.g. `REQUIRES`. */
   type: Scalars['String']['output'];
 };
 
 /** A page of the documents and tasks that require a competency. */
 export type RequirementConnection = {
   __typename?: 'RequirementConnection';
+  /** The documents and tasks of this page, by id. */
   edges: Array<RequirementEdge>;
+  /** Whether more pages follow, and the cursors to ask for them. */
   pageInfo: PageInfo;
   /** How many documents and tasks require it, across all pages. */
   totalCount: Scalars['Int']['output'];
 };
 
+/** A document or task that requires the competency, with the code it lists it under. */
 export type RequirementEdge = {
   __typename?: 'RequirementEdge';
   /** The document-local code it is listed under, e.g. `S04`. */
@@ -981,6 +1017,7 @@ export type Responsibility = Node & {
   code: Scalars['String']['output'];
   /** Global id, `Responsibility:<document code>:<code>`, e.g. `Responsibility:BLM2421-007v4:T1`. */
   id: Scalars['ID']['output'];
+  /** The responsibility as published, e.g. 調查評估商機. */
   name: Scalars['String']['output'];
   /** The standard it belongs to. */
   standard: Standard;
@@ -993,6 +1030,7 @@ export type RoleCompetency = {
   __typename?: 'RoleCompetency';
   /** The document-local codes it is listed under, e.g. [`S04`]. */
   codes: Array<Scalars['String']['output']>;
+  /** The shared competency. */
   competency: Competency;
   /** How many tasks across the matching standards need it (0 for attitudes, which apply to whole standards). */
   count: Scalars['Int']['output'];
@@ -1027,7 +1065,9 @@ export type RoleRequirements = {
 /** A page of search hits, best first. */
 export type SearchConnection = {
   __typename?: 'SearchConnection';
+  /** The hits of this page, best first. */
   edges: Array<SearchEdge>;
+  /** Whether more pages follow, and the cursors to ask for them. */
   pageInfo: PageInfo;
   /** How many entities match, across all pages. */
   totalCount: Scalars['Int']['output'];
@@ -1132,6 +1172,7 @@ export type SimilarDocument = {
 /** S: a skill a document requires, e.g. 溝通協調能力. */
 export type Skill = Competency & Node & {
   __typename?: 'Skill';
+  /** Description, when a document gives one (knowledge and skills rarely have one). */
   description: Maybe<Scalars['String']['output']>;
   /** Global id, `Skill:<normalised name>`, e.g. `Skill:溝通協調能力`. */
   id: Scalars['ID']['output'];
@@ -1226,16 +1267,20 @@ export type Standard = Document & Node & {
 /** A page of standards, ordered by code. */
 export type StandardConnection = {
   __typename?: 'StandardConnection';
+  /** The standards of this page, in order. */
   edges: Array<StandardEdge>;
+  /** Whether more pages follow, and the cursors to ask for them. */
   pageInfo: PageInfo;
   /** How many standards match, across all pages. */
   totalCount: Scalars['Int']['output'];
 };
 
+/** One standard of a page, with its cursor. */
 export type StandardEdge = {
   __typename?: 'StandardEdge';
   /** Pass as `after` to continue after this standard. */
   cursor: Scalars['String']['output'];
+  /** The standard. */
   node: Standard;
 };
 
@@ -1269,6 +1314,7 @@ export type Subgraph = {
   __typename?: 'Subgraph';
   /** Every relationship between two of `nodes`. */
   edges: Array<GraphEdge>;
+  /** The nodes: for a neighbourhood the centre first, then by distance and id; for a path, in path order. */
   nodes: Array<GraphNode>;
   /** True when `limit` cut the neighbourhood short: more nodes are within `depth`. */
   truncated: Scalars['Boolean']['output'];
@@ -1291,6 +1337,7 @@ export type Task = Node & {
   knowledge: Array<CompetencyRequirement>;
   /** 職能級別 of the task, 1 to 6 (a unit's tasks carry the unit's level). */
   level: Maybe<Scalars['Int']['output']>;
+  /** The task as published, e.g. 分析影響產品及服務的環境因素. */
   name: Scalars['String']['output'];
   /** 工作產出: what the task produces (standards only; often none). */
   outputs: Array<Output>;
@@ -1366,16 +1413,20 @@ export type UnitAssessment = {
 /** A page of units, ordered by code. */
 export type UnitConnection = {
   __typename?: 'UnitConnection';
+  /** The units of this page, in order. */
   edges: Array<UnitEdge>;
+  /** Whether more pages follow, and the cursors to ask for them. */
   pageInfo: PageInfo;
   /** How many units match, across all pages. */
   totalCount: Scalars['Int']['output'];
 };
 
+/** One unit of a page, with its cursor. */
 export type UnitEdge = {
   __typename?: 'UnitEdge';
   /** Pass as `after` to continue after this unit. */
   cursor: Scalars['String']['output'];
+  /** The unit. */
   node: Unit;
 };
 
