@@ -15,6 +15,7 @@ import {
   type GraphQLCompositeType,
   type GraphQLSchema,
   type SelectionSetNode,
+  type ValidationContext,
   type ValidationRule,
 } from 'graphql';
 
@@ -28,7 +29,12 @@ export interface OperationLimits {
 
 /** Validation rules that refuse over-deep, alias-flooded or directive-flooded documents. */
 export function limitRules(limits: OperationLimits): ValidationRule[] {
-  const common = { exposeLimits: true, propagateOnRejection: true };
+  // Reported as validation errors (400, GRAPHQL_VALIDATION_FAILED), not thrown (Apollo would answer 500).
+  const common = {
+    exposeLimits: true,
+    propagateOnRejection: false,
+    onReject: [(context: ValidationContext | null, error: GraphQLError) => context?.reportError(error)],
+  };
   return [
     maxDepthRule({ n: limits.maxDepth, ignoreIntrospection: true, ...common }) as unknown as ValidationRule,
     maxAliasesRule({ n: limits.maxAliases, ...common }) as unknown as ValidationRule,
