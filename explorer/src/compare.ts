@@ -90,6 +90,8 @@ export class CompareView {
 
   /** Shows the comparison the address asks for: `#/compare?codes=A,B&min=0.6&kinds=SKILL,KNOWLEDGE`. */
   async route(params: URLSearchParams): Promise<void> {
+    // The bare view (`#/compare`) keeps what was chosen before.
+    if (!params.has('codes')) return;
     const codes = listParam(params, 'codes');
     const current = this.picker.value().map((item) => item.code);
     if (codes.join(',') !== current.join(',')) {

@@ -122,6 +122,8 @@ export class LearningPathView {
 
   /** Shows the plan the address asks for: `#/path?from=A&have=Skill:x&to=B&min=0.6`. */
   async route(params: URLSearchParams): Promise<void> {
+    // The bare view (`#/path`) keeps what was chosen before.
+    if (![...params.keys()].length) return;
     const from = listParam(params, 'from');
     const have = listParam(params, 'have');
     const to = params.get('to') ?? '';

@@ -134,6 +134,9 @@ function start(): void {
   const route = () => {
     const { view, params } = parseRoute();
     showView(view);
+    // Coming back to a view through the navigation shows it as it was left.
+    const link = document.querySelector<HTMLAnchorElement>(`nav a[data-view="${view}"]`);
+    if (link && params.toString()) link.setAttribute('href', window.location.hash);
     if (view === 'explore') void explore.route(params);
     else if (view === 'compare') void compare.route(params);
     else void path.route(params);
