@@ -114,6 +114,23 @@ export class CompareView {
     navigate(routeHref('compare', { codes: code }));
   }
 
+  /** Chips restored from the address know only codes: the answer names their documents. */
+  private nameChips(groups: SharedGroup[]): void {
+    const documents = new Map<string, SharedOccurrence['document']>();
+    for (const occurrence of groups.flatMap((group) => group.occurrences)) {
+      documents.set(occurrence.document.code, occurrence.document);
+      documents.set(occurrence.document.baseCode, occurrence.document);
+    }
+    const picked = this.picker.value();
+    if (picked.every((item) => item.name || !documents.has(item.code))) return;
+    this.picker.set(
+      picked.map((item) => {
+        const document = documents.get(item.code);
+        return document && !item.name ? { ...item, id: document.id, type: document.id.split(':')[0] ?? item.type, name: document.name } : item;
+      }),
+    );
+  }
+
   private kinds(): CompetencyKind[] {
     return (Object.entries(this.kindBoxes) as Array<[CompetencyKind, HTMLInputElement]>).filter(([, box]) => box.checked).map(([kind]) => kind);
   }
@@ -148,6 +165,7 @@ export class CompareView {
       if (generation !== this.generation) return;
       this.request = request;
       this.lastResult = { codes, groups };
+      this.nameChips(groups);
       this.render(codes, groups, minScore);
     } catch (error) {
       if (isAbort(error) || generation !== this.generation) return;

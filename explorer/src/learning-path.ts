@@ -175,6 +175,8 @@ export class LearningPathView {
         replaceChildren(this.results);
         return;
       }
+      const [target] = this.target.value();
+      if (target && !target.name) this.target.set([{ ...target, id: path.target.id, type: path.target.id.split(':')[0] ?? target.type, name: path.target.name }]);
       this.render(path);
     } catch (error) {
       if (isAbort(error) || generation !== this.generation) return;
