@@ -41,8 +41,9 @@ async function main(): Promise<void> {
     }, config.shutdownTimeoutMs + 35_000);
     try {
       await server?.stop();
+      log.info('HTTP server stopped');
       await connection?.close();
-      log.info('stopped');
+      log.info(connection?.embedded ? 'driver closed, embedded Neo4j stopped' : 'driver closed');
     } finally {
       clearTimeout(deadline);
       process.exit(0);

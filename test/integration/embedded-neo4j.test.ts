@@ -58,6 +58,28 @@ describe('embedded Neo4j', () => {
     expect(await waitForExit(javaPid, 45_000)).toBe(true);
   });
 
+  it('exits when its parent dies while the database is still starting', async () => {
+    const dataDir = tempDir();
+    const service = spawnService({ PORT: '0', NEO4J_EMBEDDED_DATA_DIR: dataDir, NEO4J_EMBEDDED_PORT: '0', SEED_ON_EMPTY: 'false' });
+    await service.waitForLog((line) => line.msg === 'connecting to Neo4j');
+    const launcherPids = async (): Promise<number[]> => {
+      const { execFileSync } = await import('node:child_process');
+      try {
+        return execFileSync('pgrep', ['-f', `EmbeddedNeo4j ${dataDir}`], { encoding: 'utf8' }).trim().split('\n').map(Number);
+      } catch {
+        return []; // pgrep exits 1 when nothing matches
+      }
+    };
+    let pids: number[] = [];
+    for (let i = 0; i < 50 && pids.length === 0; i += 1) {
+      pids = await launcherPids();
+      if (pids.length === 0) await new Promise((resolve) => setTimeout(resolve, 100));
+    }
+    expect(pids.length).toBe(1);
+    service.child.kill('SIGKILL');
+    expect(await waitForExit(pids[0]!, 60_000)).toBe(true);
+  });
+
   it.each(['SIGTERM', 'SIGINT'] as const)('leaves no JVM behind when the service gets %s', async (signal) => {
     const service = spawnService({ PORT: '0', NEO4J_EMBEDDED_DATA_DIR: tempDir(), NEO4J_EMBEDDED_PORT: '0', SEED_ON_EMPTY: 'false' });
     const embedded = await service.waitForLog((line) => line.msg === 'embedded Neo4j ready');

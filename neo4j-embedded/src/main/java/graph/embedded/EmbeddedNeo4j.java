@@ -10,6 +10,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicReference;
 
 import org.neo4j.configuration.GraphDatabaseSettings;
 import org.neo4j.configuration.connectors.BoltConnector;
@@ -43,6 +44,37 @@ public final class EmbeddedNeo4j {
         Path pluginDir = Path.of(args[2]).toAbsolutePath();
         Files.createDirectories(dataDir);
 
+        // Watch the parent from the start: if it dies while the database is still starting, we
+        // must not live on. EOF on stdin runs System.exit, and with it the shutdown hook below.
+        Thread parentWatch = new Thread(() -> {
+            try (InputStream in = System.in) {
+                byte[] buffer = new byte[256];
+                while (in.read(buffer) >= 0) {
+                    // Anything the parent writes is ignored; only EOF matters.
+                }
+            } catch (IOException ignored) {
+                // A broken pipe means the same as EOF: the parent is gone.
+            }
+            System.exit(0);
+        }, "parent-watch");
+        parentWatch.setDaemon(true);
+        parentWatch.start();
+
+        AtomicReference<DatabaseManagementService> running = new AtomicReference<>();
+        AtomicBoolean stopped = new AtomicBoolean(false);
+        CountDownLatch done = new CountDownLatch(1);
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            if (stopped.compareAndSet(false, true)) {
+                DatabaseManagementService dbms = running.get();
+                try {
+                    if (dbms != null) dbms.shutdown();
+                } catch (RuntimeException e) {
+                    System.err.println("shutdown failed: " + e);
+                }
+                done.countDown();
+            }
+        }, "neo4j-shutdown"));
+
         DatabaseManagementService dbms = new DatabaseManagementServiceBuilder(dataDir)
                 .setConfig(BoltConnector.enabled, true)
                 .setConfig(BoltConnector.listen_address, new SocketAddress("127.0.0.1", port))
@@ -59,39 +91,14 @@ public final class EmbeddedNeo4j {
                 .setConfig(GraphDatabaseSettings.pagecache_memory, 256L * 1024 * 1024)
                 .setConfig(GraphDatabaseSettings.transaction_timeout, Duration.ZERO)
                 .build();
-
-        AtomicBoolean stopped = new AtomicBoolean(false);
-        CountDownLatch done = new CountDownLatch(1);
-        Runnable stop = () -> {
-            if (stopped.compareAndSet(false, true)) {
-                try {
-                    dbms.shutdown();
-                } catch (RuntimeException e) {
-                    System.err.println("shutdown failed: " + e);
-                }
-                done.countDown();
-            }
-        };
-        Runtime.getRuntime().addShutdownHook(new Thread(stop, "neo4j-shutdown"));
+        // If the JVM is already exiting (parent gone during start-up), the store is recovered on the
+        // next start; a half-started database is not worth a clean shutdown.
+        running.set(dbms);
 
         waitForBolt(port);
         String version = org.neo4j.kernel.internal.Version.getNeo4jVersion();
         System.out.println("NEO4J_READY bolt://127.0.0.1:" + port + " " + version);
         System.out.flush();
-
-        Thread parentWatch = new Thread(() -> {
-            try (InputStream in = System.in) {
-                byte[] buffer = new byte[256];
-                while (in.read(buffer) >= 0) {
-                    // Anything the parent writes is ignored; only EOF matters.
-                }
-            } catch (IOException ignored) {
-                // A broken pipe means the same as EOF: the parent is gone.
-            }
-            System.exit(0); // runs the shutdown hook
-        }, "parent-watch");
-        parentWatch.setDaemon(true);
-        parentWatch.start();
 
         done.await();
     }
