@@ -1,0 +1,93 @@
+// Latency and throughput of one request function at a fixed concurrency: a warm-up that is thrown
+// away, then a fixed number of measured requests shared by `concurrency` workers.
+
+export interface MeasureOptions {
+  /** Requests sent before measuring (JIT, caches, connection pools); not recorded. */
+  warmup: number;
+  /** Measured requests. */
+  runs: number;
+  /** Requests in flight at any moment. */
+  concurrency: number;
+}
+
+export interface Sample {
+  /** Latency of every measured request, in milliseconds, in completion order. */
+  latencies: number[];
+  /** Wall-clock time of the measured part, in milliseconds. */
+  wallMs: number;
+  errors: number;
+  firstError: string | null;
+}
+
+export interface Figures {
+  p50Ms: number;
+  p99Ms: number;
+  rps: number;
+}
+
+/** The q-quantile (0..1) of a list of numbers, nearest-rank on a sorted copy. */
+export function quantile(values: readonly number[], q: number): number {
+  if (values.length === 0) return Number.NaN;
+  const sorted = [...values].sort((a, b) => a - b);
+  const rank = Math.min(sorted.length - 1, Math.max(0, Math.ceil(q * sorted.length) - 1));
+  return sorted[rank]!;
+}
+
+export function median(values: readonly number[]): number {
+  if (values.length === 0) return Number.NaN;
+  const sorted = [...values].sort((a, b) => a - b);
+  const mid = sorted.length >> 1;
+  return sorted.length % 2 === 1 ? sorted[mid]! : (sorted[mid - 1]! + sorted[mid]!) / 2;
+}
+
+/** Runs `count` calls of `request` with `concurrency` workers and records each call's latency. */
+export async function runConcurrent(request: () => Promise<unknown>, count: number, concurrency: number): Promise<Sample> {
+  const latencies: number[] = [];
+  let errors = 0;
+  let firstError: string | null = null;
+  let next = 0;
+  const started = performance.now();
+  const worker = async () => {
+    while (next < count) {
+      next += 1;
+      const t0 = performance.now();
+      try {
+        await request();
+        latencies.push(performance.now() - t0);
+      } catch (error) {
+        errors += 1;
+        firstError ??= error instanceof Error ? error.message : String(error);
+      }
+    }
+  };
+  await Promise.all(Array.from({ length: Math.max(1, Math.min(concurrency, count)) }, worker));
+  return { latencies, wallMs: performance.now() - started, errors, firstError };
+}
+
+/** Warm-up, then the measured requests; returns the raw sample. */
+export async function measure(request: () => Promise<unknown>, options: MeasureOptions): Promise<Sample> {
+  if (options.warmup > 0) {
+    const warm = await runConcurrent(request, options.warmup, options.concurrency);
+    if (warm.errors > 0) return { ...warm, latencies: [], wallMs: 0 };
+  }
+  return runConcurrent(request, options.runs, options.concurrency);
+}
+
+/**
+ * Figures of several samples of the same thing taken in rounds: latency quantiles over all
+ * requests, throughput as the median of the rounds' throughputs (robust to one noisy round).
+ */
+export function summarise(samples: readonly Sample[]): Figures {
+  const latencies = samples.flatMap((s) => s.latencies);
+  const rates = samples.filter((s) => s.wallMs > 0).map((s) => (s.latencies.length / s.wallMs) * 1000);
+  return {
+    p50Ms: round(quantile(latencies, 0.5), 2),
+    p99Ms: round(quantile(latencies, 0.99), 2),
+    rps: round(median(rates), 1),
+  };
+}
+
+export function round(value: number, digits: number): number {
+  const factor = 10 ** digits;
+  return Math.round(value * factor) / factor;
+}

@@ -1,0 +1,167 @@
+// The processes a benchmark talks to: the API and the @neo4j/graphql server as children of their
+// own (so each one's memory is its own), and readers of a process's resident memory.
+import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import fs from 'node:fs';
+import path from 'node:path';
+import { PROJECT_ROOT } from '../../src/paths.js';
+
+export interface ServerProcess {
+  name: string;
+  child: ChildProcess;
+  pid: number;
+  url: string;
+  /** The last lines the process wrote, for error messages. */
+  output(): string;
+  stop(): Promise<void>;
+}
+
+export interface SpawnServerOptions {
+  name: string;
+  /** Node arguments after the executable (e.g. `['--import', 'tsx', 'src/main.ts']`). */
+  args: string[];
+  env: Record<string, string>;
+  port: number;
+  /** Path answering 200 once the server can take requests. */
+  readyPath: string;
+  timeoutMs?: number;
+}
+
+/** Starts a Node server as a child process and waits until `readyPath` answers 200. */
+export async function spawnServer(options: SpawnServerOptions): Promise<ServerProcess> {
+  const child = spawn(process.execPath, options.args, {
+    cwd: PROJECT_ROOT,
+    env: { ...process.env, ...options.env },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  const tail: string[] = [];
+  const keep = (chunk: Buffer) => {
+    tail.push(...chunk.toString('utf8').split('\n').filter(Boolean));
+    if (tail.length > 40) tail.splice(0, tail.length - 40);
+  };
+  child.stdout?.on('data', keep);
+  child.stderr?.on('data', keep);
+  const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
+  let exitCode: number | null | undefined;
+  void exited.then((code) => (exitCode = code));
+
+  const origin = `http://127.0.0.1:${options.port}`;
+  const deadline = Date.now() + (options.timeoutMs ?? 120_000);
+  for (;;) {
+    if (exitCode !== undefined) throw new Error(`${options.name} exited (code ${exitCode}) before it was ready:\n${tail.join('\n')}`);
+    if (Date.now() > deadline) {
+      child.kill('SIGKILL');
+      throw new Error(`${options.name} was not ready within ${(options.timeoutMs ?? 120_000) / 1000} s:\n${tail.join('\n')}`);
+    }
+    try {
+      const response = await fetch(`${origin}${options.readyPath}`, { signal: AbortSignal.timeout(2_000) });
+      await response.arrayBuffer();
+      if (response.ok) break;
+    } catch {
+      // not listening yet
+    }
+    await new Promise((resolve) => setTimeout(resolve, 250));
+  }
+  return {
+    name: options.name,
+    child,
+    pid: child.pid ?? -1,
+    url: `${origin}/graphql`,
+    output: () => tail.join('\n'),
+    async stop() {
+      if (exitCode !== undefined) return;
+      child.kill('SIGTERM');
+      const timer = setTimeout(() => child.kill('SIGKILL'), 20_000);
+      await exited;
+      clearTimeout(timer);
+    },
+  };
+}
+
+/** Resident memory of a process in bytes (VmRSS), or null when it cannot be read. */
+export function readRss(pid: number): number | null {
+  try {
+    const status = fs.readFileSync(`/proc/${pid}/status`, 'utf8');
+    const match = /^VmRSS:\s+(\d+)\s+kB/m.exec(status);
+    return match ? Number(match[1]) * 1024 : null;
+  } catch {
+    return null;
+  }
+}
+
+/** Samples a process's resident memory on an interval; reports the first, last and largest sample. */
+export function rssSampler(pid: number, intervalMs = 200): { stop(): { firstBytes: number; lastBytes: number; maxBytes: number; samples: number } } {
+  let first: number | null = null;
+  let last = 0;
+  let max = 0;
+  let samples = 0;
+  const sample = () => {
+    const rss = readRss(pid);
+    if (rss === null) return;
+    first ??= rss;
+    last = rss;
+    max = Math.max(max, rss);
+    samples += 1;
+  };
+  sample();
+  const timer = setInterval(sample, intervalMs);
+  return {
+    stop() {
+      clearInterval(timer);
+      sample();
+      return { firstBytes: first ?? 0, lastBytes: last, maxBytes: max, samples };
+    },
+  };
+}
+
+/**
+ * The pid of the process listening on a TCP port on this machine: the socket's inode from
+ * /proc/net/tcp{,6}, then the process holding a descriptor on it. Null when it cannot be found
+ * (another user's process, or not Linux).
+ */
+export function pidListeningOn(port: number): number | null {
+  const hexPort = port.toString(16).toUpperCase().padStart(4, '0');
+  const inodes = new Set<string>();
+  for (const table of ['/proc/net/tcp', '/proc/net/tcp6']) {
+    let text: string;
+    try {
+      text = fs.readFileSync(table, 'utf8');
+    } catch {
+      continue;
+    }
+    for (const line of text.split('\n').slice(1)) {
+      const fields = line.trim().split(/\s+/);
+      // local_address is "ADDR:PORT"; state 0A is LISTEN; the inode is the tenth field.
+      if (fields.length > 9 && fields[1]?.endsWith(`:${hexPort}`) && fields[3] === '0A') inodes.add(fields[9]!);
+    }
+  }
+  if (inodes.size === 0) return null;
+  for (const entry of fs.readdirSync('/proc')) {
+    if (!/^\d+$/.test(entry)) continue;
+    let fds: string[];
+    try {
+      fds = fs.readdirSync(path.join('/proc', entry, 'fd'));
+    } catch {
+      continue;
+    }
+    for (const fd of fds) {
+      try {
+        const target = fs.readlinkSync(path.join('/proc', entry, 'fd', fd));
+        const match = /^socket:\[(\d+)\]$/.exec(target);
+        if (match && inodes.has(match[1]!)) return Number(entry);
+      } catch {
+        // descriptor closed meanwhile
+      }
+    }
+  }
+  return null;
+}
+
+/** Compiles the service (`npm run build`); true when dist/ is up to date with src/. */
+export function buildService(): { ok: boolean; output: string } {
+  const result = spawnSync('npm', ['run', 'build', '--silent'], { cwd: PROJECT_ROOT, encoding: 'utf8' });
+  return { ok: result.status === 0, output: `${result.stdout ?? ''}${result.stderr ?? ''}`.trim() };
+}
+
+export function megabytes(bytes: number): number {
+  return Math.round((bytes / (1024 * 1024)) * 10) / 10;
+}

@@ -1,0 +1,167 @@
+// The benchmark's results: the JSON the issue specifies, a Markdown table and an SVG chart.
+import type { Figures } from './measure.js';
+
+export interface OperationResult {
+  name: string;
+  api: Figures;
+  rawCypher: Figures;
+  neo4jGraphql: Figures | null;
+  /** Cypher statements the API sent for one request of this operation (`extensions.dbRoundTrips`). */
+  dbRoundTrips: number | null;
+  /** What the three variants returned, counted the same way (they must agree). */
+  returned?: Record<string, number>;
+}
+
+export interface BenchResults {
+  scale: {
+    name: string;
+    seed: number;
+    standards: number;
+    units: number;
+    documents: number;
+    nodes: number;
+    relationships: number;
+  };
+  machine: {
+    cpus: number;
+    cpuModel: string;
+    memoryGiB: number;
+    node: string;
+    neo4j: string;
+    neo4jHeap: string;
+    os: string;
+    apiRuntime: string;
+  };
+  settings: { concurrency: number; warmup: number; runs: number; rounds: number; apiMaxQueryCost: number };
+  import: { documents: number; seconds: number; docsPerSecond: number; failed: number };
+  align: { competencies: number; seconds: number; pairs?: number } | null;
+  service: { rssStartMb: number; rssMaxMb: number; rssEndMb: number };
+  operations: OperationResult[];
+  startedAt: string;
+  totalSeconds: number;
+}
+
+const ratio = (a: number, b: number | undefined | null): string => (b && b > 0 ? `${(a / b).toFixed(2)}x` : '–');
+
+/** Ratios of the API's figures to the floor and to @neo4j/graphql, per operation. */
+export function ratios(op: OperationResult): { p50VsRaw: string; p50VsNeo4jGraphql: string; rpsVsNeo4jGraphql: string } {
+  return {
+    p50VsRaw: ratio(op.api.p50Ms, op.rawCypher.p50Ms),
+    p50VsNeo4jGraphql: ratio(op.api.p50Ms, op.neo4jGraphql?.p50Ms),
+    rpsVsNeo4jGraphql: ratio(op.api.rps, op.neo4jGraphql?.rps),
+  };
+}
+
+const cell = (figures: Figures | null): string =>
+  figures ? `${figures.p50Ms.toFixed(1)} / ${figures.p99Ms.toFixed(1)} / ${Math.round(figures.rps)}` : 'n/a';
+
+export function markdownTable(results: BenchResults): string {
+  const lines = [
+    '| operation | this API<br>p50 / p99 ms / req/s | raw Cypher<br>p50 / p99 ms / req/s | @neo4j/graphql<br>p50 / p99 ms / req/s | p50 API÷raw | req/s API÷@neo4j/graphql | DB round trips |',
+    '|---|---:|---:|---:|---:|---:|---:|',
+  ];
+  for (const op of results.operations) {
+    const r = ratios(op);
+    lines.push(
+      `| ${op.name} | ${cell(op.api)} | ${cell(op.rawCypher)} | ${cell(op.neo4jGraphql)} | ${r.p50VsRaw} | ${r.rpsVsNeo4jGraphql} | ${op.dbRoundTrips ?? '–'} |`,
+    );
+  }
+  return lines.join('\n');
+}
+
+export function markdownReport(results: BenchResults): string {
+  const { scale, machine, settings } = results;
+  const align = results.align
+    ? `${results.align.competencies.toLocaleString('en')} competencies aligned in ${results.align.seconds.toFixed(1)} s`
+    : 'alignment not run';
+  return [
+    `# Benchmark: ${scale.name} scale`,
+    '',
+    `${scale.standards.toLocaleString('en')} standards and ${scale.units.toLocaleString('en')} units ` +
+      `(${scale.nodes.toLocaleString('en')} nodes, ${scale.relationships.toLocaleString('en')} relationships), corpus seed ${scale.seed}. ` +
+      `${machine.cpus} × ${machine.cpuModel}, ${machine.memoryGiB} GiB, Node ${machine.node}, Neo4j ${machine.neo4j} embedded (heap ${machine.neo4jHeap}).`,
+    '',
+    `- Import: ${results.import.documents.toLocaleString('en')} documents in ${results.import.seconds.toFixed(1)} s ` +
+      `(${results.import.docsPerSecond.toFixed(1)} documents/s, ${results.import.failed} failed)`,
+    `- Alignment: ${align}`,
+    `- Service memory (RSS) during the run: ${results.service.rssStartMb} MB at start, ${results.service.rssMaxMb} MB at most, ${results.service.rssEndMb} MB at the end`,
+    `- Each cell: p50 / p99 latency in ms and throughput in requests/s; ${settings.concurrency} requests in flight, ` +
+      `${settings.warmup} warm-up and ${settings.runs} measured requests per variant in ${settings.rounds} interleaved rounds.`,
+    '',
+    markdownTable(results),
+    '',
+  ].join('\n');
+}
+
+const COLOURS = { api: '#2b6cb0', rawCypher: '#718096', neo4jGraphql: '#dd6b20' } as const;
+const LABELS = { api: 'this API', rawCypher: 'raw Cypher (driver)', neo4jGraphql: '@neo4j/graphql' } as const;
+
+function escapeXml(text: string): string {
+  return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+}
+
+/** Two panels of grouped horizontal bars: p50 latency (lower is better) and throughput (higher is better). */
+export function svgChart(results: BenchResults): string {
+  const ops = results.operations;
+  const variants = ['api', 'rawCypher', 'neo4jGraphql'] as const;
+  const labelWidth = 230;
+  const panelWidth = 330;
+  const gap = 40;
+  const barHeight = 9;
+  const groupHeight = variants.length * barHeight + 12;
+  const top = 64;
+  const height = top + ops.length * groupHeight + 40;
+  const width = labelWidth + 2 * panelWidth + gap + 20;
+  const out: string[] = [];
+  out.push(
+    `<svg xmlns="http://www.w3.org/2000/svg" width="${width}" height="${height}" viewBox="0 0 ${width} ${height}" font-family="Helvetica, Arial, sans-serif" font-size="11">`,
+    `<rect width="100%" height="100%" fill="#ffffff"/>`,
+    `<text x="10" y="18" font-size="14" font-weight="bold">${escapeXml(
+      `${results.scale.name} scale: ${results.scale.documents.toLocaleString('en')} documents, ${results.scale.nodes.toLocaleString('en')} nodes, ` +
+        `${results.scale.relationships.toLocaleString('en')} relationships; concurrency ${results.settings.concurrency}`,
+    )}</text>`,
+  );
+  let legendX = 10;
+  for (const variant of variants) {
+    out.push(`<rect x="${legendX}" y="28" width="10" height="10" fill="${COLOURS[variant]}"/>`);
+    out.push(`<text x="${legendX + 14}" y="37">${escapeXml(LABELS[variant])}</text>`);
+    legendX += 14 + LABELS[variant].length * 6.5 + 16;
+  }
+  const panels = [
+    { title: 'p50 latency, ms (lower is better)', value: (f: Figures) => f.p50Ms, format: (v: number) => v.toFixed(1) },
+    { title: 'throughput, requests/s (higher is better)', value: (f: Figures) => f.rps, format: (v: number) => String(Math.round(v)) },
+  ];
+  panels.forEach((panel, p) => {
+    const x0 = labelWidth + p * (panelWidth + gap);
+    const max = Math.max(1e-9, ...ops.flatMap((op) => variants.map((v) => (op[v] ? panel.value(op[v]!) : 0))));
+    const scale = (panelWidth - 50) / max;
+    out.push(`<text x="${x0}" y="${top - 8}" font-weight="bold">${escapeXml(panel.title)}</text>`);
+    out.push(`<line x1="${x0}" y1="${top - 2}" x2="${x0}" y2="${top + ops.length * groupHeight}" stroke="#a0aec0"/>`);
+    ops.forEach((op, i) => {
+      const y0 = top + i * groupHeight;
+      variants.forEach((variant, j) => {
+        const figures = op[variant];
+        const y = y0 + j * barHeight;
+        if (!figures) {
+          out.push(`<text x="${x0 + 4}" y="${y + barHeight - 1}" fill="#a0aec0" font-size="9">n/a</text>`);
+          return;
+        }
+        const value = panel.value(figures);
+        const w = Math.max(1, value * scale);
+        out.push(`<rect x="${x0}" y="${y}" width="${w.toFixed(1)}" height="${barHeight - 1}" fill="${COLOURS[variant]}"/>`);
+        out.push(`<text x="${(x0 + w + 3).toFixed(1)}" y="${y + barHeight - 1}" font-size="9">${panel.format(value)}</text>`);
+      });
+    });
+  });
+  ops.forEach((op, i) => {
+    const y = top + i * groupHeight + (variants.length * barHeight) / 2 + 4;
+    out.push(`<text x="${labelWidth - 8}" y="${y}" text-anchor="end">${escapeXml(op.name)}</text>`);
+  });
+  out.push(
+    `<text x="10" y="${height - 12}" fill="#4a5568" font-size="10">${escapeXml(
+      `${results.machine.cpus} × ${results.machine.cpuModel}; Node ${results.machine.node}; Neo4j ${results.machine.neo4j}; ${results.startedAt.slice(0, 10)}`,
+    )}</text>`,
+  );
+  out.push('</svg>');
+  return `${out.join('\n')}\n`;
+}
