@@ -5,7 +5,7 @@
 // UNWIND. A GraphQL operation therefore costs a number of round trips that follows the depth of
 // its selection, never the number of items that come back.
 import DataLoader from 'dataloader';
-import { cypher, integers, type Cypher, type Database } from '../db/query.js';
+import { cypher, integers, translateError, type Cypher, type Database, type Params, type Tx } from '../db/query.js';
 import type { NodeType } from '../relay.js';
 import { createCompetencyLoaders } from './competency/competency.loaders.js';
 import { createDocumentLoaders } from './document/document.loaders.js';
@@ -20,7 +20,8 @@ export interface Lookup<Value, Args extends object | undefined = undefined> {
   /** `Type.relationship`, e.g. `Task.indicators`: letters and dots only (it appears in the statement). */
   name: string;
   body: string;
-  decode(raw: unknown): Value;
+  /** `id` is the key's id, so values need not repeat it. */
+  decode(raw: unknown, id: string): Value;
   /** Type-level only: the arguments the lookup reads from `key.args`. */
   readonly args?: Args;
 }
@@ -50,15 +51,71 @@ function isEntity(value: unknown): value is EntityLike {
 }
 
 /**
+ * One read transaction shared by the statements of one request: opened by the first statement,
+ * committed as soon as the request's loaders go idle (no statement running once the current turn
+ * of the event loop has settled). Every level of a query then costs one statement, not a
+ * transaction. A statement that fails discards the transaction; the next one opens a new one.
+ */
+class RequestTransaction {
+  private open: Promise<{ tx: Tx; release: () => void }> | null = null;
+  private running = 0;
+  private closing: NodeJS.Immediate | null = null;
+
+  constructor(private readonly db: Database) {}
+
+  async run<T>(query: Cypher, params: Params): Promise<T[]> {
+    this.running += 1;
+    if (this.closing) clearImmediate(this.closing);
+    this.closing = null;
+    const opening = (this.open ??= this.begin());
+    try {
+      const { tx } = await opening;
+      return await tx.run<T>(query, params);
+    } catch (error) {
+      if (this.open === opening) this.discard();
+      throw translateError(error, query.name);
+    } finally {
+      this.running -= 1;
+      if (this.running === 0) this.closing = setImmediate(() => this.running === 0 && this.discard());
+    }
+  }
+
+  private begin(): Promise<{ tx: Tx; release: () => void }> {
+    return new Promise((ready, fail) => {
+      let started = false;
+      this.db
+        .readTx(async (tx) => {
+          // A retried transaction (the driver retries transient failures) has nothing left to do:
+          // the statements of the first attempt have already failed over to a new transaction.
+          if (started) return;
+          started = true;
+          await new Promise<void>((release) => ready({ tx, release }));
+        })
+        .catch((error: unknown) => {
+          if (!started) fail(error);
+        });
+    });
+  }
+
+  /** Commits (or, after a failure, abandons) the current transaction. */
+  private discard(): void {
+    const current = this.open;
+    this.open = null;
+    current?.then(({ release }) => release(), () => undefined);
+  }
+}
+
+/**
  * Collects the keys every lookup loader receives while GraphQL resolves one level and reads them
  * with one statement: the bodies of the lookups present, joined with UNION ALL under one UNWIND.
  */
 export class GraphBatcher {
   private readonly loader: DataLoader<BatchKey, unknown, string>;
-  private readonly statements = new Map<string, Cypher>();
+  private readonly transaction: RequestTransaction;
   private byId: Partial<Record<NodeType, Lookup<unknown>>> = {};
 
-  constructor(private readonly db: Database) {
+  constructor(db: Database) {
+    this.transaction = new RequestTransaction(db);
     this.loader = new DataLoader((keys) => this.run(keys), {
       cacheKeyFn: (key) => `${key.lookup.name}\u0000${key.id}\u0000${key.args === undefined ? '' : JSON.stringify(key.args)}`,
     });
@@ -89,7 +146,7 @@ export class GraphBatcher {
   private statementFor(lookups: Array<BatchKey['lookup']>): Cypher {
     const names = lookups.map((l) => l.name);
     const cacheKey = names.join('+');
-    let statement = this.statements.get(cacheKey) ?? SHARED_STATEMENTS.get(cacheKey);
+    let statement = SHARED_STATEMENTS.get(cacheKey);
     if (!statement) {
       const branches = lookups.map((l) => `  WITH key WHERE key.rel = '${l.name}'\n  ${l.body.trim().replace(/\n\s*/g, '\n  ')}`);
       statement = cypher(
@@ -98,18 +155,17 @@ export class GraphBatcher {
       );
       SHARED_STATEMENTS.set(cacheKey, statement);
     }
-    this.statements.set(cacheKey, statement);
     return statement;
   }
 
   private async run(keys: readonly BatchKey[]): Promise<unknown[]> {
     const lookups = [...new Map(keys.map((k) => [k.lookup.name, k.lookup])).values()].sort((a, b) => a.name.localeCompare(b.name));
     const params = keys.map((k, n) => ({ n, rel: k.lookup.name, id: k.id, args: k.args ?? {} }));
-    const rows = await this.db.read<{ n: number; value: unknown }>(this.statementFor(lookups), { keys: integers(params) });
+    const rows = await this.transaction.run<{ n: number; value: unknown }>(this.statementFor(lookups), { keys: integers(params) });
     const raw = new Array<unknown>(keys.length).fill(null);
     for (const row of rows) raw[row.n] = row.value;
     return keys.map((key, index) => {
-      const value = key.lookup.decode(raw[index] ?? null);
+      const value = key.lookup.decode(raw[index] ?? null, key.id);
       this.prime(value, 0);
       return value;
     });

@@ -3,20 +3,20 @@
 import type { Database } from '../../db/query.js';
 import { cypher, int } from '../../db/query.js';
 import { asDocument, asNote, asTask, listOf, nullable, type DocumentRow, type NoteRow, type TaskRow } from '../document/document.mappers.js';
-import { entity } from '../document/document.repository.js';
+import { project } from '../document/document.repository.js';
 import type { Lookup } from '../loaders.js';
 import { asCompetency, asSimilarity, type CompetencyRow, type SimilarityRow } from './competency.mappers.js';
 
 export const competencyById: Lookup<CompetencyRow | null> = {
   name: 'Competency.byId',
-  body: `RETURN head(COLLECT { MATCH (c:Competency {id: key.id}) RETURN ${entity('c')} AS row }) AS value`,
+  body: `RETURN head(COLLECT { MATCH (c:Competency {id: key.id}) RETURN ${project.competency('c')} AS row }) AS value`,
   decode: nullable(asCompetency),
 };
 
 export const competencyNotes: Lookup<NoteRow[]> = {
   name: 'Competency.notes',
   body: `RETURN COLLECT {
-           MATCH (:Competency {id: key.id})-[:EXPLAINED_BY]->(n:Term) WITH n ORDER BY n.id RETURN ${entity('n')} AS row
+           MATCH (:Competency {id: key.id})-[:EXPLAINED_BY]->(n:Term) WITH n ORDER BY n.id RETURN ${project.note('n')} AS row
          } AS value`,
   decode: listOf(asNote),
 };
@@ -66,7 +66,7 @@ export const competencySimilar: Lookup<SimilarityRow[], { minScore: number; firs
          WITH key, a, o, s ORDER BY s.score DESC
          WITH key, a, o, collect(s)[0] AS best
          WITH key, a, o, best ORDER BY best.score DESC, o.id
-         WITH key, a, collect({competency: ${entity('o')}, score: best.score, method: best.method, evidence: best.evidence}) AS rows
+         WITH key, a, collect({competency: ${project.competency('o')}, score: best.score, method: best.method, evidence: best.evidence}) AS rows
          RETURN rows[0..a.first] AS value`,
   decode: listOf(asSimilarity),
 };
@@ -96,7 +96,7 @@ export const competenciesPage: Lookup<CompetencyPage, CompetencyPageArgs> = {
            WITH c ORDER BY c.id RETURN c
          } AS matching
          RETURN {total: size(matching),
-                 items: [c IN [m IN matching WHERE a.after IS NULL OR m.id > a.after][0..a.first + 1] | ${entity('c')}]} AS value`,
+                 items: [c IN [m IN matching WHERE a.after IS NULL OR m.id > a.after][0..a.first + 1] | ${project.competency('c')}]} AS value`,
   decode: (raw) => {
     const p = (raw ?? {}) as { total?: number; items?: unknown[] };
     return { total: p.total ?? 0, items: listOf(asCompetency)(p.items) };
@@ -140,7 +140,7 @@ const roleRequirementsQuery = cypher(
      UNWIND standards AS s
      MATCH (s)-[r:REQUIRES]->(c:Competency)
      WITH c, collect(DISTINCT s.id) AS documentIds, collect(DISTINCT r.code) AS codes
-     RETURN collect({competency: ${entity('c')}, documentIds: documentIds, codes: codes}) AS competencies
+     RETURN collect({competency: ${project.competency('c')}, documentIds: documentIds, codes: codes}) AS competencies
    }
    CALL (tasks) {
      UNWIND tasks AS t
@@ -148,7 +148,7 @@ const roleRequirementsQuery = cypher(
      WITH c, collect(DISTINCT t.id) AS taskIds
      RETURN collect({id: c.id, taskIds: taskIds}) AS taskNeeds
    }
-   RETURN [s IN standards | ${entity('s')}] AS standards, [t IN tasks | ${entity('t')}] AS tasks, competencies, taskNeeds`,
+   RETURN [s IN standards | ${project.document('s')}] AS standards, [t IN tasks | ${project.task('t')}] AS tasks, competencies, taskNeeds`,
 );
 
 /** The current standards a role matches, their tasks, and what they require, in one read. */

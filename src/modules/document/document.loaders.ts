@@ -2,6 +2,7 @@
 // request's batcher.
 import type { NodeType } from '../../relay.js';
 import type { GraphBatcher, Lookup } from '../loaders.js';
+import { indexTaskNeeds, type TaskNeeds } from './document.mappers.js';
 import * as repository from './document.repository.js';
 
 export function createDocumentLoaders(graph: GraphBatcher) {
@@ -14,6 +15,20 @@ export function createDocumentLoaders(graph: GraphBatcher) {
     Output: repository.outputById,
     Note: repository.noteById,
   };
+  const documentTasks = graph.bind(repository.documentTasks);
+  const taskCodes = graph.bind(repository.documentTaskCodes);
+  const indexed = new Map<string, Promise<TaskNeeds>>();
+  /** Which tasks of a document need what; read with the document's tasks, in the same batch. */
+  const taskNeeds = {
+    load(documentId: string): Promise<TaskNeeds> {
+      let index = indexed.get(documentId);
+      if (!index) {
+        index = Promise.all([taskCodes.load(documentId), documentTasks.load(documentId)]).then(([codes, tasks]) => indexTaskNeeds(codes, tasks));
+        indexed.set(documentId, index);
+      }
+      return index;
+    },
+  };
   return {
     primeTargets,
     documentById: graph.bind(repository.documentById),
@@ -21,7 +36,7 @@ export function createDocumentLoaders(graph: GraphBatcher) {
     versions: graph.bind(repository.documentVersions),
     supersedes: graph.bind(repository.documentSupersedes),
     supersededBy: graph.bind(repository.documentSupersededBy),
-    documentTasks: graph.bind(repository.documentTasks),
+    documentTasks,
     category: graph.bind(repository.documentCategory),
     occupations: graph.bind(repository.standardOccupations),
     industries: graph.bind(repository.standardIndustries),
@@ -29,6 +44,7 @@ export function createDocumentLoaders(graph: GraphBatcher) {
     documentKnowledge: graph.bind(repository.documentKnowledge),
     documentSkills: graph.bind(repository.documentSkills),
     documentAttitudes: graph.bind(repository.documentAttitudes),
+    taskNeeds,
     unitNotes: graph.bind(repository.unitNotes),
     responsibilityById: graph.bind(repository.responsibilityById),
     responsibilityTasks: graph.bind(repository.responsibilityTasks),
@@ -36,8 +52,6 @@ export function createDocumentLoaders(graph: GraphBatcher) {
     taskResponsibility: graph.bind(repository.taskResponsibility),
     taskIndicators: graph.bind(repository.taskIndicators),
     taskOutputs: graph.bind(repository.taskOutputs),
-    taskKnowledge: graph.bind(repository.taskKnowledge),
-    taskSkills: graph.bind(repository.taskSkills),
     indicatorById: graph.bind(repository.indicatorById),
     indicatorTask: graph.bind(repository.indicatorTask),
     indicatorNotes: graph.bind(repository.indicatorNotes),

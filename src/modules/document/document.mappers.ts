@@ -86,7 +86,16 @@ export interface RequirementRow {
   name: string;
   description: string | null;
   competency: CompetencyRow;
-  tasks: TaskRow[];
+  /** The document whose tasks `tasks` lists (read only when asked for). */
+  document: string;
+}
+
+/** Which of a document's tasks need which of its K and S. */
+export interface TaskNeeds {
+  /** Document-local code (`S04`) -> the tasks that list it, in published order. */
+  byCode: Map<string, TaskRow[]>;
+  /** Task id -> the codes it lists. */
+  byTask: Map<string, Set<string>>;
 }
 
 /** The code of the document a document-local id belongs to: `BLM2421-007v4:T1.1` -> `BLM2421-007v4`. */
@@ -165,16 +174,40 @@ export function asNote(raw: unknown): NoteRow {
   };
 }
 
-export function asRequirement(raw: unknown): RequirementRow {
+/** A requirement row of document `document`; `name` and `description` come only where the document's wording differs. */
+export function asRequirement(raw: unknown, document: string): RequirementRow {
   const p = raw as Record<string, unknown>;
   const competency = asCompetency(p.competency);
   return {
     code: text(p.code),
     name: optionalText(p.name) ?? competency.name,
-    description: optionalText(p.description),
+    description: optionalText(p.description) ?? competency.description,
     competency,
-    tasks: Array.isArray(p.tasks) ? p.tasks.map(asTask) : [],
+    document,
   };
+}
+
+/** The K and S codes one task lists: [task id, codes]. */
+export type TaskCodes = [string, string[]];
+
+export function asTaskCodes(raw: unknown): TaskCodes[] {
+  return Array.isArray(raw) ? (raw as TaskCodes[]) : [];
+}
+
+/** Indexes a document's task codes, with its tasks (in published order) as rows. */
+export function indexTaskNeeds(codes: readonly TaskCodes[], tasks: readonly TaskRow[]): TaskNeeds {
+  const listed = new Map(codes);
+  const index: TaskNeeds = { byCode: new Map(), byTask: new Map() };
+  for (const task of tasks) {
+    const own = new Set(listed.get(task.id) ?? []);
+    index.byTask.set(task.id, own);
+    for (const code of own) {
+      const list = index.byCode.get(code) ?? [];
+      list.push(task);
+      index.byCode.set(code, list);
+    }
+  }
+  return index;
 }
 
 /** A decoder for a value that may be missing. */

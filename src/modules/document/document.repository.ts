@@ -11,6 +11,7 @@ import {
   asRequirement,
   asResponsibility,
   asTask,
+  asTaskCodes,
   listOf,
   nullable,
   type DocumentRow,
@@ -19,16 +20,33 @@ import {
   type OutputRow,
   type RequirementRow,
   type ResponsibilityRow,
+  type TaskCodes,
   type TaskRow,
 } from './document.mappers.js';
 import { asClassification, type ClassificationRow } from '../taxonomy/taxonomy.mappers.js';
 
-/** Cypher projection of a whole node with its labels. */
-export const entity = (variable: string): string => `${variable} {.*, labels: labels(${variable})}`;
+/**
+ * Cypher projections of each kind of node: the properties its row type reads and nothing else
+ * (what crosses the wire is decoded, converted and held per request).
+ */
+export const project = {
+  document: (v: string) =>
+    `${v} {.id, .code, .baseCode, .version, .name, .status, .hasContent, .level, .documentKind, .kind, .description, .publishedOn,
+      .versionNote, .requirements, .glossaryTerms, .glossaryDefinitions, .otherNotes, .domain, .assessmentKeyEvidence,
+      .assessmentContext, .assessmentMethods, .revisionNotes}`,
+  responsibility: (v: string) => `${v} {.id, .code, .name}`,
+  task: (v: string) => `${v} {.id, .code, .name, .level, .document, .position}`,
+  indicator: (v: string) => `${v} {.id, .code, .text, .terms}`,
+  output: (v: string) => `${v} {.id, .code, .name}`,
+  note: (v: string) => `${v} {.id, .number, .name, .text, .examples}`,
+  competency: (v: string) => `${v} {.id, .kind, .name, .description}`,
+  classification: (v: string) => `${v} {.id, .code, .name, .depth, .provisional, .isco08, .isco08Match}`,
+  level: (v: string) => `${v} {.id, .number, .description, .summary}`,
+};
 
 export const documentById: Lookup<DocumentRow | null> = {
   name: 'Document.byId',
-  body: `RETURN head(COLLECT { MATCH (d:Document {id: key.id}) RETURN ${entity('d')} AS row }) AS value`,
+  body: `RETURN head(COLLECT { MATCH (d:Document {id: key.id}) RETURN ${project.document('d')} AS row }) AS value`,
   decode: nullable(asDocument),
 };
 
@@ -36,9 +54,9 @@ export const documentByCode: Lookup<DocumentRow | null> = {
   name: 'Document.byCode',
   // A full code names one version; a base code names the current one.
   body: `RETURN head(COLLECT {
-           MATCH (d:Document {id: key.id}) RETURN ${entity('d')} AS row
+           MATCH (d:Document {id: key.id}) RETURN ${project.document('d')} AS row
            UNION
-           MATCH (d:Document {baseCode: key.id}) WHERE d.status = 'CURRENT' RETURN ${entity('d')} AS row
+           MATCH (d:Document {baseCode: key.id}) WHERE d.status = 'CURRENT' RETURN ${project.document('d')} AS row
          }) AS value`,
   decode: nullable(asDocument),
 };
@@ -46,32 +64,32 @@ export const documentByCode: Lookup<DocumentRow | null> = {
 export const documentVersions: Lookup<DocumentRow[]> = {
   name: 'Document.versions',
   // key.id is the base code.
-  body: `RETURN COLLECT { MATCH (d:Document {baseCode: key.id}) WITH d ORDER BY d.version RETURN ${entity('d')} AS row } AS value`,
+  body: `RETURN COLLECT { MATCH (d:Document {baseCode: key.id}) WITH d ORDER BY d.version RETURN ${project.document('d')} AS row } AS value`,
   decode: listOf(asDocument),
 };
 
 export const documentSupersedes: Lookup<DocumentRow | null> = {
   name: 'Document.supersedes',
-  body: `RETURN head(COLLECT { MATCH (:Document {id: key.id})-[:SUPERSEDES]->(d:Document) RETURN ${entity('d')} AS row }) AS value`,
+  body: `RETURN head(COLLECT { MATCH (:Document {id: key.id})-[:SUPERSEDES]->(d:Document) RETURN ${project.document('d')} AS row }) AS value`,
   decode: nullable(asDocument),
 };
 
 export const documentSupersededBy: Lookup<DocumentRow | null> = {
   name: 'Document.supersededBy',
-  body: `RETURN head(COLLECT { MATCH (d:Document)-[:SUPERSEDES]->(:Document {id: key.id}) RETURN ${entity('d')} AS row }) AS value`,
+  body: `RETURN head(COLLECT { MATCH (d:Document)-[:SUPERSEDES]->(:Document {id: key.id}) RETURN ${project.document('d')} AS row }) AS value`,
   decode: nullable(asDocument),
 };
 
 export const documentTasks: Lookup<TaskRow[]> = {
   name: 'Document.tasks',
-  body: `RETURN COLLECT { MATCH (t:Task {document: key.id}) WITH t ORDER BY t.position RETURN ${entity('t')} AS row } AS value`,
+  body: `RETURN COLLECT { MATCH (t:Task {document: key.id}) WITH t ORDER BY t.position RETURN ${project.task('t')} AS row } AS value`,
   decode: listOf(asTask),
 };
 
 export const documentCategory: Lookup<ClassificationRow | null> = {
   name: 'Document.category',
   body: `RETURN head(COLLECT {
-           MATCH (:Document {id: key.id})-[:IN_CATEGORY]->(c:Category) WITH c ORDER BY c.code RETURN ${entity('c')} AS row
+           MATCH (:Document {id: key.id})-[:IN_CATEGORY]->(c:Category) WITH c ORDER BY c.code RETURN ${project.classification('c')} AS row
          }) AS value`,
   decode: nullable(asClassification('Category')),
 };
@@ -79,7 +97,7 @@ export const documentCategory: Lookup<ClassificationRow | null> = {
 export const standardOccupations: Lookup<ClassificationRow[]> = {
   name: 'Standard.occupations',
   body: `RETURN COLLECT {
-           MATCH (:Document {id: key.id})-[:FOR_OCCUPATION]->(o:Occupation) WITH o ORDER BY o.code RETURN ${entity('o')} AS row
+           MATCH (:Document {id: key.id})-[:FOR_OCCUPATION]->(o:Occupation) WITH o ORDER BY o.code RETURN ${project.classification('o')} AS row
          } AS value`,
   decode: listOf(asClassification('Occupation')),
 };
@@ -87,7 +105,7 @@ export const standardOccupations: Lookup<ClassificationRow[]> = {
 export const standardIndustries: Lookup<ClassificationRow[]> = {
   name: 'Standard.industries',
   body: `RETURN COLLECT {
-           MATCH (:Document {id: key.id})-[:IN_INDUSTRY]->(i:Industry) WITH i ORDER BY i.code RETURN ${entity('i')} AS row
+           MATCH (:Document {id: key.id})-[:IN_INDUSTRY]->(i:Industry) WITH i ORDER BY i.code RETURN ${project.classification('i')} AS row
          } AS value`,
   decode: listOf(asClassification('Industry')),
 };
@@ -95,29 +113,23 @@ export const standardIndustries: Lookup<ClassificationRow[]> = {
 export const standardResponsibilities: Lookup<ResponsibilityRow[]> = {
   name: 'Standard.responsibilities',
   body: `RETURN COLLECT {
-           MATCH (:Document {id: key.id})-[r:HAS_RESPONSIBILITY]->(x:Responsibility) WITH x, r ORDER BY r.order RETURN ${entity('x')} AS row
+           MATCH (:Document {id: key.id})-[r:HAS_RESPONSIBILITY]->(x:Responsibility) WITH x, r ORDER BY r.order RETURN ${project.responsibility('x')} AS row
          } AS value`,
   decode: listOf(asResponsibility),
 };
 
-/**
- * The K, S or A a document requires, each with the document's tasks that need it. The tasks'
- * needs are read once per document, from its tasks, rather than from each competency (a common
- * skill is required by thousands of tasks across the catalogue).
- */
+/** The K, S or A a document requires, in code order, with the document's own wording. */
 function documentRequirements(name: string, label: 'Knowledge' | 'Skill' | 'Attitude'): Lookup<RequirementRow[]> {
   return {
     name,
-    body: `WITH key, COLLECT {
-             MATCH (t:Task {document: key.id})-[:REQUIRES]->(c:${label}) WITH t, c ORDER BY t.position RETURN {task: t, competency: c.id} AS need
-           } AS needs
-           RETURN COLLECT {
+    body: `RETURN COLLECT {
              MATCH (:Document {id: key.id})-[r:REQUIRES]->(c:${label})
              WITH r, c ORDER BY r.code
-             RETURN {code: r.code, name: r.name, description: r.description, competency: ${entity('c')},
-                     tasks: [need IN needs WHERE need.competency = c.id | properties(need.task)]} AS row
+             RETURN {code: r.code, competency: ${project.competency('c')},
+                     name: CASE WHEN r.name = c.name THEN null ELSE r.name END,
+                     description: CASE WHEN r.description = c.description THEN null ELSE r.description END} AS row
            } AS value`,
-    decode: listOf(asRequirement),
+    decode: (raw, id) => (Array.isArray(raw) ? raw.map((row) => asRequirement(row, id)) : []),
   };
 }
 
@@ -125,42 +137,59 @@ export const documentKnowledge = documentRequirements('Document.knowledge', 'Kno
 export const documentSkills = documentRequirements('Document.skills', 'Skill');
 export const documentAttitudes = documentRequirements('Document.attitudes', 'Attitude');
 
+/**
+ * The K and S codes each task of a document lists. A task's own K and S are its document's
+ * requirements under those codes, so each competency is read once per document, not once per
+ * task; and the needs are read from the document's tasks, never from the competencies (a common
+ * skill is required by thousands of tasks across the catalogue).
+ */
+export const documentTaskCodes: Lookup<TaskCodes[]> = {
+  name: 'Document.taskCodes',
+  body: `RETURN COLLECT {
+           MATCH (t:Task {document: key.id})-[r:REQUIRES]->()
+           WITH t.id AS task, r.code AS code ORDER BY code
+           WITH task, collect(code) AS codes
+           RETURN [task, codes] AS row
+         } AS value`,
+  decode: asTaskCodes,
+};
+
 export const unitNotes: Lookup<NoteRow[]> = {
   name: 'Unit.notes',
-  body: `RETURN COLLECT { MATCH (:Document {id: key.id})-[r:HAS_NOTE]->(n:Term) WITH n ORDER BY n.number RETURN ${entity('n')} AS row } AS value`,
+  body: `RETURN COLLECT { MATCH (:Document {id: key.id})-[r:HAS_NOTE]->(n:Term) WITH n ORDER BY n.number RETURN ${project.note('n')} AS row } AS value`,
   decode: listOf(asNote),
 };
 
 export const responsibilityById: Lookup<ResponsibilityRow | null> = {
   name: 'Responsibility.byId',
-  body: `RETURN head(COLLECT { MATCH (x:Responsibility {id: key.id}) RETURN ${entity('x')} AS row }) AS value`,
+  body: `RETURN head(COLLECT { MATCH (x:Responsibility {id: key.id}) RETURN ${project.responsibility('x')} AS row }) AS value`,
   decode: nullable(asResponsibility),
 };
 
 export const responsibilityTasks: Lookup<TaskRow[]> = {
   name: 'Responsibility.tasks',
   body: `RETURN COLLECT {
-           MATCH (:Responsibility {id: key.id})-[r:HAS_TASK]->(t:Task) WITH t, r ORDER BY r.order RETURN ${entity('t')} AS row
+           MATCH (:Responsibility {id: key.id})-[r:HAS_TASK]->(t:Task) WITH t, r ORDER BY r.order RETURN ${project.task('t')} AS row
          } AS value`,
   decode: listOf(asTask),
 };
 
 export const taskById: Lookup<TaskRow | null> = {
   name: 'Task.byId',
-  body: `RETURN head(COLLECT { MATCH (t:Task {id: key.id}) RETURN ${entity('t')} AS row }) AS value`,
+  body: `RETURN head(COLLECT { MATCH (t:Task {id: key.id}) RETURN ${project.task('t')} AS row }) AS value`,
   decode: nullable(asTask),
 };
 
 export const taskResponsibility: Lookup<ResponsibilityRow | null> = {
   name: 'Task.responsibility',
-  body: `RETURN head(COLLECT { MATCH (x:Responsibility)-[:HAS_TASK]->(:Task {id: key.id}) RETURN ${entity('x')} AS row }) AS value`,
+  body: `RETURN head(COLLECT { MATCH (x:Responsibility)-[:HAS_TASK]->(:Task {id: key.id}) RETURN ${project.responsibility('x')} AS row }) AS value`,
   decode: nullable(asResponsibility),
 };
 
 export const taskIndicators: Lookup<IndicatorRow[]> = {
   name: 'Task.indicators',
   body: `RETURN COLLECT {
-           MATCH (:Task {id: key.id})-[r:HAS_INDICATOR]->(i:Indicator) WITH i, r ORDER BY r.order RETURN ${entity('i')} AS row
+           MATCH (:Task {id: key.id})-[r:HAS_INDICATOR]->(i:Indicator) WITH i, r ORDER BY r.order RETURN ${project.indicator('i')} AS row
          } AS value`,
   decode: listOf(asIndicator),
 };
@@ -168,68 +197,46 @@ export const taskIndicators: Lookup<IndicatorRow[]> = {
 export const taskOutputs: Lookup<OutputRow[]> = {
   name: 'Task.outputs',
   body: `RETURN COLLECT {
-           MATCH (:Task {id: key.id})-[r:PRODUCES]->(o:Output) WITH o, r ORDER BY r.order RETURN ${entity('o')} AS row
+           MATCH (:Task {id: key.id})-[r:PRODUCES]->(o:Output) WITH o, r ORDER BY r.order RETURN ${project.output('o')} AS row
          } AS value`,
   decode: listOf(asOutput),
 };
 
-/** The K or S a task needs, with the document's wording and every task of the document that needs it. */
-function taskRequirements(name: string, label: 'Knowledge' | 'Skill'): Lookup<RequirementRow[]> {
-  return {
-    name,
-    body: `OPTIONAL MATCH (t:Task {id: key.id})
-           WITH t, COLLECT {
-             MATCH (o:Task {document: t.document})-[:REQUIRES]->(c:${label}) WITH o, c ORDER BY o.position RETURN {task: o, competency: c.id} AS need
-           } AS needs
-           RETURN COLLECT {
-             MATCH (t)-[r:REQUIRES]->(c:${label})
-             OPTIONAL MATCH (:Document {id: t.document})-[dr:REQUIRES {code: r.code}]->(c)
-             WITH r, c, dr ORDER BY r.code
-             RETURN {code: r.code, name: dr.name, description: dr.description, competency: ${entity('c')},
-                     tasks: [need IN needs WHERE need.competency = c.id | properties(need.task)]} AS row
-           } AS value`,
-    decode: listOf(asRequirement),
-  };
-}
-
-export const taskKnowledge = taskRequirements('Task.knowledge', 'Knowledge');
-export const taskSkills = taskRequirements('Task.skills', 'Skill');
-
 export const indicatorById: Lookup<IndicatorRow | null> = {
   name: 'Indicator.byId',
-  body: `RETURN head(COLLECT { MATCH (i:Indicator {id: key.id}) RETURN ${entity('i')} AS row }) AS value`,
+  body: `RETURN head(COLLECT { MATCH (i:Indicator {id: key.id}) RETURN ${project.indicator('i')} AS row }) AS value`,
   decode: nullable(asIndicator),
 };
 
 export const indicatorTask: Lookup<TaskRow | null> = {
   name: 'Indicator.task',
-  body: `RETURN head(COLLECT { MATCH (t:Task)-[:HAS_INDICATOR]->(:Indicator {id: key.id}) RETURN ${entity('t')} AS row }) AS value`,
+  body: `RETURN head(COLLECT { MATCH (t:Task)-[:HAS_INDICATOR]->(:Indicator {id: key.id}) RETURN ${project.task('t')} AS row }) AS value`,
   decode: nullable(asTask),
 };
 
 export const indicatorNotes: Lookup<NoteRow[]> = {
   name: 'Indicator.notes',
   body: `RETURN COLLECT {
-           MATCH (:Indicator {id: key.id})-[:EXPLAINED_BY]->(n:Term) WITH n ORDER BY n.number RETURN ${entity('n')} AS row
+           MATCH (:Indicator {id: key.id})-[:EXPLAINED_BY]->(n:Term) WITH n ORDER BY n.number RETURN ${project.note('n')} AS row
          } AS value`,
   decode: listOf(asNote),
 };
 
 export const outputById: Lookup<OutputRow | null> = {
   name: 'Output.byId',
-  body: `RETURN head(COLLECT { MATCH (o:Output {id: key.id}) RETURN ${entity('o')} AS row }) AS value`,
+  body: `RETURN head(COLLECT { MATCH (o:Output {id: key.id}) RETURN ${project.output('o')} AS row }) AS value`,
   decode: nullable(asOutput),
 };
 
 export const outputTask: Lookup<TaskRow | null> = {
   name: 'Output.task',
-  body: `RETURN head(COLLECT { MATCH (t:Task)-[:PRODUCES]->(:Output {id: key.id}) RETURN ${entity('t')} AS row }) AS value`,
+  body: `RETURN head(COLLECT { MATCH (t:Task)-[:PRODUCES]->(:Output {id: key.id}) RETURN ${project.task('t')} AS row }) AS value`,
   decode: nullable(asTask),
 };
 
 export const noteById: Lookup<NoteRow | null> = {
   name: 'Note.byId',
-  body: `RETURN head(COLLECT { MATCH (n:Term {id: key.id}) RETURN ${entity('n')} AS row }) AS value`,
+  body: `RETURN head(COLLECT { MATCH (n:Term {id: key.id}) RETURN ${project.note('n')} AS row }) AS value`,
   decode: nullable(asNote),
 };
 
@@ -269,7 +276,7 @@ function documentPage(name: string, label: 'Standard' | 'Unit'): Lookup<Document
     body: `WITH key.args AS a
            WITH a, COLLECT { MATCH (d:${label}) WHERE ${DOCUMENT_FILTER} WITH d ORDER BY d.id RETURN d } AS matching
            RETURN {total: size(matching),
-                   items: [d IN [m IN matching WHERE a.after IS NULL OR m.id > a.after][0..a.first + 1] | ${entity('d')}]} AS value`,
+                   items: [d IN [m IN matching WHERE a.after IS NULL OR m.id > a.after][0..a.first + 1] | ${project.document('d')}]} AS value`,
     decode: (raw) => {
       const p = (raw ?? {}) as { total?: number; items?: unknown[] };
       return { total: p.total ?? 0, items: listOf(asDocument)(p.items) };

@@ -30,6 +30,13 @@ const documentFields = {
 
 const typeOf = (row: { nodeType: string }) => row.nodeType as never;
 
+/** A task's K or S: its document's requirements under the codes the task lists. */
+async function taskRequirements(task: TaskRow, documentRequirements: Promise<RequirementRow[]>, { loaders }: RequestContext): Promise<RequirementRow[]> {
+  const [requirements, needs] = await Promise.all([documentRequirements, loaders.document.taskNeeds.load(task.document)]);
+  const codes = needs.byTask.get(task.id);
+  return codes ? requirements.filter((requirement) => codes.has(requirement.code)) : [];
+}
+
 export const documentResolvers: Resolvers = {
   Query: {
     node: (_parent, { id }, { loaders }) => loadNode(loaders, id) as never,
@@ -86,8 +93,8 @@ export const documentResolvers: Resolvers = {
     responsibility: (row, _args, { loaders }) => loaders.document.taskResponsibility.load(row.id),
     indicators: (row, _args, { loaders }) => loaders.document.taskIndicators.load(row.id),
     outputs: (row, _args, { loaders }) => loaders.document.taskOutputs.load(row.id),
-    knowledge: (row, _args, { loaders }) => loaders.document.taskKnowledge.load(row.id),
-    skills: (row, _args, { loaders }) => loaders.document.taskSkills.load(row.id),
+    knowledge: (row, _args, context) => taskRequirements(row, context.loaders.document.documentKnowledge.load(row.document), context),
+    skills: (row, _args, context) => taskRequirements(row, context.loaders.document.documentSkills.load(row.document), context),
   },
   Indicator: {
     id: (row) => toGlobalId('Indicator', row.id),
@@ -103,6 +110,7 @@ export const documentResolvers: Resolvers = {
     document: async (row, _args, { loaders }) => (await loaders.document.documentById.load(documentOfLocalId(row.id)))!,
   },
   CompetencyRequirement: {
-    tasks: (row): TaskRow[] => row.tasks,
+    tasks: async (row, _args, { loaders }): Promise<TaskRow[]> =>
+      (await loaders.document.taskNeeds.load(row.document)).byCode.get(row.code) ?? [],
   },
 };

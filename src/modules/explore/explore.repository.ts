@@ -25,12 +25,16 @@ export interface GraphEdgeData {
 const NODE_FIELDS = (n: string) => `elementId(${n}) AS elementId, ${n}.id AS id, labels(${n}) AS labels, toString(coalesce(${n}.name, ${n}.text, ${n}.code)) AS name`;
 const NODE_MAP = (n: string) => `{elementId: elementId(${n}), id: ${n}.id, labels: labels(${n}), name: toString(coalesce(${n}.name, ${n}.text, ${n}.code))}`;
 
+const FIND_BY_LABEL = LOOKUP_LABELS.map((label) => `WITH key WHERE key.label = '${label}' MATCH (n:${label} {id: key.id}) RETURN n`).join(
+  '\n     UNION ALL\n     ',
+);
+
 const findNodes = cypher(
   'explore.findNodes',
   // One branch per label so that each lookup is an index seek.
   `UNWIND $keys AS key
    CALL (key) {
-     ${LOOKUP_LABELS.map((label) => `WITH key WHERE key.label = '${label}' MATCH (n:${label} {id: key.id}) RETURN n`).join('\n     UNION ALL\n     ')}
+     ${FIND_BY_LABEL}
    }
    RETURN key.i AS i, ${NODE_FIELDS('n')}`,
 );
@@ -45,39 +49,63 @@ export async function readNodes(db: Database, keys: Array<{ label: string; id: s
   return found;
 }
 
-const expandLevel = cypher(
-  'explore.expandLevel',
-  `MATCH (n) WHERE elementId(n) IN $frontier
-   MATCH (n)--(m)
-   WHERE NOT m:Migration AND ($labels IS NULL OR any(label IN labels(m) WHERE label IN $labels))
-   WITH DISTINCT m
-   WHERE NOT elementId(m) IN $seen
-   WITH m ORDER BY m.id LIMIT $cap
-   RETURN ${NODE_FIELDS('m')}`,
-);
+/** Deepest neighbourhood `neighbourhood` reads; each depth has its own statement. */
+export const MAX_NEIGHBOURHOOD_DEPTH = 3;
 
-/** The not-yet-seen neighbours of a frontier, by id, at most `cap` of them. */
-export async function readNeighbours(
-  db: Database,
-  frontier: string[],
-  seen: string[],
-  labels: string[] | null,
-  cap: number,
-): Promise<GraphNodeData[]> {
-  return db.read<GraphNodeData>(expandLevel, { frontier, seen, labels, cap: int(cap) });
+/**
+ * Breadth first in one statement: each level adds the not-yet-seen neighbours of the previous
+ * one, by id, until `$limit` nodes; then every relationship among the nodes kept.
+ */
+function neighbourhoodStatement(depth: number): Cypher {
+  const levels = Array.from(
+    { length: depth },
+    () => `CALL (seen, frontier, truncated) {
+     UNWIND CASE WHEN truncated THEN [] ELSE frontier END AS f
+     MATCH (f)--(m)
+     WHERE NOT m:Migration AND ($labels IS NULL OR any(label IN labels(m) WHERE label IN $labels)) AND NOT m IN seen
+     WITH DISTINCT m ORDER BY m.id LIMIT $limit
+     RETURN collect(m) AS found
+   }
+   WITH seen, truncated, found, $limit - size(seen) AS room
+   WITH seen + found[..room] AS seen, found[..room] AS frontier, truncated OR size(found) > room AS truncated`,
+  );
+  return cypher(
+    `explore.neighbourhood.${depth}`,
+    `UNWIND $start AS key
+   CALL (key) {
+     ${FIND_BY_LABEL}
+   }
+   WITH [n] AS seen, [n] AS frontier, false AS truncated
+   ${levels.join('\n   ')}
+   CALL (seen) {
+     UNWIND seen AS a
+     MATCH (a)-[r]->(b) WHERE b IN seen
+     RETURN collect({source: elementId(a), target: elementId(b), type: type(r), code: r.code}) AS edges
+   }
+   RETURN [n IN seen | ${NODE_MAP('n')}] AS nodes, edges, truncated`,
+  );
 }
 
-const edgesAmong = cypher(
-  'explore.edgesAmong',
-  `MATCH (a)-[r]->(b) WHERE elementId(a) IN $nodes AND elementId(b) IN $nodes
-   RETURN elementId(a) AS source, elementId(b) AS target, type(r) AS type, r.code AS code
-   ORDER BY source, type, target`,
-);
+const neighbourhoods = Array.from({ length: MAX_NEIGHBOURHOOD_DEPTH + 1 }, (_, depth) => neighbourhoodStatement(depth));
 
-/** Every relationship between two of the given nodes. */
-export async function readEdgesAmong(db: Database, nodes: string[]): Promise<GraphEdgeData[]> {
-  if (nodes.length === 0) return [];
-  return db.read<GraphEdgeData>(edgesAmong, { nodes });
+export interface NeighbourhoodRows {
+  /** The centre first, then each level by id. */
+  nodes: GraphNodeData[];
+  edges: GraphEdgeData[];
+  truncated: boolean;
+}
+
+/** The neighbourhood of the node with this label and id, in one read; null when there is none. */
+export async function readNeighbourhood(
+  db: Database,
+  start: { label: string; id: string },
+  depth: number,
+  limit: number,
+  labels: string[] | null,
+): Promise<NeighbourhoodRows | null> {
+  if (!LOOKUP_LABELS.includes(start.label)) return null;
+  const [row] = await db.read<NeighbourhoodRows>(neighbourhoods[depth]!, { start: [start], limit: int(limit), labels });
+  return row ?? null;
 }
 
 /** Longest path `path` accepts; the bound is part of the pattern, so each has its own statement. */

@@ -5,16 +5,16 @@ import { badUserInput } from '../../errors.js';
 import { fromGlobalId, globalIdOfNode, isNodeType, NODE_TYPE_NAMES, nodeTypeOfLabels } from '../../relay.js';
 import type { GraphEdgeRow, GraphNodeRow } from './explore.mappers.js';
 import {
+  MAX_NEIGHBOURHOOD_DEPTH,
   MAX_PATH_LENGTH,
-  readEdgesAmong,
-  readNeighbours,
+  readNeighbourhood,
   readNodes,
   readShortestPath,
   type GraphEdgeData,
   type GraphNodeData,
 } from './explore.repository.js';
 
-export const MAX_DEPTH = 3;
+export const MAX_DEPTH = MAX_NEIGHBOURHOOD_DEPTH;
 export const MAX_NODES = 1000;
 
 export interface SubgraphRow {
@@ -44,14 +44,6 @@ function toSubgraph(nodes: GraphNodeData[], edges: GraphEdgeData[], truncated: b
   };
 }
 
-/** The node a global id names (of exactly that type), or null. */
-async function findNode(db: Database, globalId: string): Promise<GraphNodeData | null> {
-  const resolved = fromGlobalId(globalId);
-  if (!resolved) return null;
-  const [node] = await readNodes(db, [{ label: resolved.label, id: resolved.graphId }]);
-  return node && nodeTypeOfLabels(node.labels) === resolved.type ? node : null;
-}
-
 function labelFilter(labels: readonly string[] | null | undefined): string[] | null {
   if (!labels || labels.length === 0) return null;
   const unknown = labels.filter((label) => !isNodeType(label));
@@ -71,27 +63,12 @@ export async function neighbourhood(
   if (!Number.isInteger(limit) || limit < 1 || limit > MAX_NODES) throw badUserInput(`\`limit\` must be 1 to ${MAX_NODES}; got ${limit}.`, 'limit');
   const labels = labelFilter(args.labels);
 
-  const start = await findNode(db, args.id);
-  if (!start) return null;
-  const nodes = [start];
-  const seen = new Set([start.elementId]);
-  let frontier = [start.elementId];
-  let truncated = false;
-  for (let level = 1; level <= depth && frontier.length > 0 && !truncated; level += 1) {
-    const room = limit - nodes.length;
-    // One more than there is room for tells whether the limit cut the neighbourhood short.
-    const found = await readNeighbours(db, frontier, [...seen], labels, room + 1);
-    if (found.length > room) {
-      truncated = true;
-      found.length = room;
-    }
-    for (const node of found) {
-      seen.add(node.elementId);
-      nodes.push(node);
-    }
-    frontier = found.map((node) => node.elementId);
-  }
-  return toSubgraph(nodes, await readEdgesAmong(db, [...seen]), truncated);
+  const resolved = fromGlobalId(args.id);
+  if (!resolved) return null;
+  const found = await readNeighbourhood(db, { label: resolved.label, id: resolved.graphId }, depth, limit, labels);
+  // The id's type must be the node's own (`Unit:<a standard's code>` names nothing).
+  if (!found || nodeTypeOfLabels(found.nodes[0]?.labels ?? []) !== resolved.type) return null;
+  return toSubgraph(found.nodes, found.edges, found.truncated);
 }
 
 export async function shortestPath(db: Database, args: { from: string; to: string; maxLength?: number | null }): Promise<SubgraphRow | null> {

@@ -1,7 +1,7 @@
 // All Cypher of the taxonomy module: lookups over the occupation, industry and category
 // hierarchies (PART_OF points from an entry to its parent) and the competency levels.
 import { listOf, nullable } from '../document/document.mappers.js';
-import { entity } from '../document/document.repository.js';
+import { project } from '../document/document.repository.js';
 import type { Lookup } from '../loaders.js';
 import { asClassification, asLevel, type ClassificationRow, type LevelRow } from './taxonomy.mappers.js';
 
@@ -21,17 +21,17 @@ function classificationLookups(label: ClassificationLabel): ClassificationLookup
   return {
     byId: {
       name: `${label}.byId`,
-      body: `RETURN head(COLLECT { MATCH (n:${label} {id: key.id}) RETURN ${entity('n')} AS row }) AS value`,
+      body: `RETURN head(COLLECT { MATCH (n:${label} {id: key.id}) RETURN ${project.classification('n')} AS row }) AS value`,
       decode: nullable(decode),
     },
     parent: {
       name: `${label}.parent`,
-      body: `RETURN head(COLLECT { MATCH (:${label} {id: key.id})-[:PART_OF]->(p:${label}) RETURN ${entity('p')} AS row }) AS value`,
+      body: `RETURN head(COLLECT { MATCH (:${label} {id: key.id})-[:PART_OF]->(p:${label}) RETURN ${project.classification('p')} AS row }) AS value`,
       decode: nullable(decode),
     },
     children: {
       name: `${label}.children`,
-      body: `RETURN COLLECT { MATCH (c:${label})-[:PART_OF]->(:${label} {id: key.id}) WITH c ORDER BY c.code RETURN ${entity('c')} AS row } AS value`,
+      body: `RETURN COLLECT { MATCH (c:${label})-[:PART_OF]->(:${label} {id: key.id}) WITH c ORDER BY c.code RETURN ${project.classification('c')} AS row } AS value`,
       decode: listOf(decode),
     },
     ancestors: {
@@ -39,13 +39,13 @@ function classificationLookups(label: ClassificationLabel): ClassificationLookup
       body: `RETURN COLLECT {
                MATCH p = (:${label} {id: key.id})-[:PART_OF*1..]->(a:${label})
                WITH a, length(p) AS distance ORDER BY distance DESC
-               RETURN ${entity('a')} AS row
+               RETURN ${project.classification('a')} AS row
              } AS value`,
       decode: listOf(decode),
     },
     roots: {
       name: `${label}.roots`,
-      body: `RETURN COLLECT { MATCH (n:${label}) WHERE NOT (n)-[:PART_OF]->() WITH n ORDER BY n.code RETURN ${entity('n')} AS row } AS value`,
+      body: `RETURN COLLECT { MATCH (n:${label}) WHERE NOT (n)-[:PART_OF]->() WITH n ORDER BY n.code RETURN ${project.classification('n')} AS row } AS value`,
       decode: listOf(decode),
     },
   };
@@ -57,12 +57,12 @@ export const categoryLookups = classificationLookups('Category');
 
 export const levelById: Lookup<LevelRow | null> = {
   name: 'Level.byId',
-  body: `RETURN head(COLLECT { MATCH (l:Level {id: key.id}) RETURN ${entity('l')} AS row }) AS value`,
+  body: `RETURN head(COLLECT { MATCH (l:Level {id: key.id}) RETURN ${project.level('l')} AS row }) AS value`,
   decode: nullable(asLevel),
 };
 
 export const allLevels: Lookup<LevelRow[]> = {
   name: 'Level.all',
-  body: `RETURN COLLECT { MATCH (l:Level) WITH l ORDER BY l.number RETURN ${entity('l')} AS row } AS value`,
+  body: `RETURN COLLECT { MATCH (l:Level) WITH l ORDER BY l.number RETURN ${project.level('l')} AS row } AS value`,
   decode: listOf(asLevel),
 };
