@@ -1,6 +1,6 @@
 // Row types of the competency module and their decoders. Codegen maps Competency, Knowledge,
 // Skill, Attitude, CompetencySimilarity, RoleRequirements and RoleCompetency here.
-import type { DocumentRow, TaskRow } from '../document/document.mappers.js';
+import type { DocumentRow, OutputRow, TaskRow } from '../document/document.mappers.js';
 
 export type CompetencyKindValue = 'knowledge' | 'skill' | 'attitude';
 
@@ -35,6 +35,7 @@ export interface RoleCompetencyRow {
 export interface RoleRequirementsRow {
   standards: DocumentRow[];
   tasks: TaskRow[];
+  outputs: OutputRow[];
   knowledge: RoleCompetencyRow[];
   skills: RoleCompetencyRow[];
   attitudes: RoleCompetencyRow[];

@@ -2,7 +2,7 @@
 // the role-requirements read, one statement for the whole answer.
 import type { Database } from '../../db/query.js';
 import { cypher, int } from '../../db/query.js';
-import { asDocument, asNote, asTask, listOf, nullable, type DocumentRow, type NoteRow, type TaskRow } from '../document/document.mappers.js';
+import { asDocument, asNote, asOutput, asTask, listOf, nullable, type DocumentRow, type NoteRow, type OutputRow, type TaskRow } from '../document/document.mappers.js';
 import { project } from '../document/document.repository.js';
 import type { Lookup } from '../loaders.js';
 import { asCompetency, asSimilarity, type CompetencyRow, type SimilarityRow } from './competency.mappers.js';
@@ -113,6 +113,8 @@ export interface RoleQuery {
 export interface RoleRows {
   standards: DocumentRow[];
   tasks: TaskRow[];
+  /** Their outputs, in task order. */
+  outputs: OutputRow[];
   /** Every competency the standards list, with the standards and codes it is listed under. */
   competencies: Array<{ competency: CompetencyRow; documentIds: string[]; codes: string[] }>;
   /** For each competency some task needs: the tasks, in task order. */
@@ -144,11 +146,17 @@ const roleRequirementsQuery = cypher(
    }
    CALL (tasks) {
      UNWIND tasks AS t
+     MATCH (t)-[p:PRODUCES]->(o:Output)
+     WITH o ORDER BY t.document, t.position, p.order
+     RETURN collect(${project.output('o')}) AS outputs
+   }
+   CALL (tasks) {
+     UNWIND tasks AS t
      MATCH (t)-[:REQUIRES]->(c:Competency)
      WITH c, collect(DISTINCT t.id) AS taskIds
      RETURN collect({id: c.id, taskIds: taskIds}) AS taskNeeds
    }
-   RETURN [s IN standards | ${project.document('s')}] AS standards, [t IN tasks | ${project.task('t')}] AS tasks, competencies, taskNeeds`,
+   RETURN [s IN standards | ${project.document('s')}] AS standards, [t IN tasks | ${project.task('t')}] AS tasks, outputs, competencies, taskNeeds`,
 );
 
 /** The current standards a role matches, their tasks, and what they require, in one read. */
@@ -156,12 +164,14 @@ export async function readRoleRequirements(db: Database, role: RoleQuery): Promi
   const [row] = await db.read<{
     standards: unknown[];
     tasks: unknown[];
+    outputs: unknown[];
     competencies: Array<{ competency: unknown; documentIds: string[]; codes: string[] }>;
     taskNeeds: Array<{ id: string; taskIds: string[] }>;
   }>(roleRequirementsQuery, { ...role, level: role.level === null ? null : int(role.level) });
   return {
     standards: listOf(asDocument)(row?.standards),
     tasks: listOf(asTask)(row?.tasks),
+    outputs: listOf(asOutput)(row?.outputs),
     competencies: (row?.competencies ?? []).map((c) => ({ competency: asCompetency(c.competency), documentIds: c.documentIds, codes: c.codes })),
     taskNeeds: new Map((row?.taskNeeds ?? []).map((need) => [need.id, need.taskIds])),
   };

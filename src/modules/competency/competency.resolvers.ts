@@ -60,7 +60,7 @@ export const competencyResolvers: Resolvers = {
     },
     roleRequirements: async (_parent, args, { db, loaders }) => {
       const answer = await roleRequirements(db, args);
-      loaders.graph.remember([answer.standards, answer.tasks]);
+      loaders.graph.remember([answer.standards, answer.tasks, answer.outputs]);
       return answer;
     },
   },
@@ -69,7 +69,4 @@ export const competencyResolvers: Resolvers = {
   Knowledge: competencyFields,
   Skill: competencyFields,
   Attitude: competencyFields,
-  RoleRequirements: {
-    outputs: async (row, _args, { loaders }) => (await loaders.document.taskOutputs.loadMany(row.tasks.map((task) => task.id))).flat(),
-  },
 };

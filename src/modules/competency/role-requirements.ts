@@ -52,6 +52,7 @@ export async function roleRequirements(db: Database, args: RoleArguments): Promi
   return {
     standards: rows.standards,
     tasks: rows.tasks,
+    outputs: rows.outputs,
     knowledge: grouped.knowledge.sort(byNeed),
     skills: grouped.skill.sort(byNeed),
     attitudes: grouped.attitude.sort(byNeed),

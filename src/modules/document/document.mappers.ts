@@ -43,6 +43,8 @@ export interface ResponsibilityRow {
   id: string;
   code: string;
   name: string;
+  /** Its tasks in order, when read together with the responsibility. */
+  tasks?: TaskRow[];
 }
 
 export interface TaskRow {
@@ -135,7 +137,9 @@ export function asDocument(raw: unknown): DocumentRow {
 
 export function asResponsibility(raw: unknown): ResponsibilityRow {
   const p = raw as RawEntity;
-  return { nodeType: 'Responsibility', id: text(p.id), code: text(p.code), name: text(p.name) };
+  const row: ResponsibilityRow = { nodeType: 'Responsibility', id: text(p.id), code: text(p.code), name: text(p.name) };
+  if (Array.isArray(p.tasks)) row.tasks = p.tasks.map(asTask);
+  return row;
 }
 
 export function asTask(raw: unknown): TaskRow {

@@ -112,8 +112,11 @@ export const standardIndustries: Lookup<ClassificationRow[]> = {
 
 export const standardResponsibilities: Lookup<ResponsibilityRow[]> = {
   name: 'Standard.responsibilities',
+  // With their tasks: a responsibility holds a handful, and a tree query saves a level.
   body: `RETURN COLLECT {
-           MATCH (:Document {id: key.id})-[r:HAS_RESPONSIBILITY]->(x:Responsibility) WITH x, r ORDER BY r.order RETURN ${project.responsibility('x')} AS row
+           MATCH (:Document {id: key.id})-[r:HAS_RESPONSIBILITY]->(x:Responsibility) WITH x, r ORDER BY r.order
+           RETURN {id: x.id, code: x.code, name: x.name,
+                   tasks: COLLECT { MATCH (x)-[h:HAS_TASK]->(t:Task) WITH t, h ORDER BY h.order RETURN ${project.task('t')} AS task }} AS row
          } AS value`,
   decode: listOf(asResponsibility),
 };

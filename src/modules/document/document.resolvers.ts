@@ -84,7 +84,7 @@ export const documentResolvers: Resolvers = {
   Responsibility: {
     id: (row) => toGlobalId('Responsibility', row.id),
     standard: async (row, _args, { loaders }) => (await loaders.document.documentById.load(documentOfLocalId(row.id)))!,
-    tasks: (row, _args, { loaders }) => loaders.document.responsibilityTasks.load(row.id),
+    tasks: (row, _args, { loaders }) => row.tasks ?? loaders.document.responsibilityTasks.load(row.id),
   },
   Task: {
     id: (row) => toGlobalId('Task', row.id),

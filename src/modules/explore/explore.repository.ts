@@ -1,6 +1,6 @@
-// All Cypher of the explore module: finding entities by global id, breadth-first neighbourhoods
-// (one read per level), shortest paths and graph statistics. Inside one request nodes are
-// followed by elementId, which the database seeks directly; the API only ever shows global ids.
+// All Cypher of the explore module: finding entities by global id, neighbourhoods (breadth first,
+// in one statement), shortest paths and graph statistics. The API only ever shows global ids; a
+// path search finds its two ends again by elementId, which the database seeks directly.
 import { Neo4jError } from 'neo4j-driver';
 import { cypher, int, type Cypher, type Database } from '../../db/query.js';
 
@@ -8,13 +8,15 @@ import { cypher, int, type Cypher, type Database } from '../../db/query.js';
 const LOOKUP_LABELS = ['Document', 'Responsibility', 'Task', 'Indicator', 'Output', 'Term', 'Competency', 'Occupation', 'Industry', 'Category', 'Level'];
 
 export interface GraphNodeData {
-  elementId: string;
+  /** Set by `readNodes` only: how the path search finds the node again. */
+  elementId?: string;
   id: string;
   labels: string[];
   name: string | null;
 }
 
 export interface GraphEdgeData {
+  /** `id` of the start and end nodes. */
   source: string;
   target: string;
   type: string;
@@ -23,7 +25,7 @@ export interface GraphEdgeData {
 
 /** A node as the explore module reads it: as RETURN columns, or as one map. */
 const NODE_FIELDS = (n: string) => `elementId(${n}) AS elementId, ${n}.id AS id, labels(${n}) AS labels, toString(coalesce(${n}.name, ${n}.text, ${n}.code)) AS name`;
-const NODE_MAP = (n: string) => `{elementId: elementId(${n}), id: ${n}.id, labels: labels(${n}), name: toString(coalesce(${n}.name, ${n}.text, ${n}.code))}`;
+const NODE_MAP = (n: string) => `{id: ${n}.id, labels: labels(${n}), name: toString(coalesce(${n}.name, ${n}.text, ${n}.code))}`;
 
 const FIND_BY_LABEL = LOOKUP_LABELS.map((label) => `WITH key WHERE key.label = '${label}' MATCH (n:${label} {id: key.id}) RETURN n`).join(
   '\n     UNION ALL\n     ',
@@ -54,15 +56,18 @@ export const MAX_NEIGHBOURHOOD_DEPTH = 3;
 
 /**
  * Breadth first in one statement: each level adds the not-yet-seen neighbours of the previous
- * one, by id, until `$limit` nodes; then every relationship among the nodes kept.
+ * one, by id, until `$limit` nodes; then every relationship among the nodes kept. The start label
+ * and whether types are filtered are part of the text (each its own plan, both much faster than
+ * deciding per row), so statements are built per (label, depth, filter) from constants.
  */
-function neighbourhoodStatement(depth: number): Cypher {
+function neighbourhoodStatement(label: string, depth: number, filtered: boolean): Cypher {
+  const filter = filtered ? 'AND any(label IN labels(m) WHERE label IN $labels) ' : '';
   const levels = Array.from(
     { length: depth },
     () => `CALL (seen, frontier, truncated) {
      UNWIND CASE WHEN truncated THEN [] ELSE frontier END AS f
      MATCH (f)--(m)
-     WHERE NOT m:Migration AND ($labels IS NULL OR any(label IN labels(m) WHERE label IN $labels)) AND NOT m IN seen
+     WHERE NOT m:Migration ${filter}AND NOT m IN seen
      WITH DISTINCT m ORDER BY m.id LIMIT $limit
      RETURN collect(m) AS found
    }
@@ -70,27 +75,24 @@ function neighbourhoodStatement(depth: number): Cypher {
    WITH seen + found[..room] AS seen, found[..room] AS frontier, truncated OR size(found) > room AS truncated`,
   );
   return cypher(
-    `explore.neighbourhood.${depth}`,
-    `UNWIND $start AS key
-   CALL (key) {
-     ${FIND_BY_LABEL}
-   }
+    `explore.neighbourhood.${label}.${depth}${filtered ? '.filtered' : ''}`,
+    `MATCH (n:${label} {id: $id})
    WITH [n] AS seen, [n] AS frontier, false AS truncated
    ${levels.join('\n   ')}
    CALL (seen) {
      UNWIND seen AS a
      MATCH (a)-[r]->(b) WHERE b IN seen
-     RETURN collect({source: elementId(a), target: elementId(b), type: type(r), code: r.code}) AS edges
+     RETURN collect({source: a.id, target: b.id, type: type(r), code: r.code}) AS edges
    }
    RETURN [n IN seen | ${NODE_MAP('n')}] AS nodes, edges, truncated`,
   );
 }
 
-const neighbourhoods = Array.from({ length: MAX_NEIGHBOURHOOD_DEPTH + 1 }, (_, depth) => neighbourhoodStatement(depth));
+const neighbourhoods = new Map<string, Cypher>();
 
 export interface NeighbourhoodRows {
   /** The centre first, then each level by id. */
-  nodes: GraphNodeData[];
+  nodes: Array<Omit<GraphNodeData, 'elementId'>>;
   edges: GraphEdgeData[];
   truncated: boolean;
 }
@@ -103,8 +105,11 @@ export async function readNeighbourhood(
   limit: number,
   labels: string[] | null,
 ): Promise<NeighbourhoodRows | null> {
-  if (!LOOKUP_LABELS.includes(start.label)) return null;
-  const [row] = await db.read<NeighbourhoodRows>(neighbourhoods[depth]!, { start: [start], limit: int(limit), labels });
+  if (!LOOKUP_LABELS.includes(start.label) || !Number.isInteger(depth) || depth < 0 || depth > MAX_NEIGHBOURHOOD_DEPTH) return null;
+  const key = `${start.label}.${depth}.${labels !== null}`;
+  let statement = neighbourhoods.get(key);
+  if (!statement) neighbourhoods.set(key, (statement = neighbourhoodStatement(start.label, depth, labels !== null)));
+  const [row] = await db.read<NeighbourhoodRows>(statement, { id: start.id, limit: int(limit), labels });
   return row ?? null;
 }
 
@@ -117,7 +122,7 @@ const shortestPaths: Cypher[] = Array.from({ length: MAX_PATH_LENGTH + 1 }, (_, 
     `MATCH (a), (b) WHERE elementId(a) = $from AND elementId(b) = $to
      MATCH p = shortestPath((a)-[*..${Math.max(length, 1)}]-(b))
      RETURN [n IN nodes(p) | ${NODE_MAP('n')}] AS nodes,
-            [r IN relationships(p) | {source: elementId(startNode(r)), target: elementId(endNode(r)), type: type(r), code: r.code}] AS edges`,
+            [r IN relationships(p) | {source: startNode(r).id, target: endNode(r).id, type: type(r), code: r.code}] AS edges`,
   ),
 );
 

@@ -32,7 +32,7 @@ function toNodeRow(node: GraphNodeData): GraphNodeRow {
 }
 
 function toSubgraph(nodes: GraphNodeData[], edges: GraphEdgeData[], truncated: boolean): SubgraphRow {
-  const ids = new Map(nodes.map((node) => [node.elementId, globalIdOfNode(node.labels, node.id)]));
+  const ids = new Map(nodes.map((node) => [node.id, globalIdOfNode(node.labels, node.id)]));
   return {
     nodes: nodes.map(toNodeRow),
     edges: edges.flatMap((edge) => {
@@ -85,6 +85,6 @@ export async function shortestPath(db: Database, args: { from: string; to: strin
   ]);
   if (!a || !b || nodeTypeOfLabels(a.labels) !== from.type || nodeTypeOfLabels(b.labels) !== to.type) return null;
   if (a.elementId === b.elementId) return toSubgraph([a], [], false);
-  const path = await readShortestPath(db, a.elementId, b.elementId, maxLength);
+  const path = await readShortestPath(db, a.elementId!, b.elementId!, maxLength);
   return path ? toSubgraph(path.nodes, path.edges, false) : null;
 }
