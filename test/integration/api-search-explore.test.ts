@@ -88,6 +88,15 @@ describe('search', () => {
     expect(blank.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
   });
 
+  it('follows a hit into its fields like any other entity', async () => {
+    const { search: result } = await data(`{ search(text: "分析影響產品及服務", kinds: [TASK]) {
+      edges { node { ... on Task { code document { code } knowledge { code } skills { code tasks { code } } } } } } }`);
+    expect(result.edges).toHaveLength(1);
+    expect(result.edges[0].node).toMatchObject({ code: 'T1.1', document: { code: 'BLM2421-007v4' }, knowledge: [{ code: 'K01' }, { code: 'K02' }] });
+    expect(result.edges[0].node.skills.map((s: { code: string }) => s.code)).toEqual(['S01', 'S02', 'S03', 'S04', 'S05', 'S06']);
+    expect(result.edges[0].node.skills[5].tasks).toEqual([{ code: 'T1.1' }, { code: 'T1.2' }]);
+  });
+
   it('finds codes and taxonomy entries', async () => {
     const byCode = await search({ text: 'BLM2421-007v4', kinds: ['STANDARD'] });
     expect(byCode.edges[0]?.node.id).toBe('Standard:BLM2421-007v4');

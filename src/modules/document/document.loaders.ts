@@ -16,14 +16,13 @@ export function createDocumentLoaders(graph: GraphBatcher) {
     Note: repository.noteById,
   };
   const documentTasks = graph.bind(repository.documentTasks);
-  const taskCodes = graph.bind(repository.documentTaskCodes);
   const indexed = new Map<string, Promise<TaskNeeds>>();
-  /** Which tasks of a document need what; read with the document's tasks, in the same batch. */
+  /** Which tasks of a document need what: an index of the document's tasks, built once per request. */
   const taskNeeds = {
     load(documentId: string): Promise<TaskNeeds> {
       let index = indexed.get(documentId);
       if (!index) {
-        index = Promise.all([taskCodes.load(documentId), documentTasks.load(documentId)]).then(([codes, tasks]) => indexTaskNeeds(codes, tasks));
+        index = documentTasks.load(documentId).then(indexTaskNeeds);
         indexed.set(documentId, index);
       }
       return index;

@@ -56,6 +56,8 @@ export interface TaskRow {
   /** Id (code) of the standard or unit the task belongs to. */
   document: string;
   position: number;
+  /** The document-local codes of the K and S the task needs (`K01`, `S04`); absent when not read. */
+  codes?: string[];
 }
 
 export interface IndicatorRow {
@@ -153,6 +155,7 @@ export function asTask(raw: unknown): TaskRow {
     level: optionalNumber(p.level),
     document: text(p.document ?? documentOfLocalId(id)),
     position: optionalNumber(p.position) ?? 0,
+    ...(Array.isArray(p.codes) ? { codes: texts(p.codes) } : {}),
   };
 }
 
@@ -191,19 +194,11 @@ export function asRequirement(raw: unknown, document: string): RequirementRow {
   };
 }
 
-/** The K and S codes one task lists: [task id, codes]. */
-export type TaskCodes = [string, string[]];
-
-export function asTaskCodes(raw: unknown): TaskCodes[] {
-  return Array.isArray(raw) ? (raw as TaskCodes[]) : [];
-}
-
-/** Indexes a document's task codes, with its tasks (in published order) as rows. */
-export function indexTaskNeeds(codes: readonly TaskCodes[], tasks: readonly TaskRow[]): TaskNeeds {
-  const listed = new Map(codes);
+/** Indexes which of a document's tasks (in published order) need which K and S. */
+export function indexTaskNeeds(tasks: readonly TaskRow[]): TaskNeeds {
   const index: TaskNeeds = { byCode: new Map(), byTask: new Map() };
   for (const task of tasks) {
-    const own = new Set(listed.get(task.id) ?? []);
+    const own = new Set(task.codes ?? []);
     index.byTask.set(task.id, own);
     for (const code of own) {
       const list = index.byCode.get(code) ?? [];

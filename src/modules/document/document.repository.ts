@@ -11,7 +11,6 @@ import {
   asRequirement,
   asResponsibility,
   asTask,
-  asTaskCodes,
   listOf,
   nullable,
   type DocumentRow,
@@ -20,7 +19,6 @@ import {
   type OutputRow,
   type RequirementRow,
   type ResponsibilityRow,
-  type TaskCodes,
   type TaskRow,
 } from './document.mappers.js';
 import { asClassification, type ClassificationRow } from '../taxonomy/taxonomy.mappers.js';
@@ -35,7 +33,7 @@ export const project = {
       .versionNote, .requirements, .glossaryTerms, .glossaryDefinitions, .otherNotes, .domain, .assessmentKeyEvidence,
       .assessmentContext, .assessmentMethods, .revisionNotes}`,
   responsibility: (v: string) => `${v} {.id, .code, .name}`,
-  task: (v: string) => `${v} {.id, .code, .name, .level, .document, .position}`,
+  task: (v: string) => `${v} {.id, .code, .name, .level, .document, .position, codes: [(${v})-[need:REQUIRES]->() | need.code]}`,
   indicator: (v: string) => `${v} {.id, .code, .text, .terms}`,
   output: (v: string) => `${v} {.id, .code, .name}`,
   note: (v: string) => `${v} {.id, .number, .name, .text, .examples}`,
@@ -139,23 +137,6 @@ function documentRequirements(name: string, label: 'Knowledge' | 'Skill' | 'Atti
 export const documentKnowledge = documentRequirements('Document.knowledge', 'Knowledge');
 export const documentSkills = documentRequirements('Document.skills', 'Skill');
 export const documentAttitudes = documentRequirements('Document.attitudes', 'Attitude');
-
-/**
- * The K and S codes each task of a document lists. A task's own K and S are its document's
- * requirements under those codes, so each competency is read once per document, not once per
- * task; and the needs are read from the document's tasks, never from the competencies (a common
- * skill is required by thousands of tasks across the catalogue).
- */
-export const documentTaskCodes: Lookup<TaskCodes[]> = {
-  name: 'Document.taskCodes',
-  body: `RETURN COLLECT {
-           MATCH (t:Task {document: key.id})-[r:REQUIRES]->()
-           WITH t.id AS task, r.code AS code ORDER BY code
-           WITH task, collect(code) AS codes
-           RETURN [task, codes] AS row
-         } AS value`,
-  decode: asTaskCodes,
-};
 
 export const unitNotes: Lookup<NoteRow[]> = {
   name: 'Unit.notes',

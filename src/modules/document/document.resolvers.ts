@@ -32,9 +32,9 @@ const typeOf = (row: { nodeType: string }) => row.nodeType as never;
 
 /** A task's K or S: its document's requirements under the codes the task lists. */
 async function taskRequirements(task: TaskRow, documentRequirements: Promise<RequirementRow[]>, { loaders }: RequestContext): Promise<RequirementRow[]> {
-  const [requirements, needs] = await Promise.all([documentRequirements, loaders.document.taskNeeds.load(task.document)]);
-  const codes = needs.byTask.get(task.id);
-  return codes ? requirements.filter((requirement) => codes.has(requirement.code)) : [];
+  // A task read without its codes (e.g. a search hit) takes them from its document's tasks.
+  const codes = task.codes ? new Set(task.codes) : ((await loaders.document.taskNeeds.load(task.document)).byTask.get(task.id) ?? new Set<string>());
+  return codes.size === 0 ? [] : (await documentRequirements).filter((requirement) => codes.has(requirement.code));
 }
 
 export const documentResolvers: Resolvers = {
