@@ -81,7 +81,8 @@ const UNAVAILABLE_CODES = new Set(['ServiceUnavailable', 'SessionExpired']);
 /** Translates driver failures into the two the API distinguishes; everything else passes through. */
 export function translateError(error: unknown, queryName: string): unknown {
   if (error instanceof Neo4jError) {
-    if (UNAVAILABLE_CODES.has(error.code)) return new DatabaseUnavailableError(error);
+    // A database shutting down or starting answers Neo.TransientError.*.DatabaseUnavailable.
+    if (UNAVAILABLE_CODES.has(error.code) || error.code.endsWith('.DatabaseUnavailable')) return new DatabaseUnavailableError(error);
     if (error.code === 'Neo.ClientError.Transaction.TransactionTimedOut' || error.code.includes('TransactionTimedOut')) {
       return new QueryTimeoutError(queryName);
     }
