@@ -7,7 +7,8 @@ RUN npm ci --no-audit --no-fund
 COPY tsconfig.json tsconfig.build.json codegen.ts ./
 COPY schema ./schema
 COPY src ./src
-RUN npm run build
+COPY explorer ./explorer
+RUN npm run build && npm run build:explorer
 
 FROM node:20-bookworm-slim AS runtime
 ENV NODE_ENV=production
