@@ -2,6 +2,7 @@
 //   import <file|dir>... [--dry-run]   parse and import iCAP documents (.txt), each in its own transaction
 //   seed                               the taxonomy and the documents in seed/
 //   align                              recompute every SIMILAR_TO edge between competencies
+//   export --format json|graphml|csv [--out DIR] [--code CODE]   write the graph for Gephi, Cytoscape or spreadsheets
 //   generate ...                       write a synthetic corpus (see src/cli/generate.ts)
 // Uses the same configuration as the service: NEO4J_URI, or the embedded database (shared with a
 // running `npm start` when one is up).
@@ -15,6 +16,7 @@ import { Database } from '../db/query.js';
 import { importDocuments, type DocumentInput, type ImportResult } from '../ingest/import-documents.js';
 import { loadSeed, readDocumentDir } from '../ingest/seed.js';
 import { alignAfterImport, alignAll } from '../modules/analysis/alignment.service.js';
+import { EXPORT_FORMATS, exportGraph, type ExportFormat } from './export.js';
 import { runGenerate } from './generate.js';
 import { importProgress } from './progress.js';
 
@@ -24,6 +26,9 @@ commands:
   import <file|dir>... [--dry-run]   import iCAP standards and units (.txt files; directories are read recursively)
   seed                               load the taxonomy and the seed documents in seed/
   align                              recompute every similarity edge between competencies
+  export --format json|graphml|csv [--out DIR] [--code CODE]
+                                     write the whole graph (or one document) for Gephi, Cytoscape
+                                     or a spreadsheet (default --out export/)
   generate --scale small|national|x5 --out DIR [--seed S]
                                      write a deterministic synthetic corpus in the two text formats
 
@@ -65,15 +70,26 @@ async function main(argv: string[]): Promise<number> {
   const { positionals, values } = parseArgs({
     args: argv,
     allowPositionals: true,
-    options: { 'dry-run': { type: 'boolean', default: false }, help: { type: 'boolean', short: 'h', default: false } },
+    options: {
+      'dry-run': { type: 'boolean', default: false },
+      format: { type: 'string' },
+      out: { type: 'string', default: 'export' },
+      code: { type: 'string' },
+      help: { type: 'boolean', short: 'h', default: false },
+    },
   });
   const [command, ...rest] = positionals;
   if (values.help || !command) {
     console.log(USAGE);
     return command || values.help ? 0 : 1;
   }
-  if (command !== 'import' && command !== 'seed' && command !== 'align') {
+  if (!['import', 'seed', 'align', 'export'].includes(command)) {
     console.error(`Unknown command "${command}".\n\n${USAGE}`);
+    return 1;
+  }
+  const format = values.format as ExportFormat | undefined;
+  if (command === 'export' && (!format || !EXPORT_FORMATS.includes(format))) {
+    console.error(`export needs --format ${EXPORT_FORMATS.join('|')}.\n\n${USAGE}`);
     return 1;
   }
   if (command === 'import' && rest.length === 0) {
@@ -87,6 +103,11 @@ async function main(argv: string[]): Promise<number> {
     const db = new Database(connection.driver, connection.database, 0);
     await migrate(db);
     const dryRun = values['dry-run'] ?? false;
+    if (command === 'export') {
+      const summary = await exportGraph(db, { format: format!, outDir: values.out ?? 'export', code: values.code });
+      console.log(`exported ${summary.nodes} nodes and ${summary.relationships} relationships to ${summary.files.join(', ')}`);
+      return 0;
+    }
     if (command === 'align') {
       const report = await alignAll(db);
       console.log(`aligned ${report.competencies} competencies: ${report.pairs} similarity edges in ${report.seconds.toFixed(1)} s`);
