@@ -15,9 +15,9 @@ import { freePort } from '../src/db/embedded.js';
 import { ensureCorpus, type CorpusScale } from './lib/corpus.js';
 import { freshGraph, measureGraph, openGraph, readCorpusDir, timedImport, type BenchGraph } from './lib/graph.js';
 import { graphql } from './lib/graphql-client.js';
-import { measure, round, summarise, type Sample } from './lib/measure.js';
-import { buildService, megabytes, rssSampler, spawnServer, type ServerProcess } from './lib/processes.js';
-import { markdownReport, markdownTable, ratios, svgChart, type BenchResults, type OperationResult } from './lib/report.js';
+import { round, runConcurrent, summarise, type Sample } from './lib/measure.js';
+import { buildService, megabytes, readCpuMs, rssSampler, spawnServer, type ServerProcess } from './lib/processes.js';
+import { markdownReport, markdownTable, ratios, svgChart, type BenchResults, type CpuPerRequest, type OperationResult } from './lib/report.js';
 import { benchOperations, cypherFile, type Counts, type Operation } from './operations.js';
 import { chooseParameters } from './parameters.js';
 
@@ -143,25 +143,75 @@ async function prepare(operation: Operation, apiUrl: string, neo4jGraphqlUrl: st
   };
 }
 
-/** Measures the variants of one operation in interleaved rounds (each round rotates the order). */
-async function measureOperation(prepared: PreparedOperation, settings: Settings): Promise<OperationResult> {
+/** The processes whose CPU time is charged to each request. */
+interface CpuTargets {
+  neo4j: number;
+  api: number;
+  neo4jGraphql: number;
+}
+
+interface CpuTally {
+  requests: number;
+  server: number;
+  neo4j: number;
+  client: number;
+}
+
+function cpuSnapshot(targets: CpuTargets, server: number | null): { server: number; neo4j: number; client: number } {
+  const usage = process.cpuUsage();
+  return {
+    server: server === null ? 0 : (readCpuMs(server) ?? 0),
+    neo4j: readCpuMs(targets.neo4j) ?? 0,
+    client: (usage.user + usage.system) / 1000,
+  };
+}
+
+/**
+ * Measures the variants of one operation in interleaved rounds (each round rotates the order), and
+ * charges the CPU time the GraphQL server, Neo4j and the benchmark client spent to each variant:
+ * on a shared machine CPU per request is steadier than wall-clock latency.
+ */
+async function measureOperation(prepared: PreparedOperation, settings: Settings, targets: CpuTargets): Promise<OperationResult> {
   const samples: Record<VariantName, Sample[]> = { api: [], rawCypher: [], neo4jGraphql: [] };
+  const cpu: Record<VariantName, CpuTally> = {
+    api: { requests: 0, server: 0, neo4j: 0, client: 0 },
+    rawCypher: { requests: 0, server: 0, neo4j: 0, client: 0 },
+    neo4jGraphql: { requests: 0, server: 0, neo4j: 0, client: 0 },
+  };
   const active = VARIANTS.filter((variant) => prepared.run[variant]);
   const perRound = Math.ceil(settings.runs / settings.rounds);
   for (let roundIndex = 0; roundIndex < settings.rounds; roundIndex += 1) {
     const order = active.map((_, i) => active[(i + roundIndex) % active.length]!);
     for (const variant of order) {
-      const sample = await measure(prepared.run[variant]!, {
-        warmup: roundIndex === 0 ? settings.warmup : 0,
-        runs: perRound,
-        concurrency: settings.concurrency,
-      });
+      const request = prepared.run[variant]!;
+      if (roundIndex === 0 && settings.warmup > 0) {
+        const warm = await runConcurrent(request, settings.warmup, settings.concurrency);
+        if (warm.errors > 0) throw new Error(`"${prepared.operation.name}" via ${variant}: warm-up failed: ${warm.firstError}`);
+      }
+      const serverPid = variant === 'api' ? targets.api : variant === 'neo4jGraphql' ? targets.neo4jGraphql : null;
+      const before = cpuSnapshot(targets, serverPid);
+      const sample = await runConcurrent(request, perRound, settings.concurrency);
+      const after = cpuSnapshot(targets, serverPid);
       if (sample.errors > 0) {
         throw new Error(`"${prepared.operation.name}" via ${variant}: ${sample.errors} request(s) failed; first: ${sample.firstError}`);
       }
       samples[variant].push(sample);
+      const tally = cpu[variant];
+      tally.requests += sample.latencies.length;
+      tally.server += after.server - before.server;
+      tally.neo4j += after.neo4j - before.neo4j;
+      tally.client += after.client - before.client;
     }
   }
+  const perRequest = (variant: VariantName): CpuPerRequest | null => {
+    const tally = cpu[variant];
+    if (tally.requests === 0) return null;
+    return {
+      serverMs: variant === 'rawCypher' ? null : round(tally.server / tally.requests, 2),
+      neo4jMs: round(tally.neo4j / tally.requests, 2),
+      clientMs: round(tally.client / tally.requests, 2),
+    };
+  };
   return {
     name: prepared.operation.name,
     api: summarise(samples.api),
@@ -169,6 +219,7 @@ async function measureOperation(prepared: PreparedOperation, settings: Settings)
     neo4jGraphql: prepared.run.neo4jGraphql ? summarise(samples.neo4jGraphql) : null,
     dbRoundTrips: prepared.dbRoundTrips,
     returned: prepared.returned,
+    cpuPerRequest: { api: perRequest('api')!, rawCypher: perRequest('rawCypher')!, neo4jGraphql: perRequest('neo4jGraphql') },
   };
 }
 
@@ -296,13 +347,15 @@ async function main(): Promise<void> {
     const rss = rssSampler(api.pid);
     const results: OperationResult[] = [];
     for (const op of prepared) {
-      const result = await measureOperation(op, settings);
+      const result = await measureOperation(op, settings, { neo4j: graph.pid, api: api.pid, neo4jGraphql: ngql.pid });
       results.push(result);
       const r = ratios(result);
       log(
         `${result.name}: api p50 ${result.api.p50Ms} ms ${result.api.rps}/s | raw ${result.rawCypher.p50Ms} ms ${result.rawCypher.rps}/s | ` +
           `@neo4j/graphql ${result.neo4jGraphql ? `${result.neo4jGraphql.p50Ms} ms ${result.neo4jGraphql.rps}/s` : 'n/a'} | ` +
-          `p50 api/raw ${r.p50VsRaw}, p50 api/@neo4j/graphql ${r.p50VsNeo4jGraphql}, rps api/@neo4j/graphql ${r.rpsVsNeo4jGraphql}`,
+          `p50 api/raw ${r.p50VsRaw}, p50 api/@neo4j/graphql ${r.p50VsNeo4jGraphql}, rps api/@neo4j/graphql ${r.rpsVsNeo4jGraphql} | ` +
+          `cpu ms/request api ${JSON.stringify(result.cpuPerRequest?.api)} raw ${JSON.stringify(result.cpuPerRequest?.rawCypher)} ` +
+          `@neo4j/graphql ${JSON.stringify(result.cpuPerRequest?.neo4jGraphql)}`,
       );
     }
     const memory = rss.stop();

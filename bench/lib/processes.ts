@@ -77,6 +77,22 @@ export async function spawnServer(options: SpawnServerOptions): Promise<ServerPr
   };
 }
 
+/** CPU time (user + system) a process has used so far, in milliseconds; null when unreadable. */
+export function readCpuMs(pid: number): number | null {
+  try {
+    const stat = fs.readFileSync(`/proc/${pid}/stat`, 'utf8');
+    // Fields after the command name (which may contain spaces) start after the last ')'.
+    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+    const ticks = Number(fields[11]) + Number(fields[12]);
+    return (ticks * 1000) / CLOCK_TICKS;
+  } catch {
+    return null;
+  }
+}
+
+/** Kernel clock ticks per second (USER_HZ); 100 on every common Linux. */
+const CLOCK_TICKS = 100;
+
 /** Resident memory of a process in bytes (VmRSS), or null when it cannot be read. */
 export function readRss(pid: number): number | null {
   try {

@@ -1,6 +1,13 @@
 // The benchmark's results: the JSON the issue specifies, a Markdown table and an SVG chart.
 import type { Figures } from './measure.js';
 
+/** CPU time one request cost each process, in milliseconds (server: null for raw Cypher, which has none). */
+export interface CpuPerRequest {
+  serverMs: number | null;
+  neo4jMs: number;
+  clientMs: number;
+}
+
 export interface OperationResult {
   name: string;
   api: Figures;
@@ -10,6 +17,7 @@ export interface OperationResult {
   dbRoundTrips: number | null;
   /** What the three variants returned, counted the same way (they must agree). */
   returned?: Record<string, number>;
+  cpuPerRequest?: { api: CpuPerRequest; rawCypher: CpuPerRequest; neo4jGraphql: CpuPerRequest | null };
 }
 
 export interface BenchResults {
@@ -69,6 +77,21 @@ export function markdownTable(results: BenchResults): string {
   return lines.join('\n');
 }
 
+const cpuCell = (cpu: CpuPerRequest | null | undefined): string =>
+  cpu ? `${cpu.serverMs === null ? '' : `${cpu.serverMs.toFixed(1)} + `}${cpu.neo4jMs.toFixed(1)}` : 'n/a';
+
+/** CPU milliseconds per request: the GraphQL server's + Neo4j's (raw Cypher: Neo4j's only). */
+export function markdownCpuTable(results: BenchResults): string {
+  const lines = [
+    '| operation | this API<br>server + Neo4j | raw Cypher<br>Neo4j | @neo4j/graphql<br>server + Neo4j |',
+    '|---|---:|---:|---:|',
+  ];
+  for (const op of results.operations) {
+    lines.push(`| ${op.name} | ${cpuCell(op.cpuPerRequest?.api)} | ${cpuCell(op.cpuPerRequest?.rawCypher)} | ${cpuCell(op.cpuPerRequest?.neo4jGraphql)} |`);
+  }
+  return lines.join('\n');
+}
+
 export function markdownReport(results: BenchResults): string {
   const { scale, machine, settings } = results;
   const align = results.align
@@ -89,6 +112,10 @@ export function markdownReport(results: BenchResults): string {
       `${settings.warmup} warm-up and ${settings.runs} measured requests per variant in ${settings.rounds} interleaved rounds.`,
     '',
     markdownTable(results),
+    '',
+    'CPU time per request, in ms (the GraphQL server process + the Neo4j process), which a busy or shared machine disturbs less than latency:',
+    '',
+    markdownCpuTable(results),
     '',
   ].join('\n');
 }
