@@ -6,6 +6,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import neo4j from 'neo4j-driver';
+import { learningPath as computeLearningPath } from '../src/analysis/learning-path.js';
 import { groupCompetencies, sharedGroups } from '../src/analysis/shared-competencies.js';
 import { luceneQuery } from '../src/modules/search/search.text.js';
 import type { BenchParameters } from './parameters.js';
@@ -556,7 +557,76 @@ function neighbourhood(p: BenchParameters): Operation {
   };
 }
 
+// ---------------------------------------------------------------------------------------------
+// learningPath(input: {from, to}): what a holder of one document must still learn for another
+
+const LEARNING_MIN_SCORE = 0.5;
+
+const LEARNING_API = /* GraphQL */ `
+  query LearningPath($from: [String!], $to: String!, $minScore: Float!) {
+    learningPath(input: { from: $from, to: $to, minScore: $minScore }) {
+      target { code }
+      minScore coverageBefore coverageAfter
+      gaps { code competency { id name } closest { id } closestScore }
+      steps { document { code name } level coverageAfterStep closes { code requirement { id } by { id } score } }
+      uncovered { code competency { id } }
+    }
+  }
+`;
+
+function learningCounts(path: Json): Counts {
+  if (!path) return { found: 0 };
+  return {
+    found: 1,
+    gaps: len(path.gaps),
+    steps: len(path.steps),
+    closes: sum((path.steps ?? []).map((step: Json) => len(step.closes))),
+    uncovered: len(path.uncovered),
+    coverageAfterPercent: Math.round(num(path.coverageAfter) * 100),
+  };
+}
+
+function learningPath(p: BenchParameters): Operation {
+  return {
+    name: 'learningPath (unit → standard)',
+    api: {
+      query: LEARNING_API,
+      variables: { from: [p.unitCode], to: p.standardCode, minScore: LEARNING_MIN_SCORE },
+      count: (data) => learningCounts(data.learningPath),
+    },
+    rawCypher: {
+      file: 'learning-path',
+      params: { target: p.standardCode, held: [p.unitCode], minScore: LEARNING_MIN_SCORE },
+      finish: (rows) => {
+        const row = rows[0];
+        if (!row) return null;
+        const path = computeLearningPath({
+          targetCode: p.standardCode,
+          requirements: row.requirements,
+          held: row.held,
+          similarity: row.similarities,
+          minScore: LEARNING_MIN_SCORE,
+          candidates: row.candidates.map((c: Json) => ({ ...c, level: num(c.level) })),
+        });
+        const uncovered = new Set(path.uncovered.map((r) => r.competencyId));
+        return { ...path, uncovered: path.gaps.filter((g) => uncovered.has(g.requirement.competencyId)) };
+      },
+      count: learningCounts,
+    },
+    neo4jGraphql: null,
+  };
+}
+
 /** Every operation of the benchmark, with its arguments taken from the graph. */
 export function benchOperations(p: BenchParameters): Operation[] {
-  return [standardTree(p), roleRequirements(p), standardsPage(), search(p), competencyLookup(p), sharedCompetencies(p), neighbourhood(p)];
+  return [
+    standardTree(p),
+    roleRequirements(p),
+    standardsPage(),
+    search(p),
+    competencyLookup(p),
+    sharedCompetencies(p),
+    learningPath(p),
+    neighbourhood(p),
+  ];
 }

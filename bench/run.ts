@@ -203,6 +203,14 @@ async function measureOperation(prepared: PreparedOperation, settings: Settings,
       tally.client += after.client - before.client;
     }
   }
+  // Latency without queueing: one request at a time, after the rounds (everything is warm).
+  const serialRuns = Math.max(10, Math.round(settings.runs / 10));
+  const serial: Partial<Record<VariantName, number>> = {};
+  for (const variant of active) {
+    const sample = await runConcurrent(prepared.run[variant]!, serialRuns, 1);
+    if (sample.errors > 0) throw new Error(`"${prepared.operation.name}" via ${variant} (one at a time): ${sample.firstError}`);
+    serial[variant] = summarise([sample]).p50Ms;
+  }
   const perRequest = (variant: VariantName): CpuPerRequest | null => {
     const tally = cpu[variant];
     if (tally.requests === 0) return null;
@@ -214,9 +222,9 @@ async function measureOperation(prepared: PreparedOperation, settings: Settings,
   };
   return {
     name: prepared.operation.name,
-    api: summarise(samples.api),
-    rawCypher: summarise(samples.rawCypher),
-    neo4jGraphql: prepared.run.neo4jGraphql ? summarise(samples.neo4jGraphql) : null,
+    api: { ...summarise(samples.api), p50SerialMs: serial.api! },
+    rawCypher: { ...summarise(samples.rawCypher), p50SerialMs: serial.rawCypher! },
+    neo4jGraphql: prepared.run.neo4jGraphql ? { ...summarise(samples.neo4jGraphql), p50SerialMs: serial.neo4jGraphql! } : null,
     dbRoundTrips: prepared.dbRoundTrips,
     returned: prepared.returned,
     cpuPerRequest: { api: perRequest('api')!, rawCypher: perRequest('rawCypher')!, neo4jGraphql: perRequest('neo4jGraphql') },
@@ -238,6 +246,8 @@ function writeResults(results: BenchResults): void {
 async function main(): Promise<void> {
   const settings = parseSettings(process.argv.slice(2));
   const startedAt = new Date();
+  // Other work on the machine shows here; the figures are only as quiet as the machine was.
+  const loadAtStart = os.loadavg().map((x) => round(x, 2));
   const t0 = performance.now();
   const cleanup: Array<() => Promise<void>> = [];
   const servers: ServerProcess[] = [];
@@ -347,7 +357,9 @@ async function main(): Promise<void> {
     const rss = rssSampler(api.pid);
     const results: OperationResult[] = [];
     for (const op of prepared) {
+      const opRss = rssSampler(api.pid);
       const result = await measureOperation(op, settings, { neo4j: graph.pid, api: api.pid, neo4jGraphql: ngql.pid });
+      result.apiRssMaxMb = megabytes(opRss.stop().maxBytes);
       results.push(result);
       const r = ratios(result);
       log(
@@ -380,6 +392,8 @@ async function main(): Promise<void> {
         neo4jHeap: settings.heap,
         os: `${os.type()} ${os.release()}`,
         apiRuntime: build.ok ? 'node dist/src/main.js (compiled)' : 'node --import tsx src/main.ts',
+        loadAverageAtStart: loadAtStart,
+        loadAverageAtEnd: os.loadavg().map((x) => round(x, 2)),
       },
       settings: {
         concurrency: settings.concurrency,

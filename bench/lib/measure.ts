@@ -23,6 +23,8 @@ export interface Figures {
   p50Ms: number;
   p99Ms: number;
   rps: number;
+  /** p50 with one request at a time (no queueing behind the other requests in flight). */
+  p50SerialMs?: number;
 }
 
 /** The q-quantile (0..1) of a list of numbers, nearest-rank on a sorted copy. */

@@ -18,6 +18,8 @@ export interface OperationResult {
   /** What the three variants returned, counted the same way (they must agree). */
   returned?: Record<string, number>;
   cpuPerRequest?: { api: CpuPerRequest; rawCypher: CpuPerRequest; neo4jGraphql: CpuPerRequest | null };
+  /** Largest resident memory of the API process while this operation was measured. */
+  apiRssMaxMb?: number;
 }
 
 export interface BenchResults {
@@ -39,6 +41,8 @@ export interface BenchResults {
     neo4jHeap: string;
     os: string;
     apiRuntime: string;
+    loadAverageAtStart: number[];
+    loadAverageAtEnd: number[];
   };
   settings: { concurrency: number; warmup: number; runs: number; rounds: number; apiMaxQueryCost: number };
   import: { documents: number; seconds: number; docsPerSecond: number; failed: number };
@@ -82,12 +86,16 @@ const cpuCell = (cpu: CpuPerRequest | null | undefined): string =>
 
 /** CPU milliseconds per request: the GraphQL server's + Neo4j's (raw Cypher: Neo4j's only). */
 export function markdownCpuTable(results: BenchResults): string {
+  const serial = (figures: Figures | null) => (figures?.p50SerialMs === undefined ? 'n/a' : figures.p50SerialMs.toFixed(1));
   const lines = [
-    '| operation | this API<br>server + Neo4j | raw Cypher<br>Neo4j | @neo4j/graphql<br>server + Neo4j |',
-    '|---|---:|---:|---:|',
+    '| operation | CPU ms: this API<br>server + Neo4j | CPU ms: raw Cypher<br>Neo4j | CPU ms: @neo4j/graphql<br>server + Neo4j | p50 ms one at a time<br>API / raw / @neo4j/graphql | API RSS max MB |',
+    '|---|---:|---:|---:|---:|---:|',
   ];
   for (const op of results.operations) {
-    lines.push(`| ${op.name} | ${cpuCell(op.cpuPerRequest?.api)} | ${cpuCell(op.cpuPerRequest?.rawCypher)} | ${cpuCell(op.cpuPerRequest?.neo4jGraphql)} |`);
+    lines.push(
+      `| ${op.name} | ${cpuCell(op.cpuPerRequest?.api)} | ${cpuCell(op.cpuPerRequest?.rawCypher)} | ${cpuCell(op.cpuPerRequest?.neo4jGraphql)} | ` +
+        `${serial(op.api)} / ${serial(op.rawCypher)} / ${serial(op.neo4jGraphql)} | ${op.apiRssMaxMb ?? '–'} |`,
+    );
   }
   return lines.join('\n');
 }
@@ -102,7 +110,8 @@ export function markdownReport(results: BenchResults): string {
     '',
     `${scale.standards.toLocaleString('en')} standards and ${scale.units.toLocaleString('en')} units ` +
       `(${scale.nodes.toLocaleString('en')} nodes, ${scale.relationships.toLocaleString('en')} relationships), corpus seed ${scale.seed}. ` +
-      `${machine.cpus} × ${machine.cpuModel}, ${machine.memoryGiB} GiB, Node ${machine.node}, Neo4j ${machine.neo4j} embedded (heap ${machine.neo4jHeap}).`,
+      `${machine.cpus} × ${machine.cpuModel}, ${machine.memoryGiB} GiB, Node ${machine.node}, Neo4j ${machine.neo4j} embedded (heap ${machine.neo4jHeap}); ` +
+      `load average ${machine.loadAverageAtStart[0]} at the start and ${machine.loadAverageAtEnd[0]} at the end (other work on the machine).`,
     '',
     `- Import: ${results.import.documents.toLocaleString('en')} documents in ${results.import.seconds.toFixed(1)} s ` +
       `(${results.import.docsPerSecond.toFixed(1)} documents/s, ${results.import.failed} failed)`,
@@ -113,7 +122,8 @@ export function markdownReport(results: BenchResults): string {
     '',
     markdownTable(results),
     '',
-    'CPU time per request, in ms (the GraphQL server process + the Neo4j process), which a busy or shared machine disturbs less than latency:',
+    'CPU time per request in ms (the GraphQL server process + the Neo4j process; a busy or shared machine disturbs it less than latency), ' +
+      'the median latency with one request at a time (no queueing), and the API process\'s largest RSS while the operation ran:',
     '',
     markdownCpuTable(results),
     '',
