@@ -39,7 +39,7 @@ const EnvSchema = z.object({
   MAX_QUERY_ALIASES: positiveInt.default(30),
   MAX_QUERY_DIRECTIVES: positiveInt.default(20),
   MAX_QUERY_TOKENS: positiveInt.default(5_000),
-  MAX_QUERY_COST: positiveInt.default(50_000),
+  MAX_QUERY_COST: positiveInt.default(1_000_000),
   BODY_LIMIT: z.string().regex(/^\d+(kb|mb)$/, 'must look like 100kb or 1mb').default('1mb'),
   ADMIN_BODY_LIMIT: z.string().regex(/^\d+(kb|mb)$/, 'must look like 100kb or 20mb').default('20mb'),
   CORS_ORIGINS: z.string().default(''),

@@ -4,6 +4,7 @@ import http from 'node:http';
 import path from 'node:path';
 import { ApolloServer, type ApolloServerPlugin } from '@apollo/server';
 import { expressMiddleware } from '@as-integrations/express5';
+import { ApolloServerPluginCacheControlDisabled } from '@apollo/server/plugin/disabled';
 import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
 import { unwrapResolverError } from '@apollo/server/errors';
 import cors from 'cors';
@@ -83,6 +84,8 @@ export async function startServer(deps: ServerDeps): Promise<RunningServer> {
     validationRules: limitRules(config.limits),
     parseOptions: { maxTokens: config.limits.maxTokens },
     plugins: [
+      // No @cacheControl hints in this schema: skip the per-field work of computing cache policies.
+      ApolloServerPluginCacheControlDisabled(),
       ApolloServerPluginDrainHttpServer({ httpServer, stopGracePeriodMillis: config.shutdownTimeoutMs }),
       roundTripsPlugin,
       costLimitPlugin(config.limits.maxCost),

@@ -56,6 +56,8 @@ export interface RoundTripCounter {
 /** Converts a value that came out of the driver into plain JSON-friendly JS. */
 export function toPlain(value: unknown): unknown {
   if (value === null || value === undefined) return null;
+  // Strings, numbers and booleans are most of every result: answer them before any type test.
+  if (typeof value !== 'object') return value;
   if (isInt(value)) return value.inSafeRange() ? value.toNumber() : value.toString();
   if (isDate(value)) return value.toString();
   if (isDateTime(value) || isLocalDateTime(value) || isTime(value) || isLocalTime(value) || isDuration(value)) {

@@ -42,8 +42,11 @@ export function limitRules(limits: OperationLimits): ValidationRule[] {
   ];
 }
 
-/** Size assumed for a list whose field takes no `first`/`limit` (e.g. a document's tasks). */
-const ASSUMED_LIST_SIZE = 10;
+/**
+ * Size assumed for a list whose field takes no `first`/`limit`. Such lists follow the structure of
+ * a document (its responsibilities, a task's indicators, K and S), which holds a handful each.
+ */
+const ASSUMED_LIST_SIZE = 5;
 /** Page size of a connection asked for without `first`. */
 const DEFAULT_PAGE_SIZE = 20;
 
