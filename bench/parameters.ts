@@ -13,7 +13,7 @@ export interface BenchParameters {
   sharedCodes: string[];
   /** A current unit that shares the most competencies with `standardCode`. */
   unitCode: string;
-  /** A skill required by many documents and tasks (but within one page of 100). */
+  /** A skill required by many documents and tasks (within one page of 100), with similar skills if any has. */
   skill: { id: string; name: string; requiredBy: number };
   /** Search text: the leading characters of the most required skill's name. */
   searchText: string;
@@ -57,10 +57,11 @@ const anyUnit = cypher('bench.anyUnit', `MATCH (u:Unit) WHERE u.status = 'CURREN
 
 const popularSkill = cypher(
   'bench.popularSkill',
+  // Preferably one that alignment linked to similar skills, so the lookup has something to show.
   `MATCH (c:Skill)
-   WITH c, COUNT { (c)<-[:REQUIRES]-() } AS requiredBy
+   WITH c, COUNT { (c)<-[:REQUIRES]-() } AS requiredBy, EXISTS { (c)-[s:SIMILAR_TO]-(:Skill) WHERE s.score >= 0.5 } AS hasSimilar
    WHERE requiredBy <= 100
-   RETURN c.id AS id, c.name AS name, requiredBy ORDER BY requiredBy DESC, id LIMIT 1`,
+   RETURN c.id AS id, c.name AS name, requiredBy ORDER BY hasSimilar DESC, requiredBy DESC, id LIMIT 1`,
 );
 
 const mostRequiredSkill = cypher(

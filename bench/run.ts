@@ -12,6 +12,7 @@ import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import neo4j, { type Driver } from 'neo4j-driver';
 import { freePort } from '../src/db/embedded.js';
+import { alignAll } from '../src/modules/analysis/alignment.service.js';
 import { ensureCorpus, type CorpusScale } from './lib/corpus.js';
 import { freshGraph, measureGraph, openGraph, readCorpusDir, timedImport, type BenchGraph } from './lib/graph.js';
 import { graphql } from './lib/graphql-client.js';
@@ -102,6 +103,7 @@ interface PreparedOperation {
   run: Record<VariantName, (() => Promise<unknown>) | null>;
   dbRoundTrips: number | null;
   returned: Counts;
+  responseBytes: { api: number; neo4jGraphql: number | null };
 }
 
 function sameCounts(a: Counts, b: Counts): boolean {
@@ -119,7 +121,12 @@ async function prepare(operation: Operation, apiUrl: string, neo4jGraphqlUrl: st
     api: api.count(apiAnswer.data),
     rawCypher: operation.rawCypher.count(await raw()),
   };
-  if (ngql) counts.neo4jGraphql = ngql.count((await graphql(neo4jGraphqlUrl, ngql.query, ngql.variables)).data);
+  let ngqlBytes: number | null = null;
+  if (ngql) {
+    const answer = await graphql(neo4jGraphqlUrl, ngql.query, ngql.variables);
+    counts.neo4jGraphql = ngql.count(answer.data);
+    ngqlBytes = answer.bytes;
+  }
   const reference = counts.api!;
   const disagreeing = Object.entries(counts).filter(([, value]) => !sameCounts(reference, value));
   if (disagreeing.length > 0) {
@@ -135,6 +142,7 @@ async function prepare(operation: Operation, apiUrl: string, neo4jGraphqlUrl: st
     operation,
     dbRoundTrips,
     returned: reference,
+    responseBytes: { api: apiAnswer.bytes, neo4jGraphql: ngqlBytes },
     run: {
       api: () => graphql(apiUrl, api.query, api.variables),
       rawCypher: raw,
@@ -227,6 +235,7 @@ async function measureOperation(prepared: PreparedOperation, settings: Settings,
     neo4jGraphql: prepared.run.neo4jGraphql ? { ...summarise(samples.neo4jGraphql), p50SerialMs: serial.neo4jGraphql! } : null,
     dbRoundTrips: prepared.dbRoundTrips,
     returned: prepared.returned,
+    responseBytes: prepared.responseBytes,
     cpuPerRequest: { api: perRequest('api')!, rawCypher: perRequest('rawCypher')!, neo4jGraphql: perRequest('neo4jGraphql') },
   };
 }
@@ -289,8 +298,17 @@ async function main(): Promise<void> {
         throw new Error(`${imported.failed} generated document(s) failed to import; first: ${first?.name}: ${first?.errors[0]?.message}`);
       }
 
-      // Alignment: wired to the full alignment run once it is available.
-      const align: BenchResults['align'] = null;
+      // The full alignment run (`npm run kg -- align`): every competency against the others,
+      // every SIMILAR_TO edge rewritten.
+      log('align: aligning every competency');
+      const alignStarted = performance.now();
+      const aligned = await alignAll(graph.db);
+      const align: BenchResults['align'] = {
+        competencies: aligned.competencies,
+        seconds: round((performance.now() - alignStarted) / 1000, 1),
+        pairs: aligned.pairs,
+      };
+      log(`align: ${align.competencies} competencies, ${align.pairs} similarity edges in ${align.seconds} s`);
       loaded = {
         import: {
           documents: imported.documents,
@@ -351,7 +369,8 @@ async function main(): Promise<void> {
     const prepared: PreparedOperation[] = [];
     for (const operation of operations) {
       prepared.push(await prepare(operation, api.url, ngql.url, driver));
-      log(`checked: ${operation.name} ${JSON.stringify(prepared.at(-1)!.returned)} (${prepared.at(-1)!.dbRoundTrips ?? '?'} round trips)`);
+      const last = prepared.at(-1)!;
+      log(`checked: ${operation.name} ${JSON.stringify(last.returned)} (${last.dbRoundTrips ?? '?'} round trips, ${JSON.stringify(last.responseBytes)} bytes)`);
     }
 
     const rss = rssSampler(api.pid);

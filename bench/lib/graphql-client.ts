@@ -3,6 +3,8 @@
 export interface GraphqlResponse<T = Record<string, unknown>> {
   data: T;
   extensions?: Record<string, unknown>;
+  /** Size of the response body in bytes. */
+  bytes: number;
 }
 
 export class GraphqlRequestError extends Error {
@@ -27,7 +29,8 @@ export async function graphql<T = Record<string, unknown>>(
     headers: { 'content-type': 'application/json', accept: 'application/graphql-response+json, application/json', ...headers },
     body: JSON.stringify({ query, variables }),
   });
-  const text = await response.text();
+  const buffer = Buffer.from(await response.arrayBuffer());
+  const text = buffer.toString('utf8');
   let body: { data?: T; errors?: Array<{ message: string; extensions?: { code?: string } }>; extensions?: Record<string, unknown> };
   try {
     body = JSON.parse(text) as typeof body;
@@ -39,5 +42,5 @@ export async function graphql<T = Record<string, unknown>>(
     throw new GraphqlRequestError(`${first.extensions?.code ?? 'ERROR'}: ${first.message}`, response.status);
   }
   if (!response.ok || body.data === undefined) throw new GraphqlRequestError(`HTTP ${response.status} without data`, response.status);
-  return { data: body.data, extensions: body.extensions };
+  return { data: body.data, extensions: body.extensions, bytes: buffer.length };
 }

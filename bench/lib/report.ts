@@ -18,6 +18,8 @@ export interface OperationResult {
   /** What the three variants returned, counted the same way (they must agree). */
   returned?: Record<string, number>;
   cpuPerRequest?: { api: CpuPerRequest; rawCypher: CpuPerRequest; neo4jGraphql: CpuPerRequest | null };
+  /** Response body sizes over HTTP, in bytes. */
+  responseBytes?: { api: number; neo4jGraphql: number | null };
   /** Largest resident memory of the API process while this operation was measured. */
   apiRssMaxMb?: number;
 }
