@@ -46,7 +46,7 @@ export interface BenchResults {
     loadAverageAtStart: number[];
     loadAverageAtEnd: number[];
   };
-  settings: { concurrency: number; warmup: number; runs: number; rounds: number; apiMaxQueryCost: number };
+  settings: { concurrency: number; warmup: number; runs: number; rounds: number };
   import: { documents: number; seconds: number; docsPerSecond: number; failed: number };
   align: { competencies: number; seconds: number; pairs?: number } | null;
   service: { rssStartMb: number; rssMaxMb: number; rssEndMb: number };
@@ -139,66 +139,71 @@ function escapeXml(text: string): string {
   return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
 }
 
-/** Two panels of grouped horizontal bars: p50 latency (lower is better) and throughput (higher is better). */
+/**
+ * Two panels of grouped horizontal bars: p50 latency (lower is better) and throughput (higher is
+ * better). Each operation's bars are scaled to the largest of its own three values, so a fast and a
+ * slow operation are both readable; the numbers are printed on the bars.
+ */
 export function svgChart(results: BenchResults): string {
   const ops = results.operations;
   const variants = ['api', 'rawCypher', 'neo4jGraphql'] as const;
-  const labelWidth = 230;
-  const panelWidth = 330;
+  const labelWidth = 320;
+  const panelWidth = 300;
   const gap = 40;
-  const barHeight = 9;
-  const groupHeight = variants.length * barHeight + 12;
-  const top = 64;
-  const height = top + ops.length * groupHeight + 40;
-  const width = labelWidth + 2 * panelWidth + gap + 20;
+  const barHeight = 11;
+  const groupHeight = variants.length * barHeight + 14;
+  const top = 72;
+  const height = top + ops.length * groupHeight + 44;
+  const width = labelWidth + 2 * panelWidth + gap + 30;
   const out: string[] = [];
   out.push(
-    `<svg xmlns="http://www.w3.org/2000/svg" width="${width}" height="${height}" viewBox="0 0 ${width} ${height}" font-family="Helvetica, Arial, sans-serif" font-size="11">`,
+    `<svg xmlns="http://www.w3.org/2000/svg" width="${width}" height="${height}" viewBox="0 0 ${width} ${height}" font-family="Helvetica, Arial, sans-serif" font-size="12">`,
     `<rect width="100%" height="100%" fill="#ffffff"/>`,
-    `<text x="10" y="18" font-size="14" font-weight="bold">${escapeXml(
+    `<text x="10" y="20" font-size="14" font-weight="bold">${escapeXml(
       `${results.scale.name} scale: ${results.scale.documents.toLocaleString('en')} documents, ${results.scale.nodes.toLocaleString('en')} nodes, ` +
-        `${results.scale.relationships.toLocaleString('en')} relationships; concurrency ${results.settings.concurrency}`,
+        `${results.scale.relationships.toLocaleString('en')} relationships; ${results.settings.concurrency} requests in flight`,
     )}</text>`,
   );
   let legendX = 10;
   for (const variant of variants) {
-    out.push(`<rect x="${legendX}" y="28" width="10" height="10" fill="${COLOURS[variant]}"/>`);
-    out.push(`<text x="${legendX + 14}" y="37">${escapeXml(LABELS[variant])}</text>`);
-    legendX += 14 + LABELS[variant].length * 6.5 + 16;
+    out.push(`<rect x="${legendX}" y="31" width="11" height="11" fill="${COLOURS[variant]}"/>`);
+    out.push(`<text x="${legendX + 15}" y="41">${escapeXml(LABELS[variant])}</text>`);
+    legendX += 15 + LABELS[variant].length * 7 + 20;
   }
   const panels = [
-    { title: 'p50 latency, ms (lower is better)', value: (f: Figures) => f.p50Ms, format: (v: number) => v.toFixed(1) },
-    { title: 'throughput, requests/s (higher is better)', value: (f: Figures) => f.rps, format: (v: number) => String(Math.round(v)) },
+    { title: 'p50 latency, ms (shorter is better)', value: (f: Figures) => f.p50Ms, format: (v: number) => v.toFixed(1) },
+    { title: 'throughput, requests/s (longer is better)', value: (f: Figures) => f.rps, format: (v: number) => String(Math.round(v)) },
   ];
   panels.forEach((panel, p) => {
     const x0 = labelWidth + p * (panelWidth + gap);
-    const max = Math.max(1e-9, ...ops.flatMap((op) => variants.map((v) => (op[v] ? panel.value(op[v]!) : 0))));
-    const scale = (panelWidth - 50) / max;
-    out.push(`<text x="${x0}" y="${top - 8}" font-weight="bold">${escapeXml(panel.title)}</text>`);
-    out.push(`<line x1="${x0}" y1="${top - 2}" x2="${x0}" y2="${top + ops.length * groupHeight}" stroke="#a0aec0"/>`);
+    out.push(`<text x="${x0}" y="${top - 10}" font-weight="bold">${escapeXml(panel.title)}</text>`);
+    out.push(`<line x1="${x0}" y1="${top - 3}" x2="${x0}" y2="${top + ops.length * groupHeight - 8}" stroke="#a0aec0"/>`);
     ops.forEach((op, i) => {
       const y0 = top + i * groupHeight;
+      const max = Math.max(1e-9, ...variants.map((v) => (op[v] ? panel.value(op[v]!) : 0)));
+      const scale = (panelWidth - 45) / max;
       variants.forEach((variant, j) => {
         const figures = op[variant];
         const y = y0 + j * barHeight;
         if (!figures) {
-          out.push(`<text x="${x0 + 4}" y="${y + barHeight - 1}" fill="#a0aec0" font-size="9">n/a</text>`);
+          out.push(`<text x="${x0 + 4}" y="${y + barHeight - 2}" fill="#a0aec0" font-size="10">not expressible</text>`);
           return;
         }
         const value = panel.value(figures);
         const w = Math.max(1, value * scale);
         out.push(`<rect x="${x0}" y="${y}" width="${w.toFixed(1)}" height="${barHeight - 1}" fill="${COLOURS[variant]}"/>`);
-        out.push(`<text x="${(x0 + w + 3).toFixed(1)}" y="${y + barHeight - 1}" font-size="9">${panel.format(value)}</text>`);
+        out.push(`<text x="${(x0 + w + 4).toFixed(1)}" y="${y + barHeight - 2}" font-size="10">${panel.format(value)}</text>`);
       });
     });
   });
   ops.forEach((op, i) => {
     const y = top + i * groupHeight + (variants.length * barHeight) / 2 + 4;
-    out.push(`<text x="${labelWidth - 8}" y="${y}" text-anchor="end">${escapeXml(op.name)}</text>`);
+    out.push(`<text x="${labelWidth - 12}" y="${y}" text-anchor="end">${escapeXml(op.name)}</text>`);
   });
   out.push(
-    `<text x="10" y="${height - 12}" fill="#4a5568" font-size="10">${escapeXml(
-      `${results.machine.cpus} × ${results.machine.cpuModel}; Node ${results.machine.node}; Neo4j ${results.machine.neo4j}; ${results.startedAt.slice(0, 10)}`,
+    `<text x="10" y="${height - 14}" fill="#4a5568" font-size="11">${escapeXml(
+      `Bars scaled per operation. ${results.machine.cpus} × ${results.machine.cpuModel}; Node ${results.machine.node}; Neo4j ${results.machine.neo4j}; ` +
+        `${results.settings.runs} measured requests per variant; ${results.startedAt.slice(0, 10)}`,
     )}</text>`,
   );
   out.push('</svg>');
