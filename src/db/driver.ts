@@ -20,7 +20,10 @@ export interface DriverTuning {
    */
   maxTransactionRetryTimeMs?: number;
   maxConnectionPoolSize?: number;
-  /** Wait for a pooled connection before failing (a burst queues briefly rather than piling up). */
+  /**
+   * Wait for a pooled connection before failing: a burst beyond the pool queues for up to this long
+   * (an unreachable database fails on `connectionTimeoutMs` instead, long before).
+   */
   connectionAcquisitionTimeoutMs?: number;
   connectionTimeoutMs?: number;
 }
@@ -31,7 +34,7 @@ export function createDriver(uri: string, user: string, password: string, tuning
   return neo4j.driver(uri, auth, {
     maxTransactionRetryTime: tuning.maxTransactionRetryTimeMs ?? 500,
     maxConnectionPoolSize: tuning.maxConnectionPoolSize ?? 50,
-    connectionAcquisitionTimeout: tuning.connectionAcquisitionTimeoutMs ?? 2_000,
+    connectionAcquisitionTimeout: tuning.connectionAcquisitionTimeoutMs ?? 10_000,
     connectionTimeout: tuning.connectionTimeoutMs ?? 1_000,
     disableLosslessIntegers: false,
     userAgent: 'competency-graph',

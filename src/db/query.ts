@@ -34,7 +34,14 @@ export type Row = Record<string, unknown>;
 
 /** Raised when Neo4j cannot be reached or went away; the API reports it as SERVICE_UNAVAILABLE. */
 export class DatabaseUnavailableError extends Error {
-  constructor(cause: unknown) {
+  constructor(
+    cause: unknown,
+    /**
+     * `outage`: the database cannot be reached. `busy`: every pooled connection stayed in use
+     * longer than the acquisition timeout — a burst, not an outage, so it does not trip the breaker.
+     */
+    readonly reason: 'outage' | 'busy' = 'outage',
+  ) {
     super('The graph database is unavailable', { cause });
     this.name = 'DatabaseUnavailableError';
   }
@@ -88,9 +95,8 @@ export function translateError(error: unknown, queryName: string): unknown {
     if (error.code === 'Neo.ClientError.Transaction.TransactionTimedOut' || error.code.includes('TransactionTimedOut')) {
       return new QueryTimeoutError(queryName);
     }
-    if (/connection acquisition timed out|Failed to connect|Could not perform discovery/i.test(error.message)) {
-      return new DatabaseUnavailableError(error);
-    }
+    if (/connection acquisition timed out/i.test(error.message)) return new DatabaseUnavailableError(error, 'busy');
+    if (/Failed to connect|Could not perform discovery/i.test(error.message)) return new DatabaseUnavailableError(error);
   }
   return error;
 }
@@ -114,7 +120,7 @@ class OutageBreaker {
   }
 
   record(error: unknown): void {
-    if (error instanceof DatabaseUnavailableError) this.openUntil = Date.now() + this.pauseMs;
+    if (error instanceof DatabaseUnavailableError && error.reason === 'outage') this.openUntil = Date.now() + this.pauseMs;
     else this.openUntil = 0;
   }
 }
