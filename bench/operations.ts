@@ -598,15 +598,18 @@ function learningPath(p: BenchParameters): Operation {
       file: 'learning-path',
       params: { target: p.standardCode, held: [p.unitCode], minScore: LEARNING_MIN_SCORE },
       finish: (rows) => {
-        const row = rows[0];
-        if (!row) return null;
+        const head = rows.find((row) => row.requirements !== null);
+        if (!head) return null;
+        const candidates = rows
+          .filter((row) => row.code !== null)
+          .map((row) => ({ code: row.code, name: row.name, level: num(row.level), kind: row.kind, competencyIds: row.competencyIds }));
         const path = computeLearningPath({
           targetCode: p.standardCode,
-          requirements: row.requirements,
-          held: row.held,
-          similarity: row.similarities,
+          requirements: head.requirements,
+          held: head.held,
+          similarity: head.similarities,
           minScore: LEARNING_MIN_SCORE,
-          candidates: row.candidates.map((c: Json) => ({ ...c, level: num(c.level) })),
+          candidates,
         });
         const uncovered = new Set(path.uncovered.map((r) => r.competencyId));
         return { ...path, uncovered: path.gaps.filter((g) => uncovered.has(g.requirement.competencyId)) };
