@@ -1,14 +1,5 @@
-// Latency and throughput of one request function at a fixed concurrency: a warm-up that is thrown
-// away, then a fixed number of measured requests shared by `concurrency` workers.
-
-export interface MeasureOptions {
-  /** Requests sent before measuring (JIT, caches, connection pools); not recorded. */
-  warmup: number;
-  /** Measured requests. */
-  runs: number;
-  /** Requests in flight at any moment. */
-  concurrency: number;
-}
+// Latency and throughput of one request function at a fixed concurrency: a fixed number of
+// requests shared by `concurrency` workers, and the figures of several such samples.
 
 export interface Sample {
   /** Latency of every measured request, in milliseconds, in completion order. */
@@ -64,15 +55,6 @@ export async function runConcurrent(request: () => Promise<unknown>, count: numb
   };
   await Promise.all(Array.from({ length: Math.max(1, Math.min(concurrency, count)) }, worker));
   return { latencies, wallMs: performance.now() - started, errors, firstError };
-}
-
-/** Warm-up, then the measured requests; returns the raw sample. */
-export async function measure(request: () => Promise<unknown>, options: MeasureOptions): Promise<Sample> {
-  if (options.warmup > 0) {
-    const warm = await runConcurrent(request, options.warmup, options.concurrency);
-    if (warm.errors > 0) return { ...warm, latencies: [], wallMs: 0 };
-  }
-  return runConcurrent(request, options.runs, options.concurrency);
 }
 
 /**
