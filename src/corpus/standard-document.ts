@@ -323,7 +323,7 @@ function versionLines(standard: ParsedStandard): string[] {
   const status = { CURRENT: '最新版本', HISTORICAL: '歷史版本' } as const;
   return [
     '版本\t職能基準代碼\t職能基準名稱\t狀態\t更新說明\t發展更新日期',
-    ...standard.versions.map((v) => [`V${v.version}`, v.code, v.name, status[v.status], v.note, v.date.replaceAll('-', '/')].join('\t')),
+    ...standard.versions.map((v) => [`V${v.version}`, v.code, v.name, status[v.status], v.note, (v.date ?? '').replaceAll('-', '/')].join('\t')),
   ];
 }
 

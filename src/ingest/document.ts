@@ -32,8 +32,8 @@ export interface StandardVersion {
   status: 'CURRENT' | 'HISTORICAL';
   /** 更新說明, verbatim (`略`, `已被《BLM2421-007v3》取代`). */
   note: string;
-  /** 發展更新日期 as an ISO date, `2025-12-15`. */
-  date: string;
+  /** 發展更新日期 as an ISO date, `2025-12-15`; null when the document has no version table to give it. */
+  date: string | null;
 }
 
 /** A behaviour indicator (行為指標): `P1.1.1` in a standard, `P1.2` (task 1, item 2) in a unit. */
@@ -96,7 +96,10 @@ export interface ParsedStandard {
   name: string;
   /** Which of 職類 / 職業 the name was filled in for. */
   nameKind: '職類' | '職業';
-  /** Every row of the version table, newest first as published. */
+  /**
+   * Every row of the version table, newest first as published; without a version table, the one
+   * version the code names (CURRENT, no date).
+   */
   versions: StandardVersion[];
   categories: TaxonomyRef[];
   occupations: TaxonomyRef[];

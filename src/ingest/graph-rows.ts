@@ -64,7 +64,7 @@ export interface HistoryRow {
   version: number;
   name: string;
   note: string;
-  publishedOn: string;
+  publishedOn: string | null;
 }
 
 /** Everything the loader writes for one document. */

@@ -11,9 +11,17 @@ import { cellsOf, labelKey } from './table-rows.js';
 import { parseUnit } from './unit-parser.js';
 
 import { ParseError } from '../parse-error.js';
+import type { ParseWarning } from '../parse-warning.js';
 
 export { ParseError };
 export type { DocumentKind, ParsedDocument, ParsedStandard, ParsedUnit } from '../document.js';
+export type { ParseWarning, ParseWarningKind } from '../parse-warning.js';
+
+/** A parsed document and what the parser assumed to read it (see parse-warning.ts). */
+export interface ParseOutcome {
+  document: ParsedDocument;
+  warnings: ParseWarning[];
+}
 
 const UNIT_LABELS = new Set(['職能單元代碼', '職能單元名稱', '職能單元級別']);
 const STANDARD_LABELS = new Set(['職能基準代碼', '基準級別']);
@@ -49,19 +57,23 @@ export function detectFormat(input: string | Uint8Array): DocumentKind | null {
 
 /**
  * Parses one iCAP document. `input` is the text, or its bytes (UTF-8 with or without BOM, Big5 or
- * UTF-16); `documentName` (usually the file name) is only used in errors.
+ * UTF-16); `documentName` (usually the file name) is only used in errors. A form whose meaning is
+ * unambiguous but which had to be normalised is accepted and reported in `warnings`.
  *
  * @throws ParseError when the document does not fit its format; never anything else.
  */
-export function parseDocument(input: string | Uint8Array, documentName: string): ParsedDocument {
+export function parseWithWarnings(input: string | Uint8Array, documentName: string): ParseOutcome {
   const text = normaliseInput(decodeDocument(input, documentName));
   const doc = new SourceDocument(documentName, text);
-  switch (formatOf(text)) {
-    case 'STANDARD':
-      return parseStandard(doc);
-    case 'UNIT':
-      return parseUnit(doc);
-    case null:
-      return doc.fail(0, 'format', 'an iCAP 職能基準 (rows 職能基準代碼, 職能基準名稱 … 基準級別) or 職能單元 (rows 職能單元代碼, 職能單元名稱 … 職能單元級別)');
+  const kind = formatOf(text);
+  if (kind === null) {
+    doc.fail(0, 'format', 'an iCAP 職能基準 (rows 職能基準代碼, 職能基準名稱 … 基準級別) or 職能單元 (rows 職能單元代碼, 職能單元名稱 … 職能單元級別)');
   }
+  const document = kind === 'STANDARD' ? parseStandard(doc) : parseUnit(doc);
+  return { document, warnings: doc.warnings };
+}
+
+/** parseWithWarnings, for callers that only need the document. */
+export function parseDocument(input: string | Uint8Array, documentName: string): ParsedDocument {
+  return parseWithWarnings(input, documentName).document;
 }

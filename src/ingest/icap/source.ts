@@ -1,4 +1,5 @@
 import { ParseError } from '../parse-error.js';
+import type { ParseWarning, ParseWarningKind } from '../parse-warning.js';
 
 /** One line of the normalised input with its 1-based number in the original text. */
 export interface SourceLine {
@@ -6,9 +7,14 @@ export interface SourceLine {
   text: string;
 }
 
-/** The document being parsed: its lines, and the one way a parser reports that it does not fit. */
+/**
+ * The document being parsed: its lines, the one way a parser reports that it does not fit, and the
+ * warnings about forms it normalised on the way.
+ */
 export class SourceDocument {
   readonly lines: readonly SourceLine[];
+  readonly warnings: ParseWarning[] = [];
+  private readonly warned = new Set<string>();
 
   constructor(
     readonly name: string,
@@ -19,6 +25,21 @@ export class SourceDocument {
 
   fail(line: number, field: string, expected: string): never {
     throw new ParseError(this.name, line, field, expected);
+  }
+
+  warn(kind: ParseWarningKind, line: number, field: string, message: string): void {
+    this.warnings.push({ kind, line, field, message });
+  }
+
+  /**
+   * Warns about a form once per field (and `about`, when given): a document that writes every item
+   * that way gets one warning (at its first occurrence), not one per item.
+   */
+  warnOnce(kind: ParseWarningKind, line: number, field: string, message: string, about = ''): void {
+    const key = `${kind}\u0000${field}\u0000${about}`;
+    if (this.warned.has(key)) return;
+    this.warned.add(key);
+    this.warn(kind, line, field, message);
   }
 }
 

@@ -8,6 +8,7 @@ import { continueRow, type ContinuedRow } from './page-breaks.js';
 import { SourcedText, type SourceDocument } from './source.js';
 import { labelKey, usedCellCount, type Row } from './table-rows.js';
 import { parseTaxonomyField, type TaxonomyKind } from './taxonomy-field.js';
+import { SEED_TAXONOMY_NAMES } from './taxonomy-names.js';
 
 const VERSION_COLUMNS = ['版本', '職能基準代碼', '職能基準名稱', '狀態', '更新說明', '發展更新日期'] as const;
 
@@ -148,7 +149,11 @@ export function parseHeaderFields(rows: readonly Row[], doc: SourceDocument): St
       if (usedCellCount(cells) > codeLabel + 2) doc.fail(field.line, kind, `nothing after the ${kind}代碼; found more cells`);
       const nameCell = cells[2] ?? '';
       const codeCell = cells[codeLabel + 1] ?? '';
-      taxonomy[kind] = parseTaxonomyField(kind, nameCell, codeCell, (expected) => doc.fail(at(codeLabel + 1), kind, expected));
+      taxonomy[kind] = parseTaxonomyField(kind, nameCell, codeCell, {
+        fail: (expected) => doc.fail(at(codeLabel + 1), kind, expected),
+        warn: (warning, message) => doc.warn(warning, at(codeLabel + 1), kind, message),
+        names: SEED_TAXONOMY_NAMES[kind],
+      });
     } else if (field.label === '工作描述') {
       description = simple();
     } else if (field.label === '基準級別') {

@@ -86,17 +86,18 @@ export function parseStandard(doc: SourceDocument): ParsedStandard {
     }
   }
 
-  if (versionHeader === 0) {
-    doc.fail(0, '版本', 'the version table (版本, 職能基準代碼, 職能基準名稱, 狀態, 更新說明, 發展更新日期)');
-  }
   const versions = parseVersionTable(rows.versions, doc);
-  if (versions.length === 0) doc.fail(versionHeader, '版本', 'at least one version row (V1 …) under the version table header');
+  if (versionHeader !== 0 && versions.length === 0) doc.fail(versionHeader, '版本', 'at least one version row (V1 …) under the version table header');
   const header = parseHeaderFields(rows.fields, doc);
-  if (!versions.some((version) => version.code === header.code.code)) {
+  if (versionHeader === 0) {
+    // Copies taken from a PDF's later pages lack the table; the code still says which version this is.
+    versions.push({ version: header.code.version, code: header.code.code, name: header.name, status: 'CURRENT', note: '', date: null });
+    doc.warn('NO_VERSION_TABLE', 0, '版本', `no version table; read as version ${header.code.version} of ${header.code.baseCode} (from the code ${header.code.code}), without a date`);
+  } else if (!versions.some((version) => version.code === header.code.code)) {
     doc.fail(versionHeader, '版本', `the version table to list ${header.code.code}, the code of this standard`);
   }
   if (tableHeader === 0) doc.fail(0, '主要職責', 'the main table (主要職責, 工作任務, 工作產出, 行為指標, 職能級別, K, S)');
-  const table = parseStandardTable(rows.table, tableHeader, doc);
+  const table = parseStandardTable(rows.table, tableHeader, header.level, doc);
   const supplement = parseSupplement(lists.supplement);
 
   return {

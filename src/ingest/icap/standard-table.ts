@@ -7,7 +7,7 @@
 
 import type { CodedName, Indicator, Responsibility, StandardTask } from '../document.js';
 import { takeExpectedNumber } from './codes.js';
-import { splitCodedItems, startsWithCode, type CodeFormat, type CodedItem } from './coded-items.js';
+import { numberingOf, splitCodedItems, startsWithCode, TWO_DIGIT_CODES, type CodeFormat, type CodedItem, type CodeNumbering } from './coded-items.js';
 import { continuePlain, continueRow, type ContinuedRow } from './page-breaks.js';
 import { parseLevel } from './levels.js';
 import { SourcedText, type SourceDocument } from './source.js';
@@ -143,11 +143,29 @@ interface Definitions {
   references: Map<string, { task: string; line: number }>;
 }
 
-function codedItems(cell: SourcedText, format: CodeFormat, column: number, doc: SourceDocument): CodedItem[] {
-  const split = splitCodedItems(cell.text, format);
+function codedItems(cell: SourcedText, format: CodeFormat, column: number, doc: SourceDocument, numbering = TWO_DIGIT_CODES): CodedItem[] {
+  const split = splitCodedItems(cell.text, format, numbering);
+  const field = COLUMNS[column]!;
   if (split.leading !== '') {
     const example = format.parts === 1 ? `${format.letter}01` : `${format.letter}1.1.1`;
-    doc.fail(cell.line, COLUMNS[column]!, `items that start with their code (${example} …); found "${split.leading}"`);
+    doc.fail(cell.line, field, `items that start with their code (${example} …); found "${split.leading}"`);
+  }
+  if (split.semicolons) doc.warnOnce('ITEM_SEPARATOR', cell.line, field, `items separated by "；"; the separator is not part of their text`);
+  if (split.unpadded.length > 0) {
+    const [first] = split.unpadded;
+    doc.warnOnce('CODE_WIDTH', cell.line, field, `${first} read as ${format.letter}${first!.slice(1).padStart(numbering.width, '0')}: codes with and without leading zeros are one numbering`);
+  }
+  for (const cut of split.cutRuns) {
+    doc.warnOnce('CODE_DIGITS', cell.line, field, `${cut.run}… read as ${cut.code} followed by a name that starts with "${cut.run.slice(cut.code.length)}"`, cut.code);
+  }
+  if (format.parts === 1) {
+    for (const item of split.items) {
+      if (numbering.width === 3) {
+        doc.warnOnce('CODE_DIGITS', cell.line, field, `${format.letter} codes read with three digits (${item.code} …), as the document numbers them`);
+      } else if (item.code.length > 3) {
+        doc.warnOnce('CODE_DIGITS', cell.line, field, `${item.code} read as a three-digit code, continuing the two-digit numbering`, item.code);
+      }
+    }
   }
   return split.items;
 }
@@ -170,10 +188,17 @@ function taskItems(task: TaskDraft, column: number, format: CodeFormat, doc: Sou
 }
 
 /** K and S codes: document-level, each named once and referred to by many tasks. */
-function competencyCodes(task: TaskDraft, column: number, format: CodeFormat, definitions: Definitions, doc: SourceDocument): string[] {
+function competencyCodes(
+  task: TaskDraft,
+  column: number,
+  format: CodeFormat,
+  definitions: Definitions,
+  numbering: CodeNumbering,
+  doc: SourceDocument,
+): string[] {
   const cell = task.cells[column]!;
   const codes: string[] = [];
-  for (const item of codedItems(cell, format, column, doc)) {
+  for (const item of codedItems(cell, format, column, doc, numbering)) {
     const line = cell.lineAt(item.offset);
     if (item.text !== '') {
       const known = definitions.names.get(item.code);
@@ -200,11 +225,18 @@ function sortedDefinitions(definitions: Definitions, column: number, doc: Source
     .sort((a, b) => Number(a.code.slice(1)) - Number(b.code.slice(1)));
 }
 
-export function parseStandardTable(rows: readonly Row[], headerLine: number, doc: SourceDocument): StandardTable {
+/**
+ * The main table. `documentLevel` (基準級別) is the level of a task whose 職能級別 cell is empty: the
+ * cell is left empty when the task is at the document's level.
+ */
+export function parseStandardTable(rows: readonly Row[], headerLine: number, documentLevel: number, doc: SourceDocument): StandardTable {
   const drafts = draftTable(rows, doc);
   if (drafts.length === 0) doc.fail(headerLine, '主要職責', 'rows of responsibilities and tasks under the table header');
   const knowledge: Definitions = { names: new Map(), references: new Map() };
   const skills: Definitions = { names: new Map(), references: new Map() };
+  const allTasks = drafts.flatMap((draft) => draft.tasks);
+  const knowledgeNumbering = numberingOf(allTasks.map((task) => task.cells[KNOWLEDGE]!.text), 'K');
+  const skillNumbering = numberingOf(allTasks.map((task) => task.cells[SKILLS]!.text), 'S');
 
   const responsibilities = drafts.map((draft): Responsibility => {
     const name = draft.name.text.trim();
@@ -218,7 +250,11 @@ export function parseStandardTable(rows: readonly Row[], headerLine: number, doc
       );
       if (indicators.length === 0) doc.fail(task.line, '行為指標', `at least one indicator (P${task.numbers.join('.')}.1 …) for ${task.code}`);
       const levelCell = task.cells[LEVEL]!;
-      const level = parseLevel(levelCell.text);
+      let level = parseLevel(levelCell.text);
+      if (levelCell.text === '') {
+        level = documentLevel;
+        doc.warn('LEVEL_INHERITED', task.line, '職能級別', `no 職能級別 for ${task.code}; read as the document's 基準級別 ${documentLevel}`);
+      }
       if (level === undefined) doc.fail(levelCell.line, '職能級別', `a level from 1 to 6 for ${task.code}; found "${levelCell.text}"`);
       return {
         code: task.code,
@@ -226,8 +262,8 @@ export function parseStandardTable(rows: readonly Row[], headerLine: number, doc
         level,
         outputs: taskItems(task, OUTPUTS, OUTPUT_CODE, doc),
         indicators,
-        knowledgeCodes: competencyCodes(task, KNOWLEDGE, KNOWLEDGE_CODE, knowledge, doc),
-        skillCodes: competencyCodes(task, SKILLS, SKILL_CODE, skills, doc),
+        knowledgeCodes: competencyCodes(task, KNOWLEDGE, KNOWLEDGE_CODE, knowledge, knowledgeNumbering, doc),
+        skillCodes: competencyCodes(task, SKILLS, SKILL_CODE, skills, skillNumbering, doc),
       };
     });
     return { code: draft.code, name, tasks };

@@ -88,8 +88,8 @@ describe('standard', () => {
       expected: /1 to 6.*"7"/,
     },
     {
-      problem: 'a task without a level',
-      text: editCell(STANDARD, 32, 4, () => ''),
+      problem: 'a task level that is no level (an empty one inherits 基準級別)',
+      text: editCell(STANDARD, 32, 4, () => '高'),
       line: 32,
       field: '職能級別',
     },
@@ -210,11 +210,19 @@ describe('standard', () => {
     },
     {
       problem: 'more industry codes than names',
-      text: editCell(STANDARD, 16, 4, () => 'M7010；M7020；M7030'),
+      text: editCell(STANDARD, 16, 4, () => 'M7010；N78；C08'),
       line: 16,
       field: '行業別',
       expected: /3 行業別 names/,
     },
+    {
+      problem: 'one industry name for several codes, one of which the classification does not name',
+      text: editCell(STANDARD, 16, 4, () => 'M7010；M7020；M7030'),
+      line: 16,
+      field: '行業別',
+      expected: /name for code M7030/,
+    },
+
     {
       problem: 'an industry code of the wrong shape',
       text: editCell(STANDARD, 16, 4, () => '7010'),

@@ -11,6 +11,7 @@ import { parseChineseNumeral, toChineseNumeral } from '../../../src/ingest/icap/
 import { continueHtml, continuePlain, cutSeparator } from '../../../src/ingest/icap/page-breaks.js';
 import { SourcedText } from '../../../src/ingest/icap/source.js';
 import { parseTaxonomyField, type TaxonomyKind } from '../../../src/ingest/icap/taxonomy-field.js';
+import { SEED_TAXONOMY_NAMES } from '../../../src/ingest/icap/taxonomy-names.js';
 
 describe('Chinese numerals', () => {
   it.each([
@@ -126,7 +127,8 @@ describe('classification fields', () => {
   const fail = (expected: string): never => {
     throw new Error(expected);
   };
-  const parse = (kind: TaxonomyKind, names: string, codes: string) => parseTaxonomyField(kind, names, codes, fail);
+  const parse = (kind: TaxonomyKind, names: string, codes: string) =>
+    parseTaxonomyField(kind, names, codes, { fail, warn: () => undefined, names: SEED_TAXONOMY_NAMES[kind] });
 
   it('reads a parent name before the slash', () => {
     expect(parse('職類別', '企業經營管理 / 運籌管理', 'BLM')).toEqual([{ code: 'BLM', name: '運籌管理', parentName: '企業經營管理' }]);
