@@ -6,7 +6,7 @@ import { takeExpectedNumber } from './codes.js';
 
 /** How the codes of one column look: `K01` (a letter and one number) or `P1.2.3` (a letter and three). */
 export interface CodeFormat {
-  letter: 'K' | 'S' | 'O' | 'P';
+  letter: 'K' | 'S' | 'A' | 'O' | 'P';
   parts: 1 | 3;
 }
 

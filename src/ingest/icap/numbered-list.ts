@@ -35,10 +35,24 @@ interface Candidate {
 // scan linear on text that is a long run of numeral characters.
 const TOP_MARKER = new RegExp(`(?<![${NUMERAL_CHARS}])([${NUMERAL_CHARS}]{1,4})\\s*、`, 'g');
 const SUB_MARKER = /(\d{1,3})\s*[.．、](?!\d)/g;
+const ARABIC_TOP_MARKER = /(?<!\d)(\d{1,3})\s*[.．、](?!\d)/g;
+const LEADING_ARABIC_NUMBER = /^(?:\s*<[^<>]*>)*\s*\d{1,3}\s*[.．、](?!\d)/;
+
+/** Whether a flat list is numbered 1. 2. … instead of 一、 二、 … (its first item says). */
+export function isArabicNumbered(html: string): boolean {
+  return LEADING_ARABIC_NUMBER.test(html);
+}
 const LEADING_TAGS = /^(?:\s*<[^<>]*>)*\s*/;
 
-function candidates(html: string, nested: boolean): Candidate[] {
+function candidates(html: string, nested: boolean, arabic: boolean): Candidate[] {
   const found: Candidate[] = [];
+  if (arabic) {
+    ARABIC_TOP_MARKER.lastIndex = 0;
+    for (let m = ARABIC_TOP_MARKER.exec(html); m !== null; m = ARABIC_TOP_MARKER.exec(html)) {
+      found.push({ kind: 'top', number: Number(m[1]), index: m.index, end: m.index + m[0].length });
+    }
+    return found;
+  }
   TOP_MARKER.lastIndex = 0;
   for (let m = TOP_MARKER.exec(html); m !== null; m = TOP_MARKER.exec(html)) {
     const number = parseChineseNumeral(m[1]!);
@@ -64,6 +78,8 @@ function followsBoundary(html: string, candidate: Candidate): boolean {
 export interface ListOptions {
   /** Whether items have numbered sub-items (tasks and their indicators; the assessment sections). */
   nested: boolean;
+  /** A flat list numbered 1. 2. … (some copies of K and S lists) rather than 一、 二、 …. Default: false. */
+  arabic?: boolean;
 }
 
 export function parseNumberedList(
@@ -102,7 +118,7 @@ export function parseNumberedList(
   };
 
   for (const block of splitBlocks(html)) {
-    const found = candidates(block.html, options.nested);
+    const found = candidates(block.html, options.nested, (options.arabic ?? false) && !options.nested);
     const first = found[0];
     // Only tags and white space before a number: it starts its block.
     const blockStart = LEADING_TAGS.exec(block.html)?.[0].length ?? 0;

@@ -3,7 +3,7 @@
 // line), joined like any text cut by a page break.
 
 import type { Attitude, GlossaryEntry } from '../document.js';
-import { normaliseCode } from './codes.js';
+import { splitCodedItems } from './coded-items.js';
 import { continuePlain } from './page-breaks.js';
 import { isPlaceholder } from './placeholder.js';
 import { SourcedText, type SourceDocument, type SourceLine } from './source.js';
@@ -41,19 +41,50 @@ function splitAtColon(text: string): [string, string] | undefined {
   return match ? [match[1]!.trim(), match[2]!.trim()] : undefined;
 }
 
+const ATTITUDE_FORMAT = { letter: 'A', parts: 1 } as const;
+
+/**
+ * An attitude's text after its code: `name：description`, or the two as table columns
+ * (`A01<TAB>name<TAB>description`, as copied from a table).
+ */
+function nameAndDescription(text: string, line: number, doc: SourceDocument, field: string): [string, string] {
+  const columns = text.split('\t').map((cell) => cell.trim()).filter((cell) => cell !== '');
+  if (columns.length > 1) {
+    doc.warnOnce('ATTITUDE_COLUMNS', line, field, 'attitudes written as columns (code, name, description); the first column after the code read as the name');
+    return [columns[0]!, columns.slice(1).join(' ')];
+  }
+  return splitAtColon(text) ?? [text.trim(), ''];
+}
+
 export function parseAttitudes(lines: readonly SourceLine[], doc: SourceDocument): Attitude[] {
   const field = '職能內涵(A)';
   const seen = new Map<string, number>();
-  return listItems(lines, (text) => ATTITUDE_CODE.test(text)).map((item): Attitude => {
-    const match = ATTITUDE_CODE.exec(item.text.text);
-    if (!match) doc.fail(item.text.line, field, `an attitude that starts with its code (A01 …); found "${item.text.text}"`);
-    const code = normaliseCode(`A${match[1]}`);
-    if (seen.has(code)) doc.fail(item.text.line, field, `each attitude once; ${code} is also on line ${seen.get(code)}`);
-    seen.set(code, item.text.line);
-    const rest = item.text.text.slice(match[0].length);
-    const [name, description] = splitAtColon(rest) ?? [rest.trim(), ''];
-    if (name === '') doc.fail(item.text.line, field, `a name after ${code}`);
-    return { code, name, description };
+  return listItems(lines, (text) => ATTITUDE_CODE.test(text)).flatMap((item): Attitude[] => {
+    const line = item.text.line;
+    const text = item.text.text;
+    const split = splitCodedItems(text, ATTITUDE_FORMAT);
+    if (split.leading !== '' || split.items.length === 0) {
+      doc.fail(line, field, `an attitude that starts with its code (A01 …); found "${text}"`);
+    }
+    const consecutive = split.items.every((a, i) => i === 0 || a.numbers[0] === split.items[i - 1]!.numbers[0]! + 1);
+    if (!consecutive) {
+      // Codes out of sequence are text that mentions a code (`…達到 A3 等級`), not attitudes of their own.
+      const [first, second] = split.items;
+      split.items = [{ ...first!, text: `${first!.text} ${text.slice(second!.offset)}`.trim() }];
+    }
+    if (split.items.length > 1) {
+      // A copy that lost its line breaks: the codes, numbered in sequence, still separate the attitudes.
+      doc.warn('ATTITUDES_ON_ONE_LINE', line, field, `${split.items.map((a) => a.code).join(', ')} on one line, read as ${split.items.length} attitudes`);
+    }
+    if (split.unpadded.length > 0) doc.warnOnce('CODE_WIDTH', line, field, `${split.unpadded[0]} read as A${split.unpadded[0]!.slice(1).padStart(2, '0')}`);
+    return split.items.map((attitude): Attitude => {
+      const { code } = attitude;
+      if (seen.has(code)) doc.fail(line, field, `each attitude once; ${code} is also on line ${seen.get(code)}`);
+      seen.set(code, line);
+      const [name, description] = nameAndDescription(attitude.text, line, doc, field);
+      if (name === '') doc.fail(line, field, `a name after ${code}`);
+      return { code, name, description };
+    });
   });
 }
 

@@ -39,7 +39,24 @@ const startsItem = (text: string): boolean => STARTS_ITEM.test(text);
 
 export interface FieldValue {
   line: number;
+  label: string;
   value: SourcedText;
+}
+
+const labelOf = (field: FieldValue): string => field.label;
+
+/** `（註1）` / `(註1)`: a note marker written in parentheses, as some copies do. */
+const PARENTHESISED_MARKER = /[（(](\s*[註注]\s*\d+\s*)[）)]/g;
+
+/**
+ * A value with its parenthesised note markers written as 【註N】, the form the rest of the parser
+ * reads. The replacement has the same length, so offsets (and the lines they map to) stay right.
+ */
+function bracketNoteMarkers(text: string, line: number, label: string, doc: SourceDocument): string {
+  const bracketed = text.replace(PARENTHESISED_MARKER, '【$1】');
+  const example = text.match(PARENTHESISED_MARKER)?.[0];
+  if (example) doc.warnOnce('NOTE_MARKER_FORM', line, label || 'table row', `note markers written as ${example}; read as 【註N】`);
+  return bracketed;
 }
 
 export interface UnitFields {
@@ -77,7 +94,7 @@ export function readUnitFields(doc: SourceDocument): UnitFields {
     if (usedCellCount(rest) > 1) {
       doc.fail(line.number, first || 'table row', `2 cells (label, value); found ${usedCellCount(rest) + 1}`);
     }
-    const value = SourcedText.of(rest[0] ?? '', line.number);
+    const value = SourcedText.of(bracketNoteMarkers(rest[0] ?? '', line.number, first || (last ? labelOf(last) : ''), doc), line.number);
     if (first === '') {
       if (!last) doc.fail(line.number, 'table row', `a label (${LABELS.code} …) in the first cell`);
       last.value = continueHtml(last.value, value, startsItem);
@@ -92,7 +109,7 @@ export function readUnitFields(doc: SourceDocument): UnitFields {
     if (!field) doc.fail(line.number, first, `one of the fields ${Object.values(LABELS).join(', ')}`);
     const previous = fields.get(field);
     if (previous) doc.fail(line.number, first, `${first} once; it is also on line ${previous.line}`);
-    last = { line: line.number, value };
+    last = { line: line.number, label: first, value };
     fields.set(field, last);
     section = 'table';
   }

@@ -8,9 +8,10 @@ import { parseVersionedCode, UNIT_BASE_CODE, type VersionedCode } from './codes.
 import { noteMarkers, plainText, type MarkerRef } from './html-fragment.js';
 import { parseLevel } from './levels.js';
 import { noteExamples, noteSubject } from './note-examples.js';
-import { parseNumberedList } from './numbered-list.js';
+import { isArabicNumbered, parseNumberedList } from './numbered-list.js';
 import { toChineseNumeral } from './numerals.js';
 import type { SourceDocument } from './source.js';
+import type { ParseWarningKind } from '../parse-warning.js';
 import { LABELS, readUnitFields, type FieldKey, type FieldValue } from './unit-fields.js';
 import { parseNoteTexts } from './unit-notes.js';
 
@@ -35,6 +36,10 @@ class UnitReader {
 
   required(field: FieldKey): FieldValue {
     return this.fields.get(field) ?? this.doc.fail(0, LABELS[field], `a row ${LABELS[field]} with its value`);
+  }
+
+  warn(kind: ParseWarningKind, field: FieldKey, message: string): void {
+    this.doc.warn(kind, this.fields.get(field)?.line ?? 0, LABELS[field], message);
   }
 
   /** Reports a problem at an offset of a field's value, on the line that offset came from. */
@@ -91,9 +96,11 @@ function readCompetencies(reader: UnitReader, field: 'knowledge' | 'skills', let
   const value = reader.optional(field);
   if (!value) return [];
   const fail = reader.failAt(field);
-  return parseNumberedList(value.value.text, { nested: false }, fail).map((item) => {
+  const arabic = isArabicNumbered(value.value.text);
+  if (arabic) reader.warn('ARABIC_NUMBERING', field, `items numbered 1. 2. … instead of 一、 二、 …; 1. read as ${letter}01`);
+  return parseNumberedList(value.value.text, { nested: false, arabic }, fail).map((item) => {
     const name = plainText(item.html);
-    if (name === '') fail(item.offset, `a name after ${toChineseNumeral(item.number)}、`);
+    if (name === '') fail(item.offset, `a name after ${arabic ? `${item.number}.` : `${toChineseNumeral(item.number)}、`}`);
     const notes = [...new Set(reader.markersIn(item.html, item.offset, field).map((marker) => marker.note))];
     return { code: `${letter}${String(item.number).padStart(2, '0')}`, name, notes };
   });
