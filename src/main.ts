@@ -59,10 +59,12 @@ async function main(): Promise<void> {
     const db = new Database(connection.driver, connection.database, config.queryTimeoutMs);
     const migrations = await migrate(db);
     log.info(migrations, 'migrations applied');
+    let seeded = null;
     if (config.seedOnEmpty) {
-      const seeded = await seedIfEmpty(db, log);
+      seeded = await seedIfEmpty(db, log);
       if (seeded) log.info({ ...seeded, alignment: await alignAll(db) }, 'graph was empty: seed documents loaded and aligned');
     }
+    if (migrations.realign && !seeded) log.info({ alignment: await alignAll(db) }, 'competency relations recomputed after a migration');
     const { driver, database } = connection;
     const probeDatabase = () => probeNeo4j(driver, database);
     server = await startServer({

@@ -1,7 +1,7 @@
 // How analyses ask "how similar are these two competencies?": identity is 1, aligned pairs carry their
 // alignment score, anything else 0.
 
-/** Similarity of two competency ids in [0, 1]; symmetric, 1 for the same id. */
+/** How well b meets a, in [0, 1]: 1 for the same id; symmetric except for directed pairs. */
 export type SimilarityLookup = (a: string, b: string) => number;
 
 /** A scored pair of competency ids, as alignment reports it or the repository reads it. */
@@ -9,6 +9,8 @@ export interface ScoredPair {
   a: string;
   b: string;
   score: number;
+  /** b meets a but a does not meet b (b is narrower than a); default: both ways. */
+  directed?: boolean;
 }
 
 /** A lookup over scored pairs (either direction); the best score wins when a pair repeats. */
@@ -21,7 +23,7 @@ export function similarityFromPairs(pairs: Iterable<ScoredPair>): SimilarityLook
   };
   for (const p of pairs) {
     put(p.a, p.b, p.score);
-    put(p.b, p.a, p.score);
+    if (!p.directed) put(p.b, p.a, p.score);
   }
   return (a, b) => (a === b ? 1 : (byId.get(a)?.get(b) ?? 0));
 }

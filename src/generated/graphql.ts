@@ -24,20 +24,55 @@ export type Scalars = {
 /** A: an attitude a standard requires, e.g. 正直誠實, with its description. */
 export type Attitude = Competency & Node & {
   __typename?: 'Attitude';
+  /** General competencies this one specialises (溝通協調能力 for 客戶溝通協調): a holder of this one holds them. */
+  broader: Array<CompetencySimilarity>;
   /** What the attitude means, as the first document to list it describes it. */
   description: Maybe<Scalars['String']['output']>;
+  /** The same competency in other words (溝通協調能力 / 協調溝通能力), strongest first. Counts as shared. Default `first`: 20, maximum 100. */
+  equivalents: Array<CompetencySimilarity>;
   /** Global id, `Attitude:<normalised name>`, e.g. `Attitude:正直誠實`. */
   id: Scalars['ID']['output'];
   /** Always ATTITUDE. */
   kind: CompetencyKind;
   /** The name as the first document to list it words it. */
   name: Scalars['String']['output'];
+  /** Specialisations of this one (客戶溝通協調 for 溝通協調能力): a holder of this one does not hold them. */
+  narrower: Array<CompetencySimilarity>;
   /** Notes that explain it. */
   notes: Array<Note>;
+  /** Same frame, another object (凹版 / 平版印刷標準作業流程): for browsing, never counted as shared. */
+  related: Array<CompetencySimilarity>;
   /** Standards that require it, ordered by id. `first` default: 20, maximum: 100. */
   requiredBy: RequirementConnection;
-  /** Similar attitudes, most similar first. Empty until alignment has run. */
+  /**
+   * Competencies of the same kind related to this one, strongest first, from the alignment of wording
+   * across documents. Default: equivalents only. Empty until alignment has run.
+   */
   similar: Array<CompetencySimilarity>;
+};
+
+
+/** A: an attitude a standard requires, e.g. 正直誠實, with its description. */
+export type AttitudeBroaderArgs = {
+  first?: InputMaybe<Scalars['Int']['input']>;
+};
+
+
+/** A: an attitude a standard requires, e.g. 正直誠實, with its description. */
+export type AttitudeEquivalentsArgs = {
+  first?: InputMaybe<Scalars['Int']['input']>;
+};
+
+
+/** A: an attitude a standard requires, e.g. 正直誠實, with its description. */
+export type AttitudeNarrowerArgs = {
+  first?: InputMaybe<Scalars['Int']['input']>;
+};
+
+
+/** A: an attitude a standard requires, e.g. 正直誠實, with its description. */
+export type AttitudeRelatedArgs = {
+  first?: InputMaybe<Scalars['Int']['input']>;
 };
 
 
@@ -52,6 +87,7 @@ export type AttitudeRequiredByArgs = {
 export type AttitudeSimilarArgs = {
   first?: InputMaybe<Scalars['Int']['input']>;
   minScore?: InputMaybe<Scalars['Float']['input']>;
+  relations?: InputMaybe<Array<CompetencyRelation>>;
 };
 
 /**
@@ -156,23 +192,71 @@ export type ClosedGap = {
  * code and wording are on its `CompetencyRequirement`.
  */
 export type Competency = {
+  /** General competencies this one specialises (溝通協調能力 for 客戶溝通協調): a holder of this one holds them. */
+  broader: Array<CompetencySimilarity>;
   /** Description, when a document gives one (attitudes). */
   description: Maybe<Scalars['String']['output']>;
+  /** The same competency in other words (溝通協調能力 / 協調溝通能力), strongest first. Counts as shared. Default `first`: 20, maximum 100. */
+  equivalents: Array<CompetencySimilarity>;
   /** Global id, `<Kind>:<normalised name>`, e.g. `Skill:溝通協調能力`. */
   id: Scalars['ID']['output'];
   /** Knowledge, skill or attitude. */
   kind: CompetencyKind;
   /** The name as the first document to list it words it. */
   name: Scalars['String']['output'];
+  /** Specialisations of this one (客戶溝通協調 for 溝通協調能力): a holder of this one does not hold them. */
+  narrower: Array<CompetencySimilarity>;
   /** Notes that explain the competency (a unit's 【註N】 on the item), e.g. what 分析技能 may include. */
   notes: Array<Note>;
+  /** Same frame, another object (凹版 / 平版印刷標準作業流程): for browsing, never counted as shared. */
+  related: Array<CompetencySimilarity>;
   /** Documents and tasks that require it, ordered by id. `first` default: 20, maximum: 100. */
   requiredBy: RequirementConnection;
   /**
-   * Competencies of the same kind that mean (nearly) the same, most similar first, from the alignment
-   * of wording across documents. Empty until alignment has run.
+   * Competencies of the same kind related to this one, strongest first, from the alignment of wording
+   * across documents. Default: equivalents only. Empty until alignment has run.
    */
   similar: Array<CompetencySimilarity>;
+};
+
+
+/**
+ * A knowledge, skill or attitude shared across documents: every document that names the same thing
+ * (up to width, case, spacing and punctuation) points at the same competency. Each document's own
+ * code and wording are on its `CompetencyRequirement`.
+ */
+export type CompetencyBroaderArgs = {
+  first?: InputMaybe<Scalars['Int']['input']>;
+};
+
+
+/**
+ * A knowledge, skill or attitude shared across documents: every document that names the same thing
+ * (up to width, case, spacing and punctuation) points at the same competency. Each document's own
+ * code and wording are on its `CompetencyRequirement`.
+ */
+export type CompetencyEquivalentsArgs = {
+  first?: InputMaybe<Scalars['Int']['input']>;
+};
+
+
+/**
+ * A knowledge, skill or attitude shared across documents: every document that names the same thing
+ * (up to width, case, spacing and punctuation) points at the same competency. Each document's own
+ * code and wording are on its `CompetencyRequirement`.
+ */
+export type CompetencyNarrowerArgs = {
+  first?: InputMaybe<Scalars['Int']['input']>;
+};
+
+
+/**
+ * A knowledge, skill or attitude shared across documents: every document that names the same thing
+ * (up to width, case, spacing and punctuation) points at the same competency. Each document's own
+ * code and wording are on its `CompetencyRequirement`.
+ */
+export type CompetencyRelatedArgs = {
+  first?: InputMaybe<Scalars['Int']['input']>;
 };
 
 
@@ -195,6 +279,7 @@ export type CompetencyRequiredByArgs = {
 export type CompetencySimilarArgs = {
   first?: InputMaybe<Scalars['Int']['input']>;
   minScore?: InputMaybe<Scalars['Float']['input']>;
+  relations?: InputMaybe<Array<CompetencyRelation>>;
 };
 
 /** A page of competencies, ordered by kind then normalised name. */
@@ -261,6 +346,20 @@ export type CompetencyOccurrence = {
 };
 
 /**
+ * How two competencies of one kind relate, from the alignment of wording across documents. Read it
+ * as "the other competency is … of this one".
+ */
+export type CompetencyRelation =
+  /** The other one is the general competency this one specialises: 溝通協調能力 for 客戶溝通協調. A holder of this one holds it. */
+  | 'BROADER'
+  /** The same competency in other words: 溝通協調能力 / 協調溝通能力 / 溝通和協商技能. Counts as shared. */
+  | 'EQUIVALENT'
+  /** The other one is a specialisation of this one: 醫材業務溝通協調 for 溝通協調能力. A holder of this one does not hold it. */
+  | 'NARROWER'
+  /** Same frame, another object: 凹版印刷標準作業流程 / 平版印刷標準作業流程. For browsing; never counted as shared. */
+  | 'RELATED';
+
+/**
  * A knowledge, skill or attitude as one document requires it: the document-local code and wording,
  * the shared competency node, and the tasks that need it.
  */
@@ -278,16 +377,18 @@ export type CompetencyRequirement = {
   tasks: Array<Task>;
 };
 
-/** How closely another competency matches this one, and why. */
+/** How another competency relates to this one, and why. */
 export type CompetencySimilarity = {
   __typename?: 'CompetencySimilarity';
   /** The other competency. */
   competency: Competency;
-  /** Why they were judged similar, in words. */
+  /** Why, in words: e.g. `qualifier: 客戶; shared: 溝通協調` or `same words; lexicon: 協商→協調`. */
   evidence: Maybe<Scalars['String']['output']>;
-  /** How the score was found (e.g. lexical, lexicon, embedding). */
+  /** The kinds of evidence used, e.g. `lexical+lexicon`, `containment`. */
   method: Maybe<Scalars['String']['output']>;
-  /** 0 to 1; 1 means the same meaning. */
+  /** How the other competency relates to this one. */
+  relation: CompetencyRelation;
+  /** 0 to 1: how closely the wording supports the relation. */
   score: Scalars['Float']['output'];
 };
 
@@ -454,6 +555,8 @@ export type ImportResult = {
   /** The name given in the input. */
   name: Scalars['String']['output'];
   status: ImportStatus;
+  /** Forms the importer normalised to read the document (also in a dry run); empty when it needed none. */
+  warnings: Array<ImportWarning>;
 };
 
 /** What an import did (or, in a dry run, would do) with one document. */
@@ -466,6 +569,50 @@ export type ImportStatus =
   | 'UNCHANGED'
   /** The document was in the graph with different content, which was replaced. */
   | 'UPDATED';
+
+/**
+ * What the importer assumed to read a document: a form whose meaning is unambiguous but which it had to
+ * normalise. The document imports all the same; check that the assumption is right.
+ */
+export type ImportWarning = {
+  __typename?: 'ImportWarning';
+  /** The field or table column concerned (e.g. `行業別`, `職能內涵(K)`). */
+  field: Maybe<Scalars['String']['output']>;
+  kind: ImportWarningKind;
+  /** 1-based line in the document's text, when the warning concerns one line. */
+  line: Maybe<Scalars['Int']['output']>;
+  /** What was found and how it was read. */
+  message: Scalars['String']['output'];
+};
+
+/** The forms a document may use that the importer accepts by normalising them, each reported as a warning. */
+export type ImportWarningKind =
+  /** A unit's K or S list numbered `1.` `2.` instead of `一、` `二、`. */
+  | 'ARABIC_NUMBERING'
+  /** Several attitudes on one line, read as separate attitudes. */
+  | 'ATTITUDES_ON_ONE_LINE'
+  /** Attitudes written as columns (`A01<TAB>name<TAB>description`). */
+  | 'ATTITUDE_COLUMNS'
+  /** K/S codes whose digits run into the name (`K053D…`) or that have three digits (`K100`, `K004`): how they were read. */
+  | 'CODE_DIGITS'
+  /** K/S/A codes written with and without a leading zero (`K1`, `K01`): read as one numbering (`K01`). */
+  | 'CODE_WIDTH'
+  /** An industry code written by level with hyphens (`C-22-220-2203`), read as its compact form (`C2203`). */
+  | 'HYPHENATED_CODE'
+  /** An industry code written as a range of 中類 (`G45-46`), read as each code of the range. */
+  | 'INDUSTRY_RANGE'
+  /** Items of a cell separated by `；`, which is not kept in their text. */
+  | 'ITEM_SEPARATOR'
+  /** A task with an empty 職能級別 cell: given the document's 基準級別. */
+  | 'LEVEL_INHERITED'
+  /** A classification name left out (`專業、科學及技術服務業 / ` with `M7010`): taken from the classification. */
+  | 'NAME_FROM_TAXONOMY'
+  /** Note markers written `（註N）` instead of `【註N】`. */
+  | 'NOTE_MARKER_FORM'
+  /** No version table: the document is read as the one version its code names (`…v4` is version 4), without a date. */
+  | 'NO_VERSION_TABLE'
+  /** One classification name for several codes (`製造業` with `C08；C34`): each code named from the classification. */
+  | 'SHARED_NAME';
 
 /** 行為指標: observable behaviour that shows a task is done well. */
 export type Indicator = Node & {
@@ -527,20 +674,55 @@ export type Isco08Mapping = {
 /** K: knowledge a document requires, e.g. 創新商業模式. */
 export type Knowledge = Competency & Node & {
   __typename?: 'Knowledge';
+  /** General competencies this one specialises (溝通協調能力 for 客戶溝通協調): a holder of this one holds them. */
+  broader: Array<CompetencySimilarity>;
   /** Description, when a document gives one (knowledge and skills rarely have one). */
   description: Maybe<Scalars['String']['output']>;
+  /** The same competency in other words (溝通協調能力 / 協調溝通能力), strongest first. Counts as shared. Default `first`: 20, maximum 100. */
+  equivalents: Array<CompetencySimilarity>;
   /** Global id, `Knowledge:<normalised name>`, e.g. `Knowledge:創新商業模式`. */
   id: Scalars['ID']['output'];
   /** Always KNOWLEDGE. */
   kind: CompetencyKind;
   /** The name as the first document to list it words it. */
   name: Scalars['String']['output'];
+  /** Specialisations of this one (客戶溝通協調 for 溝通協調能力): a holder of this one does not hold them. */
+  narrower: Array<CompetencySimilarity>;
   /** Notes that explain it (units' 【註N】). */
   notes: Array<Note>;
+  /** Same frame, another object (凹版 / 平版印刷標準作業流程): for browsing, never counted as shared. */
+  related: Array<CompetencySimilarity>;
   /** Documents and tasks that require it, ordered by id. `first` default: 20, maximum: 100. */
   requiredBy: RequirementConnection;
-  /** Similar knowledge, most similar first. Empty until alignment has run. */
+  /**
+   * Competencies of the same kind related to this one, strongest first, from the alignment of wording
+   * across documents. Default: equivalents only. Empty until alignment has run.
+   */
   similar: Array<CompetencySimilarity>;
+};
+
+
+/** K: knowledge a document requires, e.g. 創新商業模式. */
+export type KnowledgeBroaderArgs = {
+  first?: InputMaybe<Scalars['Int']['input']>;
+};
+
+
+/** K: knowledge a document requires, e.g. 創新商業模式. */
+export type KnowledgeEquivalentsArgs = {
+  first?: InputMaybe<Scalars['Int']['input']>;
+};
+
+
+/** K: knowledge a document requires, e.g. 創新商業模式. */
+export type KnowledgeNarrowerArgs = {
+  first?: InputMaybe<Scalars['Int']['input']>;
+};
+
+
+/** K: knowledge a document requires, e.g. 創新商業模式. */
+export type KnowledgeRelatedArgs = {
+  first?: InputMaybe<Scalars['Int']['input']>;
 };
 
 
@@ -555,6 +737,7 @@ export type KnowledgeRequiredByArgs = {
 export type KnowledgeSimilarArgs = {
   first?: InputMaybe<Scalars['Int']['input']>;
   minScore?: InputMaybe<Scalars['Float']['input']>;
+  relations?: InputMaybe<Array<CompetencyRelation>>;
 };
 
 /** How many nodes carry a label. */
@@ -599,7 +782,9 @@ export type LearningPath = {
  *
  * Method: the target's knowledge, skill and attitude requirements are compared with what the learner
  * holds (every competency of the `from` documents, plus `have`). A requirement is met when the learner
- * holds it or something aligned with it at `minScore` or more. Each unmet requirement is a gap. Steps
+ * holds it, an equivalent of it, or a narrower competency (客戶溝通協調 meets 溝通協調能力; the reverse
+ * does not hold, and related wording never meets a requirement), with a relation score of at least
+ * `minScore`. Each unmet requirement is a gap. Steps
  * are chosen by greedy set cover: repeatedly the current standard or unit (not the target, not one
  * already held) that closes the most remaining gaps — ties go to the smaller document, then the lower
  * level. The chosen steps are then ordered from lower to higher competency level, so the learner
@@ -610,7 +795,7 @@ export type LearningPathInput = {
   from?: InputMaybe<Array<Scalars['String']['input']>>;
   /** Competency ids the learner holds besides those documents (e.g. `Skill:溝通協調能力`). At most 500. */
   have?: InputMaybe<Array<Scalars['ID']['input']>>;
-  /** How close a held competency must be to meet a requirement, 0 to 1. Default: 0.5. */
+  /** Lowest relation score by which a held competency meets a requirement, 0 to 1. Default: 0 (every stored relation). */
   minScore?: InputMaybe<Scalars['Float']['input']>;
   /** Full or base code of the target standard or unit. */
   to: Scalars['String']['input'];
@@ -783,10 +968,7 @@ export type Query = {
   occupation: Maybe<Occupation>;
   /** The occupations directly under `parentCode`, by code; the major groups when it is omitted. */
   occupations: Array<Occupation>;
-  /**
-   * Pairwise matrix of shared competency groups for 2 to 50 documents. `kinds` default: knowledge and
-   * skills. `minScore` default: 1 (exact sharing).
-   */
+  /** Pairwise matrix of shared competency groups (exact and equivalent wording) for 2 to 50 documents. */
   overlap: Overlap;
   /**
    * The shortest connection between two entities, ignoring direction: the nodes along it and the
@@ -811,15 +993,13 @@ export type Query = {
   /** Version information about the service and its database. */
   service: ServiceInfo;
   /**
-   * Competencies that two or more of the given documents share, grouped, most widely shared first,
-   * then by score. `codes`: 2 to 50 full or base codes. `kinds` default: knowledge and skills.
-   * `minScore` default 1 (exact sharing only); e.g. 0.5 includes aligned wording.
+   * Competencies that two or more of the given documents share (exact and equivalent wording),
+   * grouped, most widely shared first, then by score.
    */
   sharedCompetencies: Array<SharedCompetency>;
   /**
-   * Current documents that require the most of the given document's competencies (weighted by rarity
-   * and similarity), best first. Null when the code is unknown. `first` default 10, maximum 100.
-   * `minScore` default 0.5.
+   * Current documents that require the most of the given document's competencies (exact or
+   * equivalent wording, weighted by rarity and relation score), best first. Null when the code is unknown.
    */
   similarDocuments: Maybe<Array<SimilarDocument>>;
   /**
@@ -910,6 +1090,7 @@ export type QueryOccupationsArgs = {
 
 export type QueryOverlapArgs = {
   codes: Array<Scalars['String']['input']>;
+  includeNarrower?: InputMaybe<Scalars['Boolean']['input']>;
   kinds?: InputMaybe<Array<CompetencyKind>>;
   minScore?: InputMaybe<Scalars['Float']['input']>;
 };
@@ -940,6 +1121,7 @@ export type QuerySearchArgs = {
 
 export type QuerySharedCompetenciesArgs = {
   codes: Array<Scalars['String']['input']>;
+  includeNarrower?: InputMaybe<Scalars['Boolean']['input']>;
   kinds?: InputMaybe<Array<CompetencyKind>>;
   minScore?: InputMaybe<Scalars['Float']['input']>;
 };
@@ -948,6 +1130,7 @@ export type QuerySharedCompetenciesArgs = {
 export type QuerySimilarDocumentsArgs = {
   code: Scalars['String']['input'];
   first?: InputMaybe<Scalars['Int']['input']>;
+  includeNarrower?: InputMaybe<Scalars['Boolean']['input']>;
   kinds?: InputMaybe<Array<CompetencyKind>>;
   minScore?: InputMaybe<Scalars['Float']['input']>;
 };
@@ -1135,9 +1318,10 @@ export type ServiceInfo = {
 };
 
 /**
- * Competencies that several documents share. Exact sharing means the very same competency (same name
- * up to width, spacing and punctuation); below `minScore: 1`, competencies whose wording aligns
- * (`Competency.similar`) count as one group.
+ * Competencies that several documents share. Two wordings are one shared competency when they are
+ * the same competency (same name up to width, spacing and punctuation) or *equivalent*
+ * (`Competency.equivalents`, e.g. 溝通和協商技能 / 溝通協調能力); with `includeNarrower: true` a narrower
+ * wording also joins its broader one (客戶溝通協調 with 溝通協調能力). *Related* wordings never count.
  */
 export type SharedCompetency = {
   __typename?: 'SharedCompetency';
@@ -1150,7 +1334,7 @@ export type SharedCompetency = {
   occurrences: Array<CompetencyOccurrence>;
   /**
    * 1 when the group is one competency required verbatim by every document listed; otherwise the
-   * weakest similarity link that holds the group together (0 to 1).
+   * score of the weakest relation that holds the group together (0 to 1).
    */
   score: Scalars['Float']['output'];
 };
@@ -1172,20 +1356,55 @@ export type SimilarDocument = {
 /** S: a skill a document requires, e.g. 溝通協調能力. */
 export type Skill = Competency & Node & {
   __typename?: 'Skill';
+  /** General competencies this one specialises (溝通協調能力 for 客戶溝通協調): a holder of this one holds them. */
+  broader: Array<CompetencySimilarity>;
   /** Description, when a document gives one (knowledge and skills rarely have one). */
   description: Maybe<Scalars['String']['output']>;
+  /** The same competency in other words (溝通協調能力 / 協調溝通能力), strongest first. Counts as shared. Default `first`: 20, maximum 100. */
+  equivalents: Array<CompetencySimilarity>;
   /** Global id, `Skill:<normalised name>`, e.g. `Skill:溝通協調能力`. */
   id: Scalars['ID']['output'];
   /** Always SKILL. */
   kind: CompetencyKind;
   /** The name as the first document to list it words it. */
   name: Scalars['String']['output'];
+  /** Specialisations of this one (客戶溝通協調 for 溝通協調能力): a holder of this one does not hold them. */
+  narrower: Array<CompetencySimilarity>;
   /** Notes that explain it (units' 【註N】), e.g. what 分析技能 may include. */
   notes: Array<Note>;
+  /** Same frame, another object (凹版 / 平版印刷標準作業流程): for browsing, never counted as shared. */
+  related: Array<CompetencySimilarity>;
   /** Documents and tasks that require it, ordered by id. `first` default: 20, maximum: 100. */
   requiredBy: RequirementConnection;
-  /** Similar skills, most similar first. Empty until alignment has run. */
+  /**
+   * Competencies of the same kind related to this one, strongest first, from the alignment of wording
+   * across documents. Default: equivalents only. Empty until alignment has run.
+   */
   similar: Array<CompetencySimilarity>;
+};
+
+
+/** S: a skill a document requires, e.g. 溝通協調能力. */
+export type SkillBroaderArgs = {
+  first?: InputMaybe<Scalars['Int']['input']>;
+};
+
+
+/** S: a skill a document requires, e.g. 溝通協調能力. */
+export type SkillEquivalentsArgs = {
+  first?: InputMaybe<Scalars['Int']['input']>;
+};
+
+
+/** S: a skill a document requires, e.g. 溝通協調能力. */
+export type SkillNarrowerArgs = {
+  first?: InputMaybe<Scalars['Int']['input']>;
+};
+
+
+/** S: a skill a document requires, e.g. 溝通協調能力. */
+export type SkillRelatedArgs = {
+  first?: InputMaybe<Scalars['Int']['input']>;
 };
 
 
@@ -1200,6 +1419,7 @@ export type SkillRequiredByArgs = {
 export type SkillSimilarArgs = {
   first?: InputMaybe<Scalars['Int']['input']>;
   minScore?: InputMaybe<Scalars['Float']['input']>;
+  relations?: InputMaybe<Array<CompetencyRelation>>;
 };
 
 /**
@@ -1587,6 +1807,7 @@ export type ResolversTypes = {
   CompetencyLevel: ResolverTypeWrapper<LevelRow>;
   CompetencyMatch: ResolverTypeWrapper<CompetencyMatchRow>;
   CompetencyOccurrence: ResolverTypeWrapper<OccurrenceRow>;
+  CompetencyRelation: CompetencyRelation;
   CompetencyRequirement: ResolverTypeWrapper<RequirementRow>;
   CompetencySimilarity: ResolverTypeWrapper<SimilarityRow>;
   Date: ResolverTypeWrapper<Scalars['Date']['output']>;
@@ -1606,6 +1827,8 @@ export type ResolversTypes = {
   ImportError: ResolverTypeWrapper<ImportError>;
   ImportResult: ResolverTypeWrapper<ImportResult>;
   ImportStatus: ImportStatus;
+  ImportWarning: ResolverTypeWrapper<ImportWarning>;
+  ImportWarningKind: ImportWarningKind;
   Indicator: ResolverTypeWrapper<IndicatorRow>;
   Industry: ResolverTypeWrapper<ClassificationRow>;
   Int: ResolverTypeWrapper<Scalars['Int']['output']>;
@@ -1686,6 +1909,7 @@ export type ResolversParentTypes = {
   ImportDocumentsPayload: ImportDocumentsPayload;
   ImportError: ImportError;
   ImportResult: ImportResult;
+  ImportWarning: ImportWarning;
   Indicator: IndicatorRow;
   Industry: ClassificationRow;
   Int: Scalars['Int']['output'];
@@ -1734,13 +1958,17 @@ export type ResolversParentTypes = {
 };
 
 export type AttitudeResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['Attitude'] = ResolversParentTypes['Attitude']> = {
+  broader?: Resolver<Array<ResolversTypes['CompetencySimilarity']>, ParentType, ContextType, RequireFields<AttitudeBroaderArgs, 'first'>>;
   description?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  equivalents?: Resolver<Array<ResolversTypes['CompetencySimilarity']>, ParentType, ContextType, RequireFields<AttitudeEquivalentsArgs, 'first'>>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   kind?: Resolver<ResolversTypes['CompetencyKind'], ParentType, ContextType>;
   name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  narrower?: Resolver<Array<ResolversTypes['CompetencySimilarity']>, ParentType, ContextType, RequireFields<AttitudeNarrowerArgs, 'first'>>;
   notes?: Resolver<Array<ResolversTypes['Note']>, ParentType, ContextType>;
+  related?: Resolver<Array<ResolversTypes['CompetencySimilarity']>, ParentType, ContextType, RequireFields<AttitudeRelatedArgs, 'first'>>;
   requiredBy?: Resolver<ResolversTypes['RequirementConnection'], ParentType, ContextType, Partial<AttitudeRequiredByArgs>>;
-  similar?: Resolver<Array<ResolversTypes['CompetencySimilarity']>, ParentType, ContextType, RequireFields<AttitudeSimilarArgs, 'first' | 'minScore'>>;
+  similar?: Resolver<Array<ResolversTypes['CompetencySimilarity']>, ParentType, ContextType, RequireFields<AttitudeSimilarArgs, 'first' | 'minScore' | 'relations'>>;
   __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
 };
 
@@ -1829,6 +2057,7 @@ export type CompetencySimilarityResolvers<ContextType = RequestContext, ParentTy
   competency?: Resolver<ResolversTypes['Competency'], ParentType, ContextType>;
   evidence?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   method?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  relation?: Resolver<ResolversTypes['CompetencyRelation'], ParentType, ContextType>;
   score?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
 };
 
@@ -1894,6 +2123,14 @@ export type ImportResultResolvers<ContextType = RequestContext, ParentType exten
   kind?: Resolver<Maybe<ResolversTypes['DocumentKind']>, ParentType, ContextType>;
   name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   status?: Resolver<ResolversTypes['ImportStatus'], ParentType, ContextType>;
+  warnings?: Resolver<Array<ResolversTypes['ImportWarning']>, ParentType, ContextType>;
+};
+
+export type ImportWarningResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['ImportWarning'] = ResolversParentTypes['ImportWarning']> = {
+  field?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  kind?: Resolver<ResolversTypes['ImportWarningKind'], ParentType, ContextType>;
+  line?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
+  message?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
 };
 
 export type IndicatorResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['Indicator'] = ResolversParentTypes['Indicator']> = {
@@ -1925,13 +2162,17 @@ export type Isco08MappingResolvers<ContextType = RequestContext, ParentType exte
 };
 
 export type KnowledgeResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['Knowledge'] = ResolversParentTypes['Knowledge']> = {
+  broader?: Resolver<Array<ResolversTypes['CompetencySimilarity']>, ParentType, ContextType, RequireFields<KnowledgeBroaderArgs, 'first'>>;
   description?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  equivalents?: Resolver<Array<ResolversTypes['CompetencySimilarity']>, ParentType, ContextType, RequireFields<KnowledgeEquivalentsArgs, 'first'>>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   kind?: Resolver<ResolversTypes['CompetencyKind'], ParentType, ContextType>;
   name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  narrower?: Resolver<Array<ResolversTypes['CompetencySimilarity']>, ParentType, ContextType, RequireFields<KnowledgeNarrowerArgs, 'first'>>;
   notes?: Resolver<Array<ResolversTypes['Note']>, ParentType, ContextType>;
+  related?: Resolver<Array<ResolversTypes['CompetencySimilarity']>, ParentType, ContextType, RequireFields<KnowledgeRelatedArgs, 'first'>>;
   requiredBy?: Resolver<ResolversTypes['RequirementConnection'], ParentType, ContextType, Partial<KnowledgeRequiredByArgs>>;
-  similar?: Resolver<Array<ResolversTypes['CompetencySimilarity']>, ParentType, ContextType, RequireFields<KnowledgeSimilarArgs, 'first' | 'minScore'>>;
+  similar?: Resolver<Array<ResolversTypes['CompetencySimilarity']>, ParentType, ContextType, RequireFields<KnowledgeSimilarArgs, 'first' | 'minScore' | 'relations'>>;
   __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
 };
 
@@ -2040,13 +2281,13 @@ export type QueryResolvers<ContextType = RequestContext, ParentType extends Reso
   node?: Resolver<Maybe<ResolversTypes['Node']>, ParentType, ContextType, RequireFields<QueryNodeArgs, 'id'>>;
   occupation?: Resolver<Maybe<ResolversTypes['Occupation']>, ParentType, ContextType, RequireFields<QueryOccupationArgs, 'code'>>;
   occupations?: Resolver<Array<ResolversTypes['Occupation']>, ParentType, ContextType, Partial<QueryOccupationsArgs>>;
-  overlap?: Resolver<ResolversTypes['Overlap'], ParentType, ContextType, RequireFields<QueryOverlapArgs, 'codes'>>;
+  overlap?: Resolver<ResolversTypes['Overlap'], ParentType, ContextType, RequireFields<QueryOverlapArgs, 'codes' | 'includeNarrower'>>;
   path?: Resolver<Maybe<ResolversTypes['Subgraph']>, ParentType, ContextType, RequireFields<QueryPathArgs, 'from' | 'maxLength' | 'to'>>;
   roleRequirements?: Resolver<ResolversTypes['RoleRequirements'], ParentType, ContextType, Partial<QueryRoleRequirementsArgs>>;
   search?: Resolver<ResolversTypes['SearchConnection'], ParentType, ContextType, RequireFields<QuerySearchArgs, 'text'>>;
   service?: Resolver<ResolversTypes['ServiceInfo'], ParentType, ContextType>;
-  sharedCompetencies?: Resolver<Array<ResolversTypes['SharedCompetency']>, ParentType, ContextType, RequireFields<QuerySharedCompetenciesArgs, 'codes' | 'minScore'>>;
-  similarDocuments?: Resolver<Maybe<Array<ResolversTypes['SimilarDocument']>>, ParentType, ContextType, RequireFields<QuerySimilarDocumentsArgs, 'code' | 'first'>>;
+  sharedCompetencies?: Resolver<Array<ResolversTypes['SharedCompetency']>, ParentType, ContextType, RequireFields<QuerySharedCompetenciesArgs, 'codes' | 'includeNarrower'>>;
+  similarDocuments?: Resolver<Maybe<Array<ResolversTypes['SimilarDocument']>>, ParentType, ContextType, RequireFields<QuerySimilarDocumentsArgs, 'code' | 'first' | 'includeNarrower'>>;
   standard?: Resolver<Maybe<ResolversTypes['Standard']>, ParentType, ContextType, RequireFields<QueryStandardArgs, 'code'>>;
   standards?: Resolver<ResolversTypes['StandardConnection'], ParentType, ContextType, Partial<QueryStandardsArgs>>;
   unit?: Resolver<Maybe<ResolversTypes['Unit']>, ParentType, ContextType, RequireFields<QueryUnitArgs, 'code'>>;
@@ -2141,13 +2382,17 @@ export type SimilarDocumentResolvers<ContextType = RequestContext, ParentType ex
 };
 
 export type SkillResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['Skill'] = ResolversParentTypes['Skill']> = {
+  broader?: Resolver<Array<ResolversTypes['CompetencySimilarity']>, ParentType, ContextType, RequireFields<SkillBroaderArgs, 'first'>>;
   description?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  equivalents?: Resolver<Array<ResolversTypes['CompetencySimilarity']>, ParentType, ContextType, RequireFields<SkillEquivalentsArgs, 'first'>>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   kind?: Resolver<ResolversTypes['CompetencyKind'], ParentType, ContextType>;
   name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  narrower?: Resolver<Array<ResolversTypes['CompetencySimilarity']>, ParentType, ContextType, RequireFields<SkillNarrowerArgs, 'first'>>;
   notes?: Resolver<Array<ResolversTypes['Note']>, ParentType, ContextType>;
+  related?: Resolver<Array<ResolversTypes['CompetencySimilarity']>, ParentType, ContextType, RequireFields<SkillRelatedArgs, 'first'>>;
   requiredBy?: Resolver<ResolversTypes['RequirementConnection'], ParentType, ContextType, Partial<SkillRequiredByArgs>>;
-  similar?: Resolver<Array<ResolversTypes['CompetencySimilarity']>, ParentType, ContextType, RequireFields<SkillSimilarArgs, 'first' | 'minScore'>>;
+  similar?: Resolver<Array<ResolversTypes['CompetencySimilarity']>, ParentType, ContextType, RequireFields<SkillSimilarArgs, 'first' | 'minScore' | 'relations'>>;
   __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
 };
 
@@ -2282,6 +2527,7 @@ export type Resolvers<ContextType = RequestContext> = {
   ImportDocumentsPayload?: ImportDocumentsPayloadResolvers<ContextType>;
   ImportError?: ImportErrorResolvers<ContextType>;
   ImportResult?: ImportResultResolvers<ContextType>;
+  ImportWarning?: ImportWarningResolvers<ContextType>;
   Indicator?: IndicatorResolvers<ContextType>;
   Industry?: IndustryResolvers<ContextType>;
   Isco08Mapping?: Isco08MappingResolvers<ContextType>;

@@ -18,16 +18,19 @@ import {
   type PreparedCompetency,
   type ScoringParameters,
 } from './score.js';
+import { FrameTable } from './frames.js';
+import { DEFAULT_RELATIONS, relatePair, type RelationParameters } from './relate.js';
 import type { CompetencyInput, SimilarityPair } from './types.js';
 
 /** Pairs scoring below this are not reported. */
 export const DEFAULT_ALIGN_FLOOR = 0.35;
 
 /**
- * Score from which two competencies count as aligned (the default `minScore` of shared-competency,
- * coverage and learning-path questions). Chosen on the labelled set: see `npm run eval:align`.
+ * The default `minScore` of shared-competency, coverage and learning-path questions: every stored
+ * equivalent counts, because the relation's type (not its score) says whether two wordings are one
+ * competency. Higher values keep only the closest wordings; 1 keeps the same competency only.
  */
-export const DEFAULT_ALIGN_THRESHOLD = 0.5;
+export const DEFAULT_ALIGN_THRESHOLD = 0;
 
 export interface AlignOptions {
   /** Report only pairs that involve at least one of these ids (incremental run); all pairs if absent. */
@@ -41,6 +44,7 @@ export interface AlignOptions {
   /** Cut names into words (default true); false compares plain bigrams. */
   segmentation?: boolean;
   scoring?: Partial<ScoringParameters>;
+  relations?: Partial<RelationParameters>;
   /**
    * Bigrams found in more names of a kind than this are not used to find candidates (a safety valve
    * against a bigram in nearly every name; the score's upper bound does the real pruning). Pairs that
@@ -54,6 +58,9 @@ export interface AlignmentCorpus {
   readonly items: readonly PreparedCompetency[];
   readonly idf: IdfTable;
   readonly params: ScoringParameters;
+  readonly relations: RelationParameters;
+  /** Frames of each kind's names, measured on this corpus. */
+  readonly frames: ReadonlyMap<string, FrameTable>;
   /** The scored pair (ids in any order), or null when either id is unknown or kinds differ. */
   pair(aId: string, bId: string): SimilarityPair | null;
 }
@@ -74,16 +81,28 @@ function supportingText(c: CompetencyInput): string {
   return [c.description, c.context].filter((t): t is string => typeof t === 'string' && t.trim().length > 0).join('。');
 }
 
-function toPair(x: PreparedCompetency, y: PreparedCompetency, params: ScoringParameters, floor: number): SimilarityPair | null {
+function listedTogether(x: CompetencyInput, y: CompetencyInput): boolean {
+  if (!x.documents || !y.documents || x.documents.length === 0 || y.documents.length === 0) return false;
+  const [small, large] = x.documents.length <= y.documents.length ? [x.documents, y.documents] : [y.documents, x.documents];
+  const set = new Set(large);
+  return small.some((d) => set.has(d));
+}
+
+function toPair(x: PreparedCompetency, y: PreparedCompetency, corpus: Omit<AlignmentCorpus, 'pair'>, floor: number): SimilarityPair | null {
   const [a, b] = x.input.id < y.input.id ? [x, y] : [y, x];
-  const scored = scorePair(a, b, params, floor);
+  const scored = scorePair(a, b, corpus.params, floor);
   if (!scored) return null;
+  const frames = corpus.frames.get(a.input.kind) as FrameTable;
+  const typed = relatePair(a, b, scored, frames, listedTogether(a.input, b.input), corpus.params, corpus.relations);
+  if (!typed) return null;
+  const evidence = describeEvidence(scored.details, scored.method);
   return {
     a: a.input.id,
     b: b.input.id,
-    score: Math.round(scored.score * 1e4) / 1e4,
+    relation: typed.relation,
+    score: Math.round(typed.score * 1e4) / 1e4,
     method: scored.method,
-    evidence: describeEvidence(scored.details, scored.method),
+    evidence: [typed.reason, evidence].filter(Boolean).join('; '),
     details: scored.details,
   };
 }
@@ -119,15 +138,19 @@ export function prepareAlignmentCorpus(corpus: readonly CompetencyInput[], optio
     it.mass = mass;
   }
   const byId = new Map(items.map((it) => [it.input.id, it]));
+  const relations = { ...DEFAULT_RELATIONS, ...options.relations };
+  const frames = new Map<string, FrameTable>();
+  for (const kind of new Set(items.map((it) => it.input.kind))) {
+    frames.set(kind, new FrameTable(items.filter((it) => it.input.kind === kind).map((it) => it.name), relations.frameMinNames));
+  }
+  const prepared = { items, idf, params, relations, frames };
   return {
-    items,
-    idf,
-    params,
+    ...prepared,
     pair(aId, bId) {
       const x = byId.get(aId);
       const y = byId.get(bId);
       if (!x || !y || x === y || x.input.kind !== y.input.kind) return null;
-      return toPair(x, y, params, 0);
+      return toPair(x, y, prepared, 0);
     },
   };
 }
@@ -218,7 +241,7 @@ function alignKind(
         keep = bound >= floor;
       }
       if (keep) {
-        const pair = toPair(a, b, params, floor);
+        const pair = toPair(a, b, prepared, floor);
         if (pair && pair.score >= floor) out.push(pair);
       }
       accX[j] = 0;

@@ -179,6 +179,10 @@ export interface PairScore {
   score: number;
   method: string;
   details: SimilarityEvidence;
+  /** Share of each side's weight found in the other (x first), before calibration. */
+  coverage: [number, number];
+  /** The same with text the other side's note or description explains counted in full. */
+  explainedCoverage: [number, number];
 }
 
 /** The unit as written: a substituted term is shown once, in its own words. */
@@ -228,7 +232,13 @@ export function contrastsBetween(x: PreparedCompetency, y: PreparedCompetency): 
  */
 export function scorePair(x: PreparedCompetency, y: PreparedCompetency, params: ScoringParameters, floor = 0): PairScore | null {
   if (x.key === y.key) {
-    return { score: 1, method: 'exact-key', details: { shared: [x.key], lexicon: [], containment: null, context: [], contrast: [] } };
+    return {
+      score: 1,
+      method: 'exact-key',
+      details: { shared: [x.key], lexicon: [], containment: null, context: [], contrast: [] },
+      coverage: [1, 1],
+      explainedCoverage: [1, 1],
+    };
   }
   let sharedX = 0;
   let sharedY = 0;
@@ -297,6 +307,8 @@ export function scorePair(x: PreparedCompetency, y: PreparedCompetency, params: 
       context: usedContext ? [...runsOf(x.name, explainedGrams(x, y)), ...runsOf(y.name, explainedGrams(y, x))] : [],
       contrast,
     },
+    coverage: [covX, covY],
+    explainedCoverage: [x.mass > 0 ? Math.min(1, (sharedX + ctxX) / x.mass) : 0, y.mass > 0 ? Math.min(1, (sharedY + ctxY) / y.mass) : 0],
   };
 }
 

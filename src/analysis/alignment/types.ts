@@ -11,6 +11,11 @@ export interface CompetencyInput {
   description?: string;
   /** Text that explains the name, e.g. a unit's 【註】 note on it; adds evidence, never identity. */
   context?: string;
+  /**
+   * Ids of the documents that list it. Two competencies one document lists side by side are two
+   * different competencies, never equivalents.
+   */
+  documents?: readonly string[];
 }
 
 /** The kinds of evidence a score rests on. Combined in `method` with `+` (`containment+lexicon`). */
@@ -30,15 +35,24 @@ export interface SimilarityEvidence {
   contrast: string[];
 }
 
-/** A similar pair of competencies of the same kind; `a < b` by id, each unordered pair once. */
+/** A related pair of competencies of the same kind; `a < b` by id, each unordered pair once. */
 export interface SimilarityPair {
   a: string;
   b: string;
+  /** How a relates to b: `narrower` reads "a is narrower than b". */
+  relation: CompetencyRelation;
   /** In [0, 1]; 1 only for the same normalised key. */
   score: number;
   /** Main method first, then contributing evidence: `lexical+lexicon+context`. */
   method: string;
-  /** Short human-readable summary of `details`, stored on the SIMILAR_TO relationship. */
+  /** Short human-readable summary of the relation and `details`, stored on the graph relationship. */
   evidence: string;
   details: SimilarityEvidence;
 }
+
+/**
+ * How two competencies of one kind relate: `equivalent` (the same competency in other words),
+ * `narrower` / `broader` (one is a specialisation of the other; read "a is narrower than b"),
+ * `related` (same frame or field, another object: never counted as shared).
+ */
+export type CompetencyRelation = 'equivalent' | 'narrower' | 'broader' | 'related';

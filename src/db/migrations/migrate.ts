@@ -11,6 +11,8 @@ const awaitIndexes = cypher('migrations.awaitIndexes', 'CALL db.awaitIndexes(300
 export interface MigrationReport {
   applied: number[];
   alreadyApplied: number[];
+  /** A migration just applied dropped derived competency relations: run the alignment again. */
+  realign: boolean;
 }
 
 /**
@@ -22,7 +24,7 @@ export async function migrate(db: Database, migrations: Migration[] = MIGRATIONS
     // The Migration constraint may not exist yet on a brand-new database; the MATCH still works.
     (await db.read<{ version: number }>(appliedVersions)).map((row) => row.version),
   );
-  const report: MigrationReport = { applied: [], alreadyApplied: [] };
+  const report: MigrationReport = { applied: [], alreadyApplied: [], realign: false };
   for (const migration of [...migrations].sort((a, b) => a.version - b.version)) {
     if (done.has(migration.version)) {
       report.alreadyApplied.push(migration.version);
@@ -32,6 +34,7 @@ export async function migrate(db: Database, migrations: Migration[] = MIGRATIONS
     for (const statement of migration.statements) await db.autoCommit(statement);
     await db.write(recordMigration, { version: int(migration.version), description: migration.description });
     report.applied.push(migration.version);
+    if (migration.realign) report.realign = true;
   }
   if (report.applied.length > 0) await db.autoCommit(awaitIndexes);
   return report;

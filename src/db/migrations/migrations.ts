@@ -7,6 +7,8 @@ export interface Migration {
   version: number;
   description: string;
   statements: Cypher[];
+  /** The competency relations must be computed again once it has run (they are derived data). */
+  realign?: boolean;
 }
 
 /** Every entity label carries a unique string `id` (see the graph model in the README). */
@@ -64,5 +66,17 @@ export const MIGRATIONS: Migration[] = [
     version: 3,
     description: 'tasks looked up by the code of their document',
     statements: [cypher('index Task.document', 'CREATE INDEX task_document IF NOT EXISTS FOR (t:Task) ON (t.document)')],
+  },
+  {
+    version: 4,
+    description: 'typed competency relations (EQUIVALENT_TO, NARROWER_THAN, RELATED_TO) replace SIMILAR_TO',
+    statements: [
+      cypher(
+        'drop SIMILAR_TO',
+        `MATCH (:Competency)-[r:SIMILAR_TO]->(:Competency)
+         CALL (r) { DELETE r } IN TRANSACTIONS OF 10000 ROWS`,
+      ),
+    ],
+    realign: true,
   },
 ];

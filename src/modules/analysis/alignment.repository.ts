@@ -1,4 +1,8 @@
-// Cypher for competency alignment: read the competencies to align, write SIMILAR_TO edges.
+// Cypher for competency alignment: read the competencies to align, write the typed relations.
+//
+// Each relation is its own relationship type, stored once per pair with {score, method, evidence}:
+// (a)-[:EQUIVALENT_TO]->(b) and (a)-[:RELATED_TO]->(b) from the smaller id to the larger (read in
+// either direction), and (narrower)-[:NARROWER_THAN]->(broader), whose direction is its meaning.
 import type { CompetencyInput, CompetencyKind, SimilarityPair } from '../../analysis/alignment/index.js';
 import { cypher, type Database, type Tx } from '../../db/query.js';
 
@@ -7,39 +11,53 @@ const readCorpus = cypher(
   // A unit's 【註】 note on a competency adds evidence for what the name means.
   `MATCH (c:Competency)
    RETURN c.id AS id, c.kind AS kind, c.name AS name, c.description AS description,
-          [(c)-[:EXPLAINED_BY]->(t:Term) | t.text] AS notes`,
+          [(c)-[:EXPLAINED_BY]->(t:Term) | t.text] AS notes,
+          [(d:Document)-[:REQUIRES]->(c) | d.id] AS documents`,
 );
 
 const countCompetencies = cypher('alignment.countCompetencies', 'MATCH (c:Competency) RETURN count(c) AS n');
 
-const deleteAllSimilarities = cypher('alignment.deleteAll', 'MATCH (:Competency)-[r:SIMILAR_TO]->(:Competency) DELETE r');
+const deleteAllRelations = cypher(
+  'alignment.deleteAll',
+  'MATCH (:Competency)-[r:EQUIVALENT_TO|NARROWER_THAN|RELATED_TO]->(:Competency) DELETE r',
+);
 
-const deleteSimilaritiesOf = cypher(
+const deleteRelationsOf = cypher(
   'alignment.deleteFor',
   `UNWIND $ids AS id
-   MATCH (:Competency {id: id})-[r:SIMILAR_TO]-(:Competency)
+   MATCH (:Competency {id: id})-[r:EQUIVALENT_TO|NARROWER_THAN|RELATED_TO]-(:Competency)
    DELETE r`,
 );
 
-const writeSimilarities = cypher(
-  'alignment.write',
-  // Stored once per pair, from the smaller id to the larger; read in either direction.
-  `UNWIND $rows AS row
-   MATCH (a:Competency {id: row.a})
-   MATCH (b:Competency {id: row.b})
-   MERGE (a)-[r:SIMILAR_TO]->(b)
-   SET r.score = row.score, r.method = row.method, r.evidence = row.evidence`,
-);
+// Relationship types cannot be parameters: one statement per type.
+const writeRelation = (type: 'EQUIVALENT_TO' | 'NARROWER_THAN' | 'RELATED_TO') =>
+  cypher(
+    `alignment.write.${type}`,
+    `UNWIND $rows AS row
+     MATCH (a:Competency {id: row.from})
+     MATCH (b:Competency {id: row.to})
+     MERGE (a)-[r:${type}]->(b)
+     SET r.score = row.score, r.method = row.method, r.evidence = row.evidence`,
+  );
+
+const WRITE_RELATION = {
+  equivalent: writeRelation('EQUIVALENT_TO'),
+  narrower: writeRelation('NARROWER_THAN'),
+  related: writeRelation('RELATED_TO'),
+} as const;
 
 /** Rows per UNWIND: large enough to keep round trips few, small enough to keep memory flat. */
 const WRITE_BATCH = 5_000;
 
 export async function readAlignmentCorpus(db: Database): Promise<CompetencyInput[]> {
-  const rows = await db.read<{ id: string; kind: CompetencyKind; name: string; description: string | null; notes: string[] }>(readCorpus);
+  const rows = await db.read<{ id: string; kind: CompetencyKind; name: string; description: string | null; notes: string[]; documents: string[] }>(
+    readCorpus,
+  );
   return rows.map((row) => ({
     id: row.id,
     kind: row.kind,
     name: row.name,
+    documents: row.documents,
     ...(row.description ? { description: row.description } : {}),
     ...(row.notes.length > 0 ? { context: row.notes.join('\n') } : {}),
   }));
@@ -50,25 +68,36 @@ export async function competencyCount(db: Database): Promise<number> {
   return row?.n ?? 0;
 }
 
+/** A pair as stored: narrower relations point from the narrower competency to the broader one. */
+function storedRow({ a, b, relation, score, method, evidence }: SimilarityPair) {
+  const [from, to] = relation === 'broader' ? [b, a] : [a, b];
+  return { type: relation === 'broader' ? 'narrower' : relation, row: { from, to, score, method, evidence } };
+}
+
 async function writePairs(tx: Tx, pairs: SimilarityPair[]): Promise<void> {
-  for (let start = 0; start < pairs.length; start += WRITE_BATCH) {
-    const rows = pairs.slice(start, start + WRITE_BATCH).map(({ a, b, score, method, evidence }) => ({ a, b, score, method, evidence }));
-    await tx.run(writeSimilarities, { rows });
+  const byType = { equivalent: [], narrower: [], related: [] } as Record<keyof typeof WRITE_RELATION, ReturnType<typeof storedRow>['row'][]>;
+  for (const pair of pairs) {
+    const { type, row } = storedRow(pair);
+    byType[type].push(row);
+  }
+  for (const type of Object.keys(WRITE_RELATION) as Array<keyof typeof WRITE_RELATION>) {
+    const rows = byType[type];
+    for (let start = 0; start < rows.length; start += WRITE_BATCH) await tx.run(WRITE_RELATION[type], { rows: rows.slice(start, start + WRITE_BATCH) });
   }
 }
 
-/** Replaces every SIMILAR_TO edge with `pairs`, in one transaction. */
-export async function replaceAllSimilarities(db: Database, pairs: SimilarityPair[]): Promise<void> {
+/** Replaces every competency relation with `pairs`, in one transaction. */
+export async function replaceAllRelations(db: Database, pairs: SimilarityPair[]): Promise<void> {
   await db.writeTx(async (tx) => {
-    await tx.run(deleteAllSimilarities);
+    await tx.run(deleteAllRelations);
     await writePairs(tx, pairs);
   });
 }
 
-/** Replaces the SIMILAR_TO edges touching `ids` with `pairs`, in one transaction. */
-export async function replaceSimilaritiesOf(db: Database, ids: string[], pairs: SimilarityPair[]): Promise<void> {
+/** Replaces the competency relations touching `ids` with `pairs`, in one transaction. */
+export async function replaceRelationsOf(db: Database, ids: string[], pairs: SimilarityPair[]): Promise<void> {
   await db.writeTx(async (tx) => {
-    await tx.run(deleteSimilaritiesOf, { ids });
+    await tx.run(deleteRelationsOf, { ids });
     await writePairs(tx, pairs);
   });
 }

@@ -1,9 +1,9 @@
-// Keeps the SIMILAR_TO edges in step with the documents: a full run (`npm run kg -- align`) or an
+// Keeps the typed competency relations (equivalent, narrower, related) in step with the documents: a full run (`npm run kg -- align`) or an
 // incremental one after an import, limited to the pairs that involve the imported competencies.
 import { alignCompetencies, type CompetencyInput } from '../../analysis/alignment/index.js';
 import type { Database } from '../../db/query.js';
 import type { ImportResult } from '../../ingest/import-documents.js';
-import { readAlignmentCorpus, replaceAllSimilarities, replaceSimilaritiesOf } from './alignment.repository.js';
+import { readAlignmentCorpus, replaceAllRelations, replaceRelationsOf } from './alignment.repository.js';
 import { refreshResemblance } from './analysis.service.js';
 
 export interface AlignmentReport {
@@ -20,13 +20,13 @@ async function alignCorpus(db: Database, corpus: CompetencyInput[], only: Set<st
   let report: Omit<AlignmentReport, 'seconds' | 'resemblances'>;
   if (!only) {
     const pairs = alignCompetencies(corpus);
-    await replaceAllSimilarities(db, pairs);
+    await replaceAllRelations(db, pairs);
     report = { mode: 'full', competencies: corpus.length, pairs: pairs.length };
   } else {
     const known = new Set(corpus.map((c) => c.id));
     const present = [...only].filter((id) => known.has(id));
     const pairs = present.length > 0 ? alignCompetencies(corpus, { only: new Set(present) }) : [];
-    await replaceSimilaritiesOf(db, present, pairs);
+    await replaceRelationsOf(db, present, pairs);
     report = { mode: 'incremental', competencies: present.length, pairs: pairs.length };
   }
   // Which standards resemble which follows from the competencies and their alignment.
@@ -34,7 +34,7 @@ async function alignCorpus(db: Database, corpus: CompetencyInput[], only: Set<st
   return { ...report, resemblances, seconds: (performance.now() - started) / 1000 };
 }
 
-/** Aligns every competency with every other (blocked, not quadratic) and rewrites all edges. */
+/** Aligns every competency with every other (blocked, not quadratic) and rewrites all relations. */
 export async function alignAll(db: Database): Promise<AlignmentReport> {
   const started = performance.now();
   return alignCorpus(db, await readAlignmentCorpus(db), null, started);

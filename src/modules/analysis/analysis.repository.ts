@@ -1,4 +1,9 @@
 // Cypher for the curriculum questions: what documents require, and how their competencies align.
+//
+// What counts as the same competency: the same node, an EQUIVALENT_TO relation, and - only when a
+// caller asks (`includeNarrower`) - a NARROWER_THAN relation either way. RELATED_TO never counts.
+// Learning paths read NARROWER_THAN with its direction: a learner who holds the narrower competency
+// holds the broader one, not the reverse.
 import type { Occurrence, SimilarityEdge } from '../../analysis/shared-competencies.js';
 import { cypher, type Database } from '../../db/query.js';
 
@@ -15,8 +20,8 @@ const requirementsOf = cypher(
 const similaritiesAmong = cypher(
   'analysis.similaritiesAmong',
   `UNWIND $ids AS id
-   MATCH (a:Competency {id: id})-[s:SIMILAR_TO]->(b:Competency)
-   WHERE s.score >= $minScore AND b.id IN $ids
+   MATCH (a:Competency {id: id})-[s:EQUIVALENT_TO|NARROWER_THAN]->(b:Competency)
+   WHERE s.score >= $minScore AND b.id IN $ids AND (type(s) = 'EQUIVALENT_TO' OR $includeNarrower)
    RETURN a.id AS a, b.id AS b, s.score AS score`,
 );
 
@@ -29,7 +34,8 @@ const documentsRequiringSimilar = cypher(
    CALL (c) {
      RETURN c AS match, 1.0 AS score
      UNION
-     MATCH (c)-[s:SIMILAR_TO]-(x:Competency) WHERE s.score >= $minScore
+     MATCH (c)-[s:EQUIVALENT_TO|NARROWER_THAN]-(x:Competency)
+     WHERE s.score >= $minScore AND (type(s) = 'EQUIVALENT_TO' OR $includeNarrower)
      RETURN x AS match, s.score AS score
    }
    MATCH (o:Document)-[:REQUIRES]->(match)
@@ -50,10 +56,18 @@ export async function readRequirements(db: Database, documentIds: string[], kind
   return db.read<Occurrence>(requirementsOf, { ids: documentIds, kinds });
 }
 
-/** SIMILAR_TO edges with score >= minScore between any two of the competencies. */
-export async function readSimilarities(db: Database, competencyIds: string[], minScore: number): Promise<SimilarityEdge[]> {
-  if (competencyIds.length === 0 || minScore >= 1) return [];
-  return db.read<SimilarityEdge>(similaritiesAmong, { ids: competencyIds, minScore });
+/** Which relations make two wordings one shared competency. */
+export interface SharingRule {
+  /** Lowest relation score that counts; 1 or more: the same competency only. */
+  minScore: number;
+  /** A narrower wording counts as sharing its broader one. */
+  includeNarrower: boolean;
+}
+
+/** Equivalent (and, on request, narrower) relations with score >= minScore between the competencies. */
+export async function readSimilarities(db: Database, competencyIds: string[], rule: SharingRule): Promise<SimilarityEdge[]> {
+  if (competencyIds.length === 0 || rule.minScore >= 1) return [];
+  return db.read<SimilarityEdge>(similaritiesAmong, { ids: competencyIds, ...rule });
 }
 
 export interface DocumentMatchRow {
@@ -63,8 +77,8 @@ export interface DocumentMatchRow {
   score: number;
 }
 
-export async function readDocumentMatches(db: Database, documentId: string, kinds: string[], minScore: number): Promise<DocumentMatchRow[]> {
-  return db.read<DocumentMatchRow>(documentsRequiringSimilar, { id: documentId, kinds, minScore });
+export async function readDocumentMatches(db: Database, documentId: string, kinds: string[], rule: SharingRule): Promise<DocumentMatchRow[]> {
+  return db.read<DocumentMatchRow>(documentsRequiringSimilar, { id: documentId, kinds, ...rule });
 }
 
 export async function readDocumentFrequencies(
@@ -100,9 +114,15 @@ const existingCompetencies = cypher(
 
 const similaritiesTouching = cypher(
   'analysis.similaritiesTouching',
+  // What meets each requirement a: an equivalent b, or a b narrower than a (directed: b meets a).
   `UNWIND $ids AS id
-   MATCH (a:Competency {id: id})-[s:SIMILAR_TO]-(b:Competency)
-   RETURN a.id AS a, b.id AS b, s.score AS score`,
+   MATCH (a:Competency {id: id})
+   CALL (a) {
+     MATCH (a)-[s:EQUIVALENT_TO]-(b:Competency) RETURN b, s, false AS directed
+     UNION
+     MATCH (a)<-[s:NARROWER_THAN]-(b:Competency) RETURN b, s, true AS directed
+   }
+   RETURN a.id AS a, b.id AS b, s.score AS score, directed`,
 );
 
 const learningCandidates = cypher(
@@ -113,7 +133,9 @@ const learningCandidates = cypher(
    CALL (c) {
      RETURN c AS match
      UNION
-     MATCH (c)-[s:SIMILAR_TO]-(x:Competency) WHERE s.score >= $minScore RETURN x AS match
+     MATCH (c)-[s:EQUIVALENT_TO]-(x:Competency) WHERE s.score >= $minScore RETURN x AS match
+     UNION
+     MATCH (c)<-[s:NARROWER_THAN]-(x:Competency) WHERE s.score >= $minScore RETURN x AS match
    }
    MATCH (d:Document)-[:REQUIRES]->(match)
    WHERE d.hasContent AND d.status = 'CURRENT' AND d.id <> $target AND NOT d.id IN $held
@@ -175,7 +197,7 @@ const currentStandardCompetencies = cypher(
 
 const allSimilarities = cypher(
   'analysis.allSimilarities',
-  'MATCH (a:Competency)-[s:SIMILAR_TO]->(b:Competency) WHERE s.score >= $minScore RETURN a.id AS a, b.id AS b, s.score AS score',
+  'MATCH (a:Competency)-[s:EQUIVALENT_TO]->(b:Competency) WHERE s.score >= $minScore RETURN a.id AS a, b.id AS b, s.score AS score',
 );
 
 const deleteResemblances = cypher('analysis.deleteResemblances', 'MATCH (:Document)-[r:RESEMBLES]->(:Document) DELETE r');

@@ -19,6 +19,11 @@ function checkScore(minScore: number | null | undefined, fallback: number): numb
   return score;
 }
 
+/** Exact and equivalent wording by default; narrower wording on request. */
+function sharingRule(minScore: number | null | undefined, includeNarrower: boolean | null | undefined): analysis.SharingRule {
+  return { minScore: checkScore(minScore, DEFAULT_ALIGN_THRESHOLD), includeNarrower: includeNarrower ?? false };
+}
+
 /** Full or base codes -> current document ids; an unknown code is the caller's mistake here. */
 async function resolveDocuments(codes: readonly string[], context: RequestContext): Promise<string[]> {
   if (codes.length < 2 || codes.length > MAX_DOCUMENTS) {
@@ -32,16 +37,16 @@ async function resolveDocuments(codes: readonly string[], context: RequestContex
 
 export const analysisResolvers: Resolvers = {
   Query: {
-    sharedCompetencies: async (_parent, { codes, kinds, minScore }, context) =>
-      analysis.sharedCompetencies(context.db, await resolveDocuments(codes, context), kindsOf(kinds), checkScore(minScore, 1)),
-    overlap: async (_parent, { codes, kinds, minScore }, context) =>
-      analysis.overlap(context.db, await resolveDocuments(codes, context), kindsOf(kinds), checkScore(minScore, 1)),
-    similarDocuments: async (_parent, { code, first, minScore, kinds }, context) => {
+    sharedCompetencies: async (_parent, { codes, kinds, minScore, includeNarrower }, context) =>
+      analysis.sharedCompetencies(context.db, await resolveDocuments(codes, context), kindsOf(kinds), sharingRule(minScore, includeNarrower)),
+    overlap: async (_parent, { codes, kinds, minScore, includeNarrower }, context) =>
+      analysis.overlap(context.db, await resolveDocuments(codes, context), kindsOf(kinds), sharingRule(minScore, includeNarrower)),
+    similarDocuments: async (_parent, { code, first, minScore, kinds, includeNarrower }, context) => {
       const size = first ?? 10;
       if (size < 1 || size > MAX_SIMILAR) throw badUserInput(`first must be between 1 and ${MAX_SIMILAR}; got ${size}.`, 'first');
       const document = await context.loaders.document.documentByCode.load(code);
       if (!document) return null;
-      return analysis.similarDocuments(context.db, document.id, kindsOf(kinds), checkScore(minScore, 0.5), size);
+      return analysis.similarDocuments(context.db, document.id, kindsOf(kinds), sharingRule(minScore, includeNarrower), size);
     },
     learningPath: async (_parent, { input }, context) => {
       const minScore = checkScore(input.minScore, DEFAULT_ALIGN_THRESHOLD);

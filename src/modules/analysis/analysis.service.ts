@@ -18,20 +18,23 @@ import {
   readSimilarities,
   readStandardCompetencies,
   replaceResemblances,
+  type SharingRule,
 } from './analysis.repository.js';
+
+export type { SharingRule } from './analysis.repository.js';
 
 /** Knowledge and skills: what curricula teach (attitudes only when asked for). */
 export const DEFAULT_KINDS = ['knowledge', 'skill'];
 
-async function groupsFor(db: Database, documentIds: string[], kinds: string[], minScore: number) {
+async function groupsFor(db: Database, documentIds: string[], kinds: string[], rule: SharingRule) {
   const occurrences = await readRequirements(db, documentIds, kinds);
   const competencyIds = [...new Set(occurrences.map((o) => o.competencyId))];
-  const edges = await readSimilarities(db, competencyIds, minScore);
-  return groupCompetencies(occurrences, edges, minScore);
+  const edges = await readSimilarities(db, competencyIds, rule);
+  return groupCompetencies(occurrences, edges, rule.minScore);
 }
 
-export async function sharedCompetencies(db: Database, documentIds: string[], kinds: string[], minScore: number): Promise<SharedCompetencyRow[]> {
-  const groups = sharedGroups(await groupsFor(db, documentIds, kinds, minScore));
+export async function sharedCompetencies(db: Database, documentIds: string[], kinds: string[], rule: SharingRule): Promise<SharedCompetencyRow[]> {
+  const groups = sharedGroups(await groupsFor(db, documentIds, kinds, rule));
   return groups.map((group) => ({
     kind: group.kind,
     score: group.score,
@@ -41,8 +44,8 @@ export async function sharedCompetencies(db: Database, documentIds: string[], ki
   }));
 }
 
-export async function overlap(db: Database, documentIds: string[], kinds: string[], minScore: number): Promise<OverlapRow> {
-  const cells = overlapMatrix(documentIds, await groupsFor(db, documentIds, kinds, minScore));
+export async function overlap(db: Database, documentIds: string[], kinds: string[], rule: SharingRule): Promise<OverlapRow> {
+  const cells = overlapMatrix(documentIds, await groupsFor(db, documentIds, kinds, rule));
   const index = new Map(documentIds.map((id, i) => [id, i]));
   const matrix: number[][] = documentIds.map((_, i) => documentIds.map((__, j) => (i === j ? 1 : 0)));
   for (const cell of cells) {
@@ -62,11 +65,11 @@ export async function similarDocuments(
   db: Database,
   documentId: string,
   kinds: string[],
-  minScore: number = DEFAULT_ALIGN_THRESHOLD,
+  rule: SharingRule = { minScore: DEFAULT_ALIGN_THRESHOLD, includeNarrower: false },
   first = 10,
 ): Promise<SimilarDocumentRow[]> {
   const own = await readDocumentFrequencies(db, documentId, kinds);
-  const matches = await readDocumentMatches(db, documentId, kinds, minScore);
+  const matches = await readDocumentMatches(db, documentId, kinds, rule);
   const ranked = rankSimilarDocuments(own, matches, own[0]?.total ?? 0);
   return ranked.slice(0, first).map((r) => ({ documentId: r.document, score: r.score, shared: r.shared }));
 }

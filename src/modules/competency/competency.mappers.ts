@@ -15,6 +15,8 @@ export interface CompetencyRow {
 
 export interface SimilarityRow {
   competency: CompetencyRow;
+  /** How the other competency relates to this one. */
+  relation: 'equivalent' | 'broader' | 'narrower' | 'related';
   score: number;
   method: string | null;
   evidence: string | null;
@@ -75,10 +77,18 @@ function evidenceText(value: unknown): string | null {
   return JSON.stringify(value);
 }
 
+const RELATIONS = new Set(['equivalent', 'broader', 'narrower', 'related']);
+
+function asRelation(value: unknown): SimilarityRow['relation'] {
+  if (typeof value === 'string' && RELATIONS.has(value)) return value as SimilarityRow['relation'];
+  throw new Error(`unexpected competency relation: ${String(value)}`);
+}
+
 export function asSimilarity(raw: unknown): SimilarityRow {
   const p = raw as Record<string, unknown>;
   return {
     competency: asCompetency(p.competency),
+    relation: asRelation(p.relation),
     score: typeof p.score === 'number' ? p.score : Number(p.score ?? 0),
     method: typeof p.method === 'string' ? p.method : null,
     evidence: evidenceText(p.evidence),

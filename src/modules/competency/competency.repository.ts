@@ -56,17 +56,25 @@ export const competencyRequiredBy: Lookup<RequirerPage, { first: number; after: 
   },
 };
 
-export const competencySimilar: Lookup<SimilarityRow[], { minScore: number; first: number }> = {
+/** How another competency relates to this one: `broader` means the other one is broader. */
+export type RelationValue = 'equivalent' | 'broader' | 'narrower' | 'related';
+
+export const competencySimilar: Lookup<SimilarityRow[], { minScore: number; first: number; relations: RelationValue[] }> = {
   name: 'Competency.similar',
-  // SIMILAR_TO is read in either direction; a pair linked both ways counts once, at its best
-  // score. A competency without similar ones yields no row, which decodes as an empty list.
+  // Each relation is stored once per pair; NARROWER_THAN points from the narrower competency to the
+  // broader one. A competency without relations yields no row, which decodes as an empty list.
   body: `WITH key, key.args AS a
-         MATCH (c:Competency {id: key.id})-[s:SIMILAR_TO]-(o:Competency)
+         MATCH (c:Competency {id: key.id})-[s:EQUIVALENT_TO|NARROWER_THAN|RELATED_TO]-(o:Competency)
          WHERE o <> c AND s.score >= a.minScore
-         WITH key, a, o, s ORDER BY s.score DESC
-         WITH key, a, o, collect(s)[0] AS best
-         WITH key, a, o, best ORDER BY best.score DESC, o.id
-         WITH key, a, collect({competency: ${project.competency('o')}, score: best.score, method: best.method, evidence: best.evidence}) AS rows
+         WITH key, a, o, s,
+              CASE type(s)
+                WHEN 'EQUIVALENT_TO' THEN 'equivalent'
+                WHEN 'RELATED_TO' THEN 'related'
+                ELSE CASE WHEN startNode(s) = c THEN 'broader' ELSE 'narrower' END
+              END AS relation
+         WHERE relation IN a.relations
+         WITH key, a, o, s, relation ORDER BY s.score DESC, o.id
+         WITH key, a, collect({competency: ${project.competency('o')}, relation: relation, score: s.score, method: s.method, evidence: s.evidence}) AS rows
          RETURN rows[0..a.first] AS value`,
   decode: listOf(asSimilarity),
 };

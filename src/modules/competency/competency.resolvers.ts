@@ -3,7 +3,8 @@
 import { competencyKey } from '../../analysis/alignment/competency-key.js';
 import type { RequestContext } from '../../context.js';
 import { badUserInput } from '../../errors.js';
-import type { CompetencyKind, Resolvers } from '../../generated/graphql.js';
+import type { CompetencyKind, CompetencyRelation, Resolvers } from '../../generated/graphql.js';
+import type { RelationValue } from './competency.repository.js';
 import { foldSurface } from '../../analysis/alignment/competency-key.js';
 import { keysetConnection, keysetPage, MAX_PAGE_SIZE, toGlobalId } from '../../relay.js';
 import { textArgument } from '../document/document.filters.js';
@@ -28,16 +29,32 @@ const competencyFields = {
       (item, cursor) => ({ node: item.node, code: item.code, cursor }),
     );
   },
-  similar: (row: CompetencyRow, args: { minScore?: number | null; first?: number | null }, { loaders }: RequestContext) => {
-    const minScore = args.minScore ?? 0.5;
-    const first = args.first ?? 20;
-    if (!(minScore >= 0 && minScore <= 1)) throw badUserInput(`\`minScore\` must be between 0 and 1; got ${minScore}.`, 'minScore');
-    if (!Number.isInteger(first) || first < 0 || first > MAX_PAGE_SIZE) {
-      throw badUserInput(`\`first\` must be between 0 and ${MAX_PAGE_SIZE}; got ${first}.`, 'first');
-    }
-    return loaders.competency.similar.load(row.id, { minScore, first });
-  },
+  similar: (
+    row: CompetencyRow,
+    args: { minScore?: number | null; first?: number | null; relations?: readonly CompetencyRelation[] | null },
+    context: RequestContext,
+  ) => relationsOf(row, args.relations && args.relations.length > 0 ? args.relations : ['EQUIVALENT'], args, context),
+  equivalents: (row: CompetencyRow, args: { first?: number | null }, context: RequestContext) => relationsOf(row, ['EQUIVALENT'], args, context),
+  broader: (row: CompetencyRow, args: { first?: number | null }, context: RequestContext) => relationsOf(row, ['BROADER'], args, context),
+  narrower: (row: CompetencyRow, args: { first?: number | null }, context: RequestContext) => relationsOf(row, ['NARROWER'], args, context),
+  related: (row: CompetencyRow, args: { first?: number | null }, context: RequestContext) => relationsOf(row, ['RELATED'], args, context),
 };
+
+/** The competencies related to `row` by the given relations, strongest first. */
+function relationsOf(
+  row: CompetencyRow,
+  relations: readonly CompetencyRelation[],
+  args: { minScore?: number | null; first?: number | null },
+  { loaders }: RequestContext,
+) {
+  const minScore = args.minScore ?? 0;
+  const first = args.first ?? 20;
+  if (!(minScore >= 0 && minScore <= 1)) throw badUserInput(`\`minScore\` must be between 0 and 1; got ${minScore}.`, 'minScore');
+  if (!Number.isInteger(first) || first < 0 || first > MAX_PAGE_SIZE) {
+    throw badUserInput(`\`first\` must be between 0 and ${MAX_PAGE_SIZE}; got ${first}.`, 'first');
+  }
+  return loaders.competency.similar.load(row.id, { minScore, first, relations: relations.map((r) => r.toLowerCase() as RelationValue) });
+}
 
 const typeOf = (row: { nodeType: string }) => row.nodeType as never;
 
@@ -69,4 +86,7 @@ export const competencyResolvers: Resolvers = {
   Knowledge: competencyFields,
   Skill: competencyFields,
   Attitude: competencyFields,
+  CompetencySimilarity: {
+    relation: (row) => row.relation.toUpperCase() as CompetencyRelation,
+  },
 };

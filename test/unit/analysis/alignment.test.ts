@@ -46,9 +46,15 @@ function seedCorpus(): CompetencyInput[] {
   ];
 }
 
-function scoreOf(pairs: ReturnType<typeof alignCompetencies>, kind: CompetencyKind, x: string, y: string): number {
-  const [a, b] = [`${kind}:${competencyKey(kind, x)}`, `${kind}:${competencyKey(kind, y)}`].sort();
-  return pairs.find((p) => p.a === a && p.b === b)?.score ?? 0;
+/** How x relates to y in the aligned pairs (`narrower`: x is narrower than y), or `none`. */
+function relationOf(pairs: ReturnType<typeof alignCompetencies>, kind: CompetencyKind, x: string, y: string): string {
+  const idX = `${kind}:${competencyKey(kind, x)}`;
+  const idY = `${kind}:${competencyKey(kind, y)}`;
+  const [a, b] = [idX, idY].sort();
+  const pair = pairs.find((p) => p.a === a && p.b === b);
+  if (!pair) return 'none';
+  if (a === idX || pair.relation === 'equivalent' || pair.relation === 'related') return pair.relation;
+  return pair.relation === 'narrower' ? 'broader' : 'narrower';
 }
 
 describe('competencyKey', () => {
@@ -92,13 +98,14 @@ describe('analyseText', () => {
 describe('alignCompetencies on the seed documents', () => {
   const pairs = alignCompetencies(seedCorpus());
 
-  it('aligns the pairs the seeds require and keeps 談判技巧 apart from 資訊科技技能', () => {
-    expect(scoreOf(pairs, 'skill', '分析技能', '分析資訊與數據能力')).toBeGreaterThanOrEqual(DEFAULT_ALIGN_THRESHOLD);
-    expect(scoreOf(pairs, 'skill', '溝通和協商技能', '溝通協調能力')).toBeGreaterThanOrEqual(DEFAULT_ALIGN_THRESHOLD);
-    expect(scoreOf(pairs, 'skill', '資訊科技技能', '資訊科技應用能力')).toBeGreaterThanOrEqual(DEFAULT_ALIGN_THRESHOLD);
-    expect(scoreOf(pairs, 'skill', '談判技巧', '資訊科技技能')).toBeLessThan(DEFAULT_ALIGN_THRESHOLD);
-    expect(scoreOf(pairs, 'knowledge', '災後復原計畫', '組織危機管理和災後復原計畫')).toBeGreaterThanOrEqual(DEFAULT_ALIGN_THRESHOLD);
-    expect(scoreOf(pairs, 'knowledge', '職場的職業健康安全要求', '職業安全衛生相關規範')).toBeGreaterThanOrEqual(DEFAULT_ALIGN_THRESHOLD);
+  it('types the relations the seeds call for and keeps 談判技巧 apart from 資訊科技技能', () => {
+    // The unit's note says 分析技能 covers analysing information and data; 協商 reads as 協調.
+    expect(relationOf(pairs, 'skill', '分析技能', '分析資訊與數據能力')).toBe('equivalent');
+    expect(relationOf(pairs, 'skill', '溝通和協商技能', '溝通協調能力')).toBe('equivalent');
+    // Applying IT is a specialisation of IT skills; a named recovery plan inside crisis management.
+    expect(relationOf(pairs, 'skill', '資訊科技應用能力', '資訊科技技能')).toBe('narrower');
+    expect(relationOf(pairs, 'knowledge', '災後復原計畫', '組織危機管理和災後復原計畫')).toBe('broader');
+    expect(relationOf(pairs, 'skill', '談判技巧', '資訊科技技能')).toBe('none');
   });
 
   it('reports each unordered pair once, a < b, same kind, score in [floor, 1]', () => {
@@ -107,7 +114,7 @@ describe('alignCompetencies on the seed documents', () => {
     for (const p of pairs) {
       expect(p.a < p.b).toBe(true);
       expect(kinds.get(p.a)).toBe(kinds.get(p.b));
-      expect(p.score).toBeGreaterThanOrEqual(DEFAULT_ALIGN_FLOOR);
+      expect(p.score).toBeGreaterThanOrEqual(p.relation === 'equivalent' ? DEFAULT_ALIGN_FLOOR : 0);
       expect(p.score).toBeLessThanOrEqual(1);
       expect(seen.has(`${p.a}|${p.b}`)).toBe(false);
       seen.add(`${p.a}|${p.b}`);
@@ -126,6 +133,7 @@ describe('alignCompetencies on the seed documents', () => {
     const recovery = find('災後復原計畫', '組織危機管理和災後復原計畫');
     expect(recovery?.method).toMatch(/^containment/);
     expect(recovery?.details.containment?.inner).toBe('災後復原計畫');
+    expect(recovery?.evidence).toContain('qualifier: 組織危機管理');
     const analysis = find('分析技能', '分析資訊與數據能力');
     expect(analysis?.method).toContain('context');
     expect(analysis?.evidence).toContain('explained by note');
@@ -144,15 +152,40 @@ describe('scoring', () => {
     expect(score(c('skill', '簡報能力'), c('skill', '簡報技巧'))).toBeGreaterThanOrEqual(0.9);
   });
 
-  it('does not align a generic word inside a longer name', () => {
-    expect(score(c('skill', '管理能力'), c('skill', '壓力管理能力'))).toBeLessThan(DEFAULT_ALIGN_THRESHOLD);
+  const relation = (x: CompetencyInput, y: CompetencyInput, extra: CompetencyInput[] = pad): string =>
+    relationOf(alignCompetencies([x, y, ...extra.filter((e) => e.id !== x.id && e.id !== y.id)]), x.kind, x.name, y.name);
+
+  it('makes a name inside a longer one broader, never equivalent', () => {
+    expect(relation(c('skill', '管理能力'), c('skill', '壓力管理能力'))).toBe('broader');
+    expect(relation(c('skill', '客戶溝通協調'), c('skill', '溝通協調能力'))).toBe('narrower');
+    expect(relation(c('skill', '設備故障排除'), c('skill', '機械設備故障排除與檢修'))).toBe('broader');
+  });
+
+  it('keeps one frame with two objects apart: related at most', () => {
+    const frame = [c('knowledge', '印刷機操作手冊'), c('knowledge', '網版印刷標準作業流程'), c('knowledge', '塗裝標準作業流程')];
+    expect(relation(c('knowledge', '凹版印刷標準作業流程'), c('knowledge', '平版印刷標準作業流程'), frame)).toMatch(/^(related|none)$/);
+    expect(relation(c('knowledge', '打包機操作手冊'), c('knowledge', '織布機操作手冊'), frame)).toMatch(/^(related|none)$/);
+    expect(relation(c('skill', '人際關係管理'), c('skill', '顧客關係管理'))).toMatch(/^(related|none)$/);
+  });
+
+  it('reads the same words in another order as equivalent', () => {
+    expect(relation(c('skill', '溝通協調能力'), c('skill', '協調溝通能力'))).toBe('equivalent');
+    expect(relation(c('skill', '預算編列能力'), c('skill', '編列預算能力'))).toBe('equivalent');
+    expect(relation(c('skill', '溝通協調能力'), c('skill', '溝通及協調能力'))).toBe('equivalent');
+  });
+
+  it('never makes two names one document lists side by side equivalent', () => {
+    const x = c('skill', '溝通協調能力', { documents: ['D1', 'D2'] });
+    const y = c('skill', '協調溝通能力', { documents: ['D2'] });
+    expect(relation(x, y)).not.toBe('equivalent');
+    expect(relation({ ...x, documents: ['D1'] }, y)).toBe('equivalent');
   });
 
   it('keeps siblings of a contrast set apart however much wording they share', () => {
     const x = c('skill', 'CNC車床操作');
     const y = c('skill', 'CNC銑床操作');
     const pair = prepareAlignmentCorpus([x, y, ...pad]).pair(x.id, y.id);
-    expect(pair?.score ?? 0).toBeLessThan(DEFAULT_ALIGN_THRESHOLD);
+    expect(pair?.relation ?? 'none').toMatch(/^(related|none)$/);
     expect(pair?.details.contrast).toEqual(['車床≠銑床']);
   });
 

@@ -1,0 +1,118 @@
+// Types the relation between two competencies of one kind from how their names compare.
+//
+// Equivalence is strict: both names must be (nearly) wholly found in each other, once void words
+// (能力, 知識, 相關 …), word order, variant characters and lexicon synonyms are set aside; no sibling
+// contrast (車床 / 銑床) may tell them apart; and no document may list both (a document that names
+// two competencies means two). A name whose words all lie inside another is *broader* than it,
+// whatever the rest is: a qualifier in front (溝通協調 < 客戶溝通協調), a second competency joined to
+// it (故障排除 < 故障排除與檢修) or a frame behind it (電路設計 < 電路設計實務). Names that share a frame
+// or much text but differ in their object are only *related* (凹版印刷 / 平版印刷標準作業流程).
+import { wordsOf, type FrameTable } from './frames.js';
+import { calibrate, type PairScore, type PreparedCompetency, type ScoringParameters } from './score.js';
+import type { CompetencyRelation } from './types.js';
+
+/** Tunable thresholds of the relation rules; defaults chosen on the tuning half of the real labelled set. */
+export interface RelationParameters {
+  /** Both sides' coverage from which two names are equivalent. */
+  equivalentCoverage: number;
+  /** IDF mass a name needs to be the broader side (0: any name, however general). */
+  broaderMinMass: number;
+  /** Harmonic mean of the coverages from which a pair is related (when no stronger relation holds). */
+  relatedCoverage: number;
+  /** How many names must end with a tail for it to count as a frame. */
+  frameMinNames: number;
+}
+
+export const DEFAULT_RELATIONS: RelationParameters = {
+  equivalentCoverage: 0.85,
+  broaderMinMass: 0,
+  relatedCoverage: 0.5,
+  frameMinNames: 8,
+};
+
+/** How two competencies relate; `narrower` and `broader` read "x is narrower / broader than y". */
+export interface TypedRelation {
+  relation: CompetencyRelation;
+  score: number;
+  /** Structure behind the relation, in words (`qualifier: 客戶`, `objects differ: 凹版 ≠ 平版`). */
+  reason: string;
+}
+
+const CONJUNCTIONS = /[與及和暨並、]|以及/;
+
+function harmonic(a: number, b: number): number {
+  return a + b > 0 ? (2 * a * b) / (a + b) : 0;
+}
+
+/** Where the inner core sits in the outer one, and what surrounds it. */
+function placeInside(inner: string, outer: string): { before: string; after: string } | null {
+  const at = outer.indexOf(inner);
+  if (at < 0) return null;
+  return { before: outer.slice(0, at), after: outer.slice(at + inner.length) };
+}
+
+/** Why the inner name is broader than the outer one, in words. */
+function containment(inner: PreparedCompetency, outer: PreparedCompetency): string {
+  const place = placeInside(inner.name.core, outer.name.core);
+  if (!place) return `every word of ${inner.name.core} within ${outer.name.core}`;
+  const { before, after } = place;
+  if (after.length === 0) return `qualifier: ${before}`;
+  if (CONJUNCTIONS.test(outer.input.name)) return `joined with: ${[before, after].filter(Boolean).join(' … ')}`;
+  return `${before ? `qualifier: ${before}; ` : ''}specific frame: ${after}`;
+}
+
+/** The same characters in another order (預算編列 / 編列預算). */
+function reordered(x: PreparedCompetency, y: PreparedCompetency): boolean {
+  const sorted = (core: string): string => [...core].sort().join('');
+  return x.name.core.length >= 2 && x.name.core !== y.name.core && sorted(x.name.core) === sorted(y.name.core);
+}
+
+/** Every word of `inner` is found in `outer`, which says more. */
+function wordsWithin(inner: PreparedCompetency, outer: PreparedCompetency): boolean {
+  if (inner.name.core.length === 0 || inner.name.core.length >= outer.name.core.length) return false;
+  return wordsOf(inner.name).every((w) => outer.name.core.includes(w));
+}
+
+/**
+ * The relation between x and y given their scored comparison, or null when they are not related.
+ * `coListed`: some document lists both.
+ */
+export function relatePair(
+  x: PreparedCompetency,
+  y: PreparedCompetency,
+  scored: PairScore,
+  frames: FrameTable,
+  coListed: boolean,
+  scoring: ScoringParameters,
+  params: RelationParameters,
+): TypedRelation | null {
+  if (scored.method === 'exact-key') return { relation: 'equivalent', score: 1, reason: 'same name' };
+  const [covX, covY] = scored.coverage;
+  const contrasted = scored.details.contrast.length > 0;
+  const low = Math.min(covX, covY);
+  const high = Math.max(covX, covY);
+  if (!contrasted && !coListed) {
+    if (low >= params.equivalentCoverage) return { relation: 'equivalent', score: calibrate(low, scoring), reason: 'same words' };
+    // A unit's note that spells out what its name covers (分析技能 可能包括：分析…資訊和數據) makes
+    // the name equivalent to a name that says the same in words.
+    if (scored.details.context.length > 0 && Math.min(...scored.explainedCoverage) >= params.equivalentCoverage) {
+      return { relation: 'equivalent', score: calibrate(Math.min(...scored.explainedCoverage), scoring) * 0.95, reason: 'explained by its note' };
+    }
+    if (reordered(x, y)) return { relation: 'equivalent', score: calibrate(params.equivalentCoverage, scoring), reason: 'same words in another order' };
+  }
+  const related = (reason: string): TypedRelation | null => {
+    const h = harmonic(covX, covY);
+    return h >= params.relatedCoverage ? { relation: 'related', score: calibrate(h, scoring), reason } : null;
+  };
+  if (contrasted) return related(`differs: ${scored.details.contrast.join(', ')}`);
+  const xInner = covX > covY || (covX === covY && x.name.core.length < y.name.core.length);
+  const [inner, outer] = xInner ? [x, y] : [y, x];
+  if ((high >= scoring.containmentCoverage || wordsWithin(inner, outer)) && inner.mass >= params.broaderMinMass) {
+    return { relation: xInner ? 'broader' : 'narrower', score: scored.score, reason: containment(inner, outer) };
+  }
+  if (coListed && low >= params.equivalentCoverage) return related('listed together by one document');
+  const fx = frames.split(x.name);
+  const fy = frames.split(y.name);
+  if (fx.frame !== null && fx.frame === fy.frame) return related(`frame: ${fx.frame}; objects differ: ${fx.object} ≠ ${fy.object}`);
+  return related('shares wording');
+}
