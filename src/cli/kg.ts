@@ -53,9 +53,27 @@ function collectInputs(paths: string[]): DocumentInput[] {
   return inputs;
 }
 
+/** Every warning with its document and line, then how many of each kind. */
+function printWarnings(results: ImportResult[]): void {
+  const kinds = new Map<string, number>();
+  let documents = 0;
+  for (const result of results) {
+    if (result.warnings.length > 0) documents += 1;
+    for (const warning of result.warnings) {
+      kinds.set(warning.kind, (kinds.get(warning.kind) ?? 0) + 1);
+      console.log(`WARNING ${result.name}${warning.line ? `:${warning.line}` : ''} [${warning.field}] ${warning.message}`);
+    }
+  }
+  if (kinds.size === 0) return;
+  const total = [...kinds.values()].reduce((sum, n) => sum + n, 0);
+  const byKind = [...kinds].sort((a, b) => b[1] - a[1]).map(([kind, n]) => `${kind} ${n}`);
+  console.log(`warnings: ${total} in ${documents} document(s) (${byKind.join(', ')}); each is a form read by assumption, see the README`);
+}
+
 function printSummary(results: ImportResult[], dryRun: boolean, seconds: number): void {
   const tally = new Map<string, number>();
   for (const result of results) tally.set(result.status, (tally.get(result.status) ?? 0) + 1);
+  printWarnings(results);
   for (const result of results.filter((r) => r.status === 'FAILED')) {
     for (const error of result.errors) console.error(`FAILED ${error.message}`);
   }

@@ -3,9 +3,10 @@
 import type { Database } from '../db/query.js';
 import type { ImportOptions } from './loader.js';
 import type { DocumentKind, ParsedDocument } from './document.js';
-import { parseDocument } from './icap/index.js';
+import { parseWithWarnings } from './icap/index.js';
 import { importDocumentBatch, previewDocument, type ImportCounts, type ImportStatus } from './loader.js';
 import { ParseError } from './parse-error.js';
+import type { ParseWarning } from './parse-warning.js';
 
 export interface DocumentInput {
   /** How the caller names the document (file name); used in error messages. */
@@ -21,6 +22,11 @@ export interface ImportErrorDetail {
   field: string | null;
 }
 
+/** A form the parser normalised to read the document (see parse-warning.ts); line 0 becomes null. */
+export interface ImportWarningDetail extends ImportErrorDetail {
+  kind: ParseWarning['kind'];
+}
+
 export interface ImportResult {
   name: string;
   code: string | null;
@@ -28,6 +34,8 @@ export interface ImportResult {
   status: ImportStatus | 'FAILED';
   counts: ImportCounts | null;
   errors: ImportErrorDetail[];
+  /** What was assumed to read the document; the document imports all the same. */
+  warnings: ImportWarningDetail[];
   /** Competencies this import added to the graph; input for incremental alignment. */
   newCompetencyIds: string[];
 }
@@ -46,7 +54,11 @@ function failure(name: string, error: unknown): ImportResult {
     error instanceof ParseError
       ? { message: error.message, line: error.line || null, field: error.field }
       : { message: `${name}: could not be written to the graph (${(error as Error).message ?? String(error)})`, line: null, field: null };
-  return { name, code: null, kind: null, status: 'FAILED', counts: null, errors: [detail], newCompetencyIds: [] };
+  return { name, code: null, kind: null, status: 'FAILED', counts: null, errors: [detail], warnings: [], newCompetencyIds: [] };
+}
+
+function warningDetails(warnings: readonly ParseWarning[]): ImportWarningDetail[] {
+  return warnings.map((w) => ({ kind: w.kind, message: w.message, line: w.line || null, field: w.field }));
 }
 
 /**
@@ -67,7 +79,7 @@ export async function importDocuments(db: Database, inputs: DocumentInput[], opt
     results.push(result);
     options.onResult?.(result);
   };
-  let pending: Array<{ name: string; parsed: ParsedDocument }> = [];
+  let pending: Parsed[] = [];
   const flush = async () => {
     if (pending.length === 0) return;
     const batch = pending;
@@ -77,36 +89,41 @@ export async function importDocuments(db: Database, inputs: DocumentInput[], opt
 
   for (const input of inputs) {
     let parsed: ParsedDocument;
+    let warnings: ImportWarningDetail[];
     try {
-      parsed = parseDocument(input.text, input.name);
+      const outcome = parseWithWarnings(input.text, input.name);
+      parsed = outcome.document;
+      warnings = warningDetails(outcome.warnings);
     } catch (error) {
       await flush(); // keep results in input order
       report(failure(input.name, error));
       continue;
     }
     if (options.dryRun) {
-      report({ name: input.name, ...(await previewDocument(db, parsed)), errors: [] });
+      report({ name: input.name, ...(await previewDocument(db, parsed)), errors: [], warnings });
       continue;
     }
     if (pending.some((p) => p.parsed.code === parsed.code)) await flush();
-    pending.push({ name: input.name, parsed });
+    pending.push({ name: input.name, parsed, warnings });
     if (pending.length >= IMPORT_BATCH_SIZE) await flush();
   }
   await flush();
   return results;
 }
 
-async function writeBatch(
-  db: Database,
-  batch: Array<{ name: string; parsed: ParsedDocument }>,
-  options: ImportBatchOptions,
-): Promise<ImportResult[]> {
+interface Parsed {
+  name: string;
+  parsed: ParsedDocument;
+  warnings: ImportWarningDetail[];
+}
+
+async function writeBatch(db: Database, batch: Parsed[], options: ImportBatchOptions): Promise<ImportResult[]> {
   try {
     const outcomes = await importDocumentBatch(db, batch.map((b) => b.parsed), options.loader);
-    return outcomes.map((outcome, i) => ({ name: batch[i]!.name, ...outcome, errors: [] }));
+    return outcomes.map((outcome, i) => ({ name: batch[i]!.name, ...outcome, errors: [], warnings: batch[i]!.warnings }));
   } catch (error) {
     if (isInfrastructureError(error)) throw error;
-    if (batch.length === 1) return [failure(batch[0]!.name, error)];
+    if (batch.length === 1) return [{ ...failure(batch[0]!.name, error), warnings: batch[0]!.warnings }];
     // Find the culprit: every document again on its own.
     const results: ImportResult[] = [];
     for (const item of batch) results.push(...(await writeBatch(db, [item], options)));

@@ -52,9 +52,9 @@ export const TWO_DIGIT_CODES: CodeNumbering = { width: 2, digits: (run) => Math.
 /**
  * The numbering of a column's K or S codes, from the runs of digits after its codes:
  * - no code with one or two digits: a three-digit numbering (`K004 K301 K327`);
- * - otherwise two digits, but a three-digit run continues the numbering where it follows on from the
- *   highest two-digit code (`K99` … `K100`); anything else (`K053D` in a list that ends at K12) is a
- *   two-digit code followed by a name that starts with a digit.
+ * - otherwise two digits, but a three-digit run is a code where it follows on from the highest
+ *   two-digit code (`K99` … `K100`) or where its third digit is 0 (no name starts with 0); anything
+ *   else (`K053D` in a list that ends at K12) is a two-digit code and a name that starts with a digit.
  */
 export function numberingOf(cells: readonly string[], letter: 'K' | 'S'): CodeNumbering {
   const runs: string[] = [];
@@ -68,7 +68,9 @@ export function numberingOf(cells: readonly string[], letter: 'K' | 'S'): CodeNu
     digits: (run) => {
       if (run.length <= 2) return run.length;
       const three = Number(run.slice(0, 3));
-      return three > highest && three <= highest + 10 && three >= 100 ? 3 : 2;
+      // No name starts with 0, so `K100…` is K100 even where the numbering has not reached 99.
+      const continues = three > highest && three <= highest + 10;
+      return three >= 100 && (continues || run[2] === '0') ? 3 : 2;
     },
   };
 }
