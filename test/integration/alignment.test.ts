@@ -1,9 +1,8 @@
-// Alignment on the real Neo4j: the seeds' differently worded competencies are linked (and
-// unrelated ones are not), runs are idempotent, and an import aligns only what it brought.
+// Alignment on the real Neo4j: the seeds' differently worded competencies are linked by typed
+// relations (and unrelated ones are not), runs are idempotent, and an import aligns only what it brought.
 import fs from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DEFAULT_ALIGN_THRESHOLD } from '../../src/analysis/alignment/index.js';
 import { importDocuments } from '../../src/ingest/import-documents.js';
 import { loadSeed } from '../../src/ingest/seed.js';
 import { alignAfterImport, alignAll } from '../../src/modules/analysis/alignment.service.js';
@@ -20,37 +19,42 @@ beforeAll(async () => {
 });
 afterAll(() => test.close());
 
-async function similarity(a: string, b: string): Promise<{ score: number; method: string; evidence: string } | null> {
+/** The stored relation between a and b: its type, and whether it points from a to b. */
+async function similarity(a: string, b: string): Promise<{ type: string; fromA: boolean; score: number; evidence: string } | null> {
   const { records } = await test.driver.executeQuery(
-    `MATCH (x:Competency {id: $a})-[r:SIMILAR_TO]-(y:Competency {id: $b})
-     RETURN r.score AS score, r.method AS method, r.evidence AS evidence`,
+    `MATCH (x:Competency {id: $a})-[r:EQUIVALENT_TO|NARROWER_THAN|RELATED_TO]-(y:Competency {id: $b})
+     RETURN type(r) AS type, startNode(r) = x AS fromA, r.score AS score, r.evidence AS evidence`,
     { a, b },
   );
   const record = records[0];
-  return record ? { score: record.get('score'), method: record.get('method'), evidence: record.get('evidence') } : null;
+  return record ? { type: record.get('type'), fromA: record.get('fromA'), score: record.get('score'), evidence: record.get('evidence') } : null;
 }
 
 describe('alignment of the seed documents', () => {
-  it('links 分析技能 with 分析資訊與數據能力 and 溝通和協商技能 with 溝通協調能力, with evidence', async () => {
+  it('makes 分析技能 / 分析資訊與數據能力 and 溝通和協商技能 / 溝通協調能力 equivalent, with evidence', async () => {
     const analysis = await similarity('skill:分析技能', 'skill:分析資訊與數據能力');
-    expect(analysis?.score).toBeGreaterThanOrEqual(DEFAULT_ALIGN_THRESHOLD);
+    expect(analysis?.type).toBe('EQUIVALENT_TO');
     expect(analysis?.evidence).toContain('分析');
     const communication = await similarity('skill:溝通和協商技能', 'skill:溝通協調能力');
-    expect(communication?.score).toBeGreaterThanOrEqual(DEFAULT_ALIGN_THRESHOLD);
+    expect(communication?.type).toBe('EQUIVALENT_TO');
     expect(communication?.evidence).toMatch(/協商|協調/);
   });
 
-  it('does not align 談判技巧 with 資訊科技技能', async () => {
-    const unrelated = await similarity('skill:談判技巧', 'skill:資訊科技技能');
-    expect(unrelated === null || unrelated.score < DEFAULT_ALIGN_THRESHOLD).toBe(true);
+  it('stores a specialisation from the narrower competency to the broader one', async () => {
+    const applied = await similarity('skill:資訊科技應用能力', 'skill:資訊科技技能');
+    expect(applied).toMatchObject({ type: 'NARROWER_THAN', fromA: true });
+  });
+
+  it('relates nothing between 談判技巧 and 資訊科技技能', async () => {
+    expect(await similarity('skill:談判技巧', 'skill:資訊科技技能')).toBeNull();
   });
 
   it('links only competencies of the same kind, once per pair', async () => {
     const { records } = await test.driver.executeQuery(
-      `MATCH (a:Competency)-[r:SIMILAR_TO]->(b:Competency)
+      `MATCH (a:Competency)-[r:EQUIVALENT_TO|NARROWER_THAN|RELATED_TO]->(b:Competency)
        RETURN sum(CASE WHEN a.kind <> b.kind THEN 1 ELSE 0 END) AS mixed,
               count(r) AS edges, count(DISTINCT [a.id, b.id]) AS pairs,
-              sum(CASE WHEN EXISTS { (b)-[:SIMILAR_TO]->(a) } THEN 1 ELSE 0 END) AS bothWays`,
+              sum(CASE WHEN EXISTS { (b)-[:EQUIVALENT_TO|NARROWER_THAN|RELATED_TO]->(a) } THEN 1 ELSE 0 END) AS bothWays`,
     );
     expect(records[0]?.get('mixed').toNumber()).toBe(0);
     expect(records[0]?.get('edges').toNumber()).toBe(records[0]?.get('pairs').toNumber());
@@ -75,11 +79,11 @@ describe('alignment of the seed documents', () => {
     const report = await alignAfterImport(test.db, results);
     expect(report?.mode).toBe('incremental');
     const variant = await similarity('skill:溝通協調技能', 'skill:溝通協調能力');
-    expect(variant?.score).toBeGreaterThanOrEqual(DEFAULT_ALIGN_THRESHOLD);
+    expect(variant?.type).toBe('EQUIVALENT_TO');
     // Edges between the seed's own competencies are as they were.
     const after = await graphSnapshot(test.driver);
     const seedEdges = (snapshot: typeof before) =>
-      snapshot.relationships.filter((r) => r.includes('"SIMILAR_TO"') && !r.includes('溝通協調技能'));
+      snapshot.relationships.filter((r) => /"(EQUIVALENT_TO|NARROWER_THAN|RELATED_TO)"/.test(r) && !r.includes('溝通協調技能'));
     expect(seedEdges(after)).toEqual(seedEdges(before));
   });
 });

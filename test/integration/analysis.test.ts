@@ -67,18 +67,26 @@ describe('sharedCompetencies', () => {
     ]);
   });
 
-  it('shares nothing verbatim between the seed standard and unit, but aligned wording at 0.5', async () => {
+  it('shares nothing verbatim between the seed standard and unit, but equivalent wording by default', async () => {
     const codes = ['BLM2421-007', 'BGM5R0167v2'];
-    const exact = await service.graphql<{ sharedCompetencies: Shared[] }>(SHARED, { codes });
+    const exact = await service.graphql<{ sharedCompetencies: Shared[] }>(SHARED, { codes, minScore: 1 });
     expect(exact.data?.sharedCompetencies).toEqual([]);
-    const aligned = await service.graphql<{ sharedCompetencies: Shared[] }>(SHARED, { codes, minScore: 0.5 });
+    const aligned = await service.graphql<{ sharedCompetencies: Shared[] }>(SHARED, { codes });
     const groups = aligned.data!.sharedCompetencies.map((s) => s.competencies.map((c) => c.name).sort());
     expect(groups).toContainEqual(['分析技能', '分析資訊與數據能力'].sort());
     expect(groups).toContainEqual(['溝通和協商技能', '溝通協調能力'].sort());
     expect(groups.some((g) => g.includes('談判技巧') && g.includes('資訊科技技能'))).toBe(false);
+    // 資訊科技應用能力 (standard) is narrower than 資訊科技技能 (unit): shared only on request.
+    expect(groups.some((g) => g.includes('資訊科技技能'))).toBe(false);
     const analysis = aligned.data!.sharedCompetencies.find((s) => s.competencies.some((c) => c.name === '分析技能'))!;
-    expect(analysis.score).toBeGreaterThanOrEqual(0.5);
+    expect(analysis.score).toBeGreaterThan(0);
     expect(analysis.score).toBeLessThan(1);
+    const widened = await service.graphql<{ sharedCompetencies: Shared[] }>(
+      `query($codes: [String!]!) { sharedCompetencies(codes: $codes, includeNarrower: true) { competencies { name } } }`,
+      { codes },
+    );
+    const wide = widened.data!.sharedCompetencies.map((s) => s.competencies.map((c) => c.name).sort());
+    expect(wide).toContainEqual(['資訊科技應用能力', '資訊科技技能'].sort());
   });
 
   it('refuses unknown codes and a minScore outside 0..1 with BAD_USER_INPUT', async () => {
@@ -99,9 +107,14 @@ describe('overlap and similarDocuments', () => {
     expect(overlap.documents.map((d) => d.code)).toEqual(['BLM2421-007v4', 'BLM2421-050v4', 'BGM5R0167v2']);
     // The twins: 24 K+S each, 22 shared -> 22 / (24 + 24 - 22).
     expect(overlap.pairs[0]).toEqual({ a: { code: 'BLM2421-007v4' }, b: { code: 'BLM2421-050v4' }, sharedCount: 22, similarity: 22 / 26 });
-    expect(overlap.pairs[1]?.sharedCount).toBe(0);
-    expect(overlap.matrix[0]).toEqual([1, 22 / 26, 0]);
+    // The standard and the unit share two equivalent wordings (分析技能, 溝通和協商技能), nothing verbatim.
+    expect(overlap.pairs[1]?.sharedCount).toBe(2);
+    expect(overlap.matrix[0]).toEqual([1, 22 / 26, overlap.pairs[1]?.similarity]);
     expect(overlap.matrix[1]?.[0]).toBe(22 / 26);
+    const exact = await service.graphql<{ overlap: { pairs: Array<{ sharedCount: number }> } }>(
+      `{ overlap(codes: ["BLM2421-007v4", "BGM5R0167v2"], minScore: 1) { pairs { sharedCount } } }`,
+    );
+    expect(exact.data?.overlap.pairs[0]?.sharedCount).toBe(0);
   });
 
   it('ranks the twin first for the seed standard, with the shared competencies', async () => {

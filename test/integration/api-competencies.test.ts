@@ -1,5 +1,5 @@
 // Competencies and classifications on the real Neo4j with the seeds loaded: lookup by published
-// name, what requires a competency (paged), similarity read from SIMILAR_TO in either direction,
+// name, what requires a competency (paged), typed relations read in their direction,
 // the competency list, and the occupation/industry/category hierarchies.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadSeed } from '../../src/ingest/seed.js';
@@ -74,32 +74,47 @@ describe('competency(kind, name)', () => {
     ]);
   });
 
-  it('reads similar competencies from SIMILAR_TO in either direction, best first', async () => {
+  it('reads typed relations in their direction: equivalents by default, broader, narrower and related on request', async () => {
     const similar = async () =>
       (
         await data(`{ competency(kind: SKILL, name: "溝通協調能力") {
-          all: similar(minScore: 0) { competency { id } score method evidence }
-          strong: similar { competency { id } score }
-          one: similar(minScore: 0, first: 1) { competency { id } }
+          default: similar { competency { id } relation score method evidence }
+          all: similar(relations: [EQUIVALENT, BROADER, NARROWER, RELATED]) { competency { id } relation score }
+          strong: similar(minScore: 0.5, relations: [EQUIVALENT, RELATED]) { competency { id } }
+          one: similar(first: 1, relations: [NARROWER, RELATED]) { competency { id } }
+          equivalents { competency { id } }
+          broader { competency { id } }
+          narrower { competency { id } relation }
+          related { competency { id } }
         } }`)
       ).competency;
-    expect(await similar()).toEqual({ all: [], strong: [], one: [] });
+    expect(await similar()).toEqual({ default: [], all: [], strong: [], one: [], equivalents: [], broader: [], narrower: [], related: [] });
     await test.driver.executeQuery(
-      `MATCH (a:Skill {id: 'skill:溝通協調能力'}), (b:Skill {id: 'skill:溝通和協商技能'}), (c:Skill {id: 'skill:分析技能'})
-       CREATE (b)-[:SIMILAR_TO {score: 0.82, method: 'lexical', evidence: '溝通 shared'}]->(a)
-       CREATE (a)-[:SIMILAR_TO {score: 0.3, method: 'lexical', evidence: ['few characters shared']}]->(c)`,
+      `MATCH (a:Skill {id: 'skill:溝通協調能力'}), (b:Skill {id: 'skill:溝通和協商技能'}), (c:Skill {id: 'skill:分析技能'}), (d:Skill {id: 'skill:談判技巧'})
+       CREATE (b)-[:EQUIVALENT_TO {score: 0.82, method: 'lexical', evidence: '溝通 shared'}]->(a)
+       CREATE (d)-[:NARROWER_THAN {score: 0.6, method: 'containment', evidence: 'qualifier'}]->(a)
+       CREATE (a)-[:RELATED_TO {score: 0.3, method: 'lexical', evidence: ['few characters shared']}]->(c)`,
     );
     try {
       expect(await similar()).toEqual({
+        default: [{ competency: { id: 'Skill:溝通和協商技能' }, relation: 'EQUIVALENT', score: 0.82, method: 'lexical', evidence: '溝通 shared' }],
         all: [
-          { competency: { id: 'Skill:溝通和協商技能' }, score: 0.82, method: 'lexical', evidence: '溝通 shared' },
-          { competency: { id: 'Skill:分析技能' }, score: 0.3, method: 'lexical', evidence: 'few characters shared' },
+          { competency: { id: 'Skill:溝通和協商技能' }, relation: 'EQUIVALENT', score: 0.82 },
+          { competency: { id: 'Skill:談判技巧' }, relation: 'NARROWER', score: 0.6 },
+          { competency: { id: 'Skill:分析技能' }, relation: 'RELATED', score: 0.3 },
         ],
-        strong: [{ competency: { id: 'Skill:溝通和協商技能' }, score: 0.82 }],
-        one: [{ competency: { id: 'Skill:溝通和協商技能' } }],
+        strong: [{ competency: { id: 'Skill:溝通和協商技能' } }],
+        one: [{ competency: { id: 'Skill:談判技巧' } }],
+        equivalents: [{ competency: { id: 'Skill:溝通和協商技能' } }],
+        broader: [],
+        narrower: [{ competency: { id: 'Skill:談判技巧' }, relation: 'NARROWER' }],
+        related: [{ competency: { id: 'Skill:分析技能' } }],
       });
+      // Seen from the narrower side, the same relation reads BROADER.
+      const other = await data('{ competency(kind: SKILL, name: "談判技巧") { broader { competency { id } relation } } }');
+      expect(other.competency.broader).toEqual([{ competency: { id: 'Skill:溝通協調能力' }, relation: 'BROADER' }]);
     } finally {
-      await test.driver.executeQuery('MATCH ()-[r:SIMILAR_TO]->() DELETE r');
+      await test.driver.executeQuery('MATCH ()-[r:EQUIVALENT_TO|NARROWER_THAN|RELATED_TO]->() DELETE r');
     }
     const response = await service.graphql('{ competency(kind: SKILL, name: "溝通協調能力") { similar(minScore: 2) { score } } }');
     expect(response.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
