@@ -1,6 +1,7 @@
 // Hostile and careless traffic against the live HTTP server on the real Neo4j: every abuse is refused
 // with the right status and code, a normal query is answered right after, user strings shaped like
 // Cypher or Lucene change nothing, and writes need the admin token.
+import { readFileSync } from 'node:fs';
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadSeed } from '../../src/ingest/seed.js';
@@ -127,6 +128,21 @@ describe('admin operations', () => {
     const right = await service.graphql<{ importDocuments: { results: Array<{ status: string }> } }>(IMPORT, { docs }, { authorization: `Bearer ${ADMIN_TOKEN}` });
     expect(right.errors).toBeUndefined();
     expect(right.data?.importDocuments.results).toEqual([{ status: 'FAILED' }]);
+  });
+
+  it('report the forms an import normalised as warnings beside the errors', async () => {
+    const text = readFileSync(new URL('../../seed/icap/standard-BLM2421-007v4.txt', import.meta.url), 'utf8').replace('\tM7010', '\tM-70-701-7010');
+    const query =
+      'mutation($docs: [ImportDocumentInput!]!) { importDocuments(input: { documents: $docs, dryRun: true }) { results { status errors { message } warnings { kind message line field } } } }';
+    const response = await service.graphql<{ importDocuments: { results: unknown[] } }>(query, { docs: [{ name: 's.txt', text }] }, { authorization: `Bearer ${ADMIN_TOKEN}` });
+    expect(response.errors).toBeUndefined();
+    expect(response.data?.importDocuments.results).toEqual([
+      {
+        status: expect.stringMatching(/^(CREATED|UNCHANGED|UPDATED)$/),
+        errors: [],
+        warnings: [{ kind: 'HYPHENATED_CODE', message: '行業別代碼 M-70-701-7010 read as M7010', line: 16, field: '行業別' }],
+      },
+    ]);
   });
 
   it('are disabled when no ADMIN_TOKEN is configured', async () => {

@@ -275,3 +275,36 @@ describe('changed content and new versions', () => {
     expect(occupation).toEqual({ name: '未知職業名稱', provisional: true, parent: '999' });
   });
 });
+
+describe('documents in forms the importer normalises', () => {
+  beforeAll(async () => {
+    await clearGraph(test.driver);
+    await loadTaxonomy(test.db, readTaxonomy(path.join(SEED_DIR, 'taxonomy')));
+  });
+
+  const hyphenated = standardText
+    .replaceAll('BLM2421-007', 'BLM2421-901')
+    .replace('專業、科學及技術服務業 / 企業總管理機構及管理顧問業\t行業別代碼\tM7010', '製造業 / 塑膠製品製造業/塑膠外殼及配件製造業\t行業別代碼\tC-22-220-2203');
+
+  it('a dry run reports what was normalised, with its line and field, and writes nothing', async () => {
+    const [result] = await importDocuments(test.db, [{ name: 'hyphenated.txt', text: hyphenated }], { dryRun: true });
+    expect(result).toMatchObject({ status: 'CREATED', errors: [] });
+    expect(result?.warnings).toEqual([{ kind: 'HYPHENATED_CODE', message: '行業別代碼 C-22-220-2203 read as C2203', line: 16, field: '行業別' }]);
+    expect(await count("MATCH (d:Document {id: 'BLM2421-901v4'}) RETURN count(d) AS n")).toBe(0);
+  });
+
+  it('an import links the normalised code into the industry hierarchy and reports the same warnings', async () => {
+    const [result] = await importDocuments(test.db, [{ name: 'hyphenated.txt', text: hyphenated }]);
+    expect(result?.status).toBe('CREATED');
+    expect(result?.warnings.map((w) => w.kind)).toEqual(['HYPHENATED_CODE']);
+    const chain = await query<{ codes: string[] }>(
+      "MATCH (:Standard {id: 'BLM2421-901v4'})-[:IN_INDUSTRY]->(i:Industry) MATCH p = (i)-[:PART_OF*]->(:Industry {id: 'C'}) RETURN [n IN nodes(p) | n.code] AS codes",
+    );
+    expect(chain).toEqual([{ codes: ['C2203', 'C220', 'C22', 'C'] }]);
+  });
+
+  it('a document that parses as published has no warnings', async () => {
+    const [result] = await importDocuments(test.db, [{ name: 'standard.txt', text: standardText }], { dryRun: true });
+    expect(result?.warnings).toEqual([]);
+  });
+});
