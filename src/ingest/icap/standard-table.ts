@@ -163,7 +163,7 @@ function codedItems(cell: SourcedText, format: CodeFormat, column: number, doc: 
       if (numbering.width === 3) {
         doc.warnOnce('CODE_DIGITS', cell.line, field, `${format.letter} codes read with three digits (${item.code} …), as the document numbers them`);
       } else if (item.code.length > 3) {
-        doc.warnOnce('CODE_DIGITS', cell.line, field, `${item.code} read as a three-digit code, continuing the two-digit numbering`, item.code);
+        doc.warnOnce('CODE_DIGITS', cell.line, field, `${item.code} read as a three-digit code, not ${item.code.slice(0, 3)} and a name that starts with "${item.code.slice(3)}"`, item.code);
       }
     }
   }
