@@ -1104,6 +1104,7 @@ export type QueryPathArgs = {
 
 
 export type QueryRoleRequirementsArgs = {
+  groupEquivalents?: InputMaybe<Scalars['Boolean']['input']>;
   industryCode?: InputMaybe<Scalars['String']['input']>;
   level?: InputMaybe<Scalars['Int']['input']>;
   occupationCode?: InputMaybe<Scalars['String']['input']>;
@@ -1208,12 +1209,12 @@ export type Responsibility = Node & {
   tasks: Array<Task>;
 };
 
-/** One competency a role requires, with how much the role needs it and where. */
+/** One competency a role requires (or, with `groupEquivalents`, one group of equivalent wordings), with how much the role needs it and where. */
 export type RoleCompetency = {
   __typename?: 'RoleCompetency';
   /** The document-local codes it is listed under, e.g. [`S04`]. */
   codes: Array<Scalars['String']['output']>;
-  /** The shared competency. */
+  /** The shared competency; for a group, the wording most tasks use. */
   competency: Competency;
   /** How many tasks across the matching standards need it (0 for attitudes, which apply to whole standards). */
   count: Scalars['Int']['output'];
@@ -1221,6 +1222,8 @@ export type RoleCompetency = {
   documentCount: Scalars['Int']['output'];
   /** The standards that list it, ordered by code. */
   documents: Array<Standard>;
+  /** Every wording counted in this row, most used first: the competency alone, or the group's equivalent wordings (溝通協調能力, 協調溝通能力 …). */
+  members: Array<Competency>;
   /** The tasks that need it, by standard code then published order. */
   tasks: Array<Task>;
 };
@@ -2283,7 +2286,7 @@ export type QueryResolvers<ContextType = RequestContext, ParentType extends Reso
   occupations?: Resolver<Array<ResolversTypes['Occupation']>, ParentType, ContextType, Partial<QueryOccupationsArgs>>;
   overlap?: Resolver<ResolversTypes['Overlap'], ParentType, ContextType, RequireFields<QueryOverlapArgs, 'codes' | 'includeNarrower'>>;
   path?: Resolver<Maybe<ResolversTypes['Subgraph']>, ParentType, ContextType, RequireFields<QueryPathArgs, 'from' | 'maxLength' | 'to'>>;
-  roleRequirements?: Resolver<ResolversTypes['RoleRequirements'], ParentType, ContextType, Partial<QueryRoleRequirementsArgs>>;
+  roleRequirements?: Resolver<ResolversTypes['RoleRequirements'], ParentType, ContextType, RequireFields<QueryRoleRequirementsArgs, 'groupEquivalents'>>;
   search?: Resolver<ResolversTypes['SearchConnection'], ParentType, ContextType, RequireFields<QuerySearchArgs, 'text'>>;
   service?: Resolver<ResolversTypes['ServiceInfo'], ParentType, ContextType>;
   sharedCompetencies?: Resolver<Array<ResolversTypes['SharedCompetency']>, ParentType, ContextType, RequireFields<QuerySharedCompetenciesArgs, 'codes' | 'includeNarrower'>>;
@@ -2330,6 +2333,7 @@ export type RoleCompetencyResolvers<ContextType = RequestContext, ParentType ext
   count?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   documentCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   documents?: Resolver<Array<ResolversTypes['Standard']>, ParentType, ContextType>;
+  members?: Resolver<Array<ResolversTypes['Competency']>, ParentType, ContextType>;
   tasks?: Resolver<Array<ResolversTypes['Task']>, ParentType, ContextType>;
 };
 

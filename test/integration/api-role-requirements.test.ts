@@ -109,6 +109,39 @@ describe('roleRequirements', () => {
     expect(await role({ occupation: '2421', level: 4 })).toEqual(expected);
   });
 
+  it('groups equivalent wordings into one row when asked, counting the tasks of every member once', async () => {
+    // Plant an equivalence between S04 溝通協調能力 (all nine tasks) and S02 of the same standard.
+    await test.driver.executeQuery(
+      `MATCH (:Standard {id: 'BLM2421-007v4'})-[:REQUIRES {code: 'S04'}]->(a:Skill), (:Standard {id: 'BLM2421-007v4'})-[:REQUIRES {code: 'S02'}]->(b:Skill)
+       CREATE (a)-[:EQUIVALENT_TO {score: 0.9, method: 'test', evidence: 'planted'}]->(b)`,
+    );
+    try {
+      const query = `query($group: Boolean) { roleRequirements(occupationCode: "2421", groupEquivalents: $group) {
+        skills { competency { name } members { name } count codes }
+      } }`;
+      const plain = (await service.graphql<{ roleRequirements: { skills: Array<{ codes: string[]; count: number; members: Array<{ name: string }> }> } }>(query, {})).data!
+        .roleRequirements.skills;
+      expect(plain).toHaveLength(9);
+      expect(plain.every((row) => row.members.length === 1)).toBe(true);
+      const grouped = (
+        await service.graphql<{ roleRequirements: { skills: Array<{ competency: { name: string }; members: Array<{ name: string }>; count: number; codes: string[] }> } }>(
+          query,
+          { group: true },
+        )
+      ).data!.roleRequirements.skills;
+      expect(grouped).toHaveLength(8);
+      const s02 = plain.find((row) => row.codes[0] === 'S02')!;
+      expect(grouped[0]).toEqual({
+        competency: { name: '溝通協調能力' },
+        members: [{ name: '溝通協調能力' }, s02.members[0]],
+        count: 9,
+        codes: ['S02', 'S04'],
+      });
+    } finally {
+      await test.driver.executeQuery(`MATCH ()-[r:EQUIVALENT_TO {method: 'test'}]->() DELETE r`);
+    }
+  });
+
   it('answers with empty lists for codes that match nothing', async () => {
     const empty = { standards: [], knowledge: [], skills: [], attitudes: [], tasks: [], outputs: [] };
     expect(await role({ occupation: '9999' })).toEqual(empty);

@@ -24,6 +24,8 @@ export interface SimilarityRow {
 
 export interface RoleCompetencyRow {
   competency: CompetencyRow;
+  /** Every wording counted in this row: the competency alone, or its equivalent wordings when grouped. */
+  members: CompetencyRow[];
   /** How many of the role's tasks need it. */
   count: number;
   documentCount: number;

@@ -116,6 +116,8 @@ export interface RoleQuery {
   industry: string | null;
   standard: string | null;
   level: number | null;
+  /** Also read which of the listed competencies are equivalent wordings of one another. */
+  equivalences: boolean;
 }
 
 export interface RoleRows {
@@ -127,6 +129,8 @@ export interface RoleRows {
   competencies: Array<{ competency: CompetencyRow; documentIds: string[]; codes: string[] }>;
   /** For each competency some task needs: the tasks, in task order. */
   taskNeeds: Map<string, string[]>;
+  /** Pairs of listed competencies that are equivalent wordings (when asked for). */
+  equivalences: Array<[string, string]>;
 }
 
 const roleRequirementsQuery = cypher(
@@ -164,7 +168,17 @@ const roleRequirementsQuery = cypher(
      WITH c, collect(DISTINCT t.id) AS taskIds
      RETURN collect({id: c.id, taskIds: taskIds}) AS taskNeeds
    }
-   RETURN [s IN standards | ${project.document('s')}] AS standards, [t IN tasks | ${project.task('t')}] AS tasks, outputs, competencies, taskNeeds`,
+   CALL (standards) {
+     UNWIND standards AS s
+     MATCH (s)-[:REQUIRES]->(c:Competency)
+     WITH collect(DISTINCT c) AS listed
+     UNWIND listed AS c
+     MATCH (c)-[:EQUIVALENT_TO]->(o:Competency)
+     WHERE $equivalences AND o IN listed
+     RETURN collect([c.id, o.id]) AS equivalences
+   }
+   RETURN [s IN standards | ${project.document('s')}] AS standards, [t IN tasks | ${project.task('t')}] AS tasks, outputs, competencies, taskNeeds,
+          equivalences`,
 );
 
 /** The current standards a role matches, their tasks, and what they require, in one read. */
@@ -175,6 +189,7 @@ export async function readRoleRequirements(db: Database, role: RoleQuery): Promi
     outputs: unknown[];
     competencies: Array<{ competency: unknown; documentIds: string[]; codes: string[] }>;
     taskNeeds: Array<{ id: string; taskIds: string[] }>;
+    equivalences: Array<[string, string]>;
   }>(roleRequirementsQuery, { ...role, level: role.level === null ? null : int(role.level) });
   return {
     standards: listOf(asDocument)(row?.standards),
@@ -182,5 +197,6 @@ export async function readRoleRequirements(db: Database, role: RoleQuery): Promi
     outputs: listOf(asOutput)(row?.outputs),
     competencies: (row?.competencies ?? []).map((c) => ({ competency: asCompetency(c.competency), documentIds: c.documentIds, codes: c.codes })),
     taskNeeds: new Map((row?.taskNeeds ?? []).map((need) => [need.id, need.taskIds])),
+    equivalences: row?.equivalences ?? [],
   };
 }
