@@ -77,8 +77,23 @@ function rulesFor(options: AlignOptions): MatchingRules {
   return compileRules(resources, { segmentation: options.segmentation !== false });
 }
 
-function supportingText(c: CompetencyInput): string {
-  return [c.description, c.context].filter((t): t is string => typeof t === 'string' && t.trim().length > 0).join('。');
+// Note markers (【註2】, （註1）, and a marker cut by the source, `1】`) say nothing about a name.
+const NOTE_MARKERS = /[【（(]\s*註\s*\d+\s*[】）)]|【[^】]*】|\d+】$/g;
+const PARENTHESIS = /[（(]([^（）()]*)[）)]/g;
+
+/**
+ * A name split into what is compared and what only explains it: a parenthesis restates or lists
+ * examples (顧客關係管理（CRM）, 製圖理論（含：用語、規格…）), so it counts as supporting text.
+ */
+export function nameParts(name: string): { compared: string; explained: string } {
+  const clean = name.replace(NOTE_MARKERS, '');
+  const inside = [...clean.matchAll(PARENTHESIS)].map((m) => m[1] as string);
+  const outside = clean.replace(PARENTHESIS, '').trim();
+  return outside.length > 0 ? { compared: outside, explained: inside.join('、') } : { compared: clean, explained: '' };
+}
+
+function supportingText(c: CompetencyInput, fromName: string): string {
+  return [c.description, c.context, fromName].filter((t): t is string => typeof t === 'string' && t.trim().length > 0).join('。');
 }
 
 function listedTogether(x: CompetencyInput, y: CompetencyInput): boolean {
@@ -115,8 +130,9 @@ export function prepareAlignmentCorpus(corpus: readonly CompetencyInput[], optio
   const items: PreparedCompetency[] = corpus.map((input, index) => {
     if (seen.has(input.id)) throw new Error(`alignCompetencies: duplicate competency id ${input.id}`);
     seen.add(input.id);
-    const name = analyseText(input.name, input.kind, rules);
-    const support = supportingText(input);
+    const parts = nameParts(input.name);
+    const name = analyseText(parts.compared, input.kind, rules);
+    const support = supportingText(input, parts.explained);
     return {
       index,
       input,

@@ -17,6 +17,11 @@ export interface RelationParameters {
   equivalentCoverage: number;
   /** IDF mass a name needs to be the broader side (0: any name, however general). */
   broaderMinMass: number;
+  /**
+   * Lowest pair score for broader/narrower: below it the shared part is too small a share of the
+   * longer name (材料 in 材料力學, 商品 in 商品採購策略) and the pair is only related.
+   */
+  broaderMinScore: number;
   /** Harmonic mean of the coverages from which a pair is related (when no stronger relation holds). */
   relatedCoverage: number;
   /** How many names must end with a tail for it to count as a frame. */
@@ -26,6 +31,7 @@ export interface RelationParameters {
 export const DEFAULT_RELATIONS: RelationParameters = {
   equivalentCoverage: 0.85,
   broaderMinMass: 0,
+  broaderMinScore: 0.5,
   relatedCoverage: 0.5,
   frameMinNames: 8,
 };
@@ -61,6 +67,12 @@ function containment(inner: PreparedCompetency, outer: PreparedCompetency): stri
   return `${before ? `qualifier: ${before}; ` : ''}specific frame: ${after}`;
 }
 
+/** One normalised name lies inside the other, which has more. */
+function properPart(x: PreparedCompetency, y: PreparedCompetency): boolean {
+  const [a, b] = x.name.core.length <= y.name.core.length ? [x.name.core, y.name.core] : [y.name.core, x.name.core];
+  return a.length > 0 && a.length < b.length && b.includes(a);
+}
+
 /** The same characters in another order (預算編列 / 編列預算). */
 function reordered(x: PreparedCompetency, y: PreparedCompetency): boolean {
   const sorted = (core: string): string => [...core].sort().join('');
@@ -91,8 +103,11 @@ export function relatePair(
   const contrasted = scored.details.contrast.length > 0;
   const low = Math.min(covX, covY);
   const high = Math.max(covX, covY);
+  // A name inside the other with words to spare is a specialisation, however little those words
+  // weigh (設備清潔保養 in 機台設備清潔保養).
+  const part = properPart(x, y);
   if (!contrasted && !coListed) {
-    if (low >= params.equivalentCoverage) return { relation: 'equivalent', score: calibrate(low, scoring), reason: 'same words' };
+    if (low >= params.equivalentCoverage && !part) return { relation: 'equivalent', score: calibrate(low, scoring), reason: 'same words' };
     // A unit's note that spells out what its name covers (分析技能 可能包括：分析…資訊和數據) makes
     // the name equivalent to a name that says the same in words.
     if (scored.details.context.length > 0 && Math.min(...scored.explainedCoverage) >= params.equivalentCoverage) {
@@ -107,7 +122,8 @@ export function relatePair(
   if (contrasted) return related(`differs: ${scored.details.contrast.join(', ')}`);
   const xInner = covX > covY || (covX === covY && x.name.core.length < y.name.core.length);
   const [inner, outer] = xInner ? [x, y] : [y, x];
-  if ((high >= scoring.containmentCoverage || wordsWithin(inner, outer)) && inner.mass >= params.broaderMinMass) {
+  if ((high >= scoring.containmentCoverage || wordsWithin(inner, outer) || part) && inner.mass >= params.broaderMinMass) {
+    if (scored.score < params.broaderMinScore) return related(`little of ${outer.name.core} is ${inner.name.core}`);
     return { relation: xInner ? 'broader' : 'narrower', score: scored.score, reason: containment(inner, outer) };
   }
   if (coListed && low >= params.equivalentCoverage) return related('listed together by one document');
