@@ -18,12 +18,16 @@ import {
   type PreparedCompetency,
   type ScoringParameters,
 } from './score.js';
-import { FrameTable } from './frames.js';
+import { FrameTable, wordsOf } from './frames.js';
 import { DEFAULT_RELATIONS, relatePair, type RelationParameters } from './relate.js';
 import type { CompetencyInput, SimilarityPair } from './types.js';
 
-/** Pairs scoring below this are not reported. */
-export const DEFAULT_ALIGN_FLOOR = 0.35;
+/**
+ * Pairs scoring below this are not typed at all: the weakest relation kept (broader/narrower, see
+ * `RelationParameters.broaderMinScore`) needs 0.5, so candidates whose score cannot reach it are
+ * pruned before they are scored in full.
+ */
+export const DEFAULT_ALIGN_FLOOR = 0.5;
 
 /**
  * The default `minScore` of shared-competency, coverage and learning-path questions: every stored
@@ -96,19 +100,18 @@ function supportingText(c: CompetencyInput, fromName: string): string {
   return [c.description, c.context, fromName].filter((t): t is string => typeof t === 'string' && t.trim().length > 0).join('。');
 }
 
-function listedTogether(x: CompetencyInput, y: CompetencyInput): boolean {
-  if (!x.documents || !y.documents || x.documents.length === 0 || y.documents.length === 0) return false;
-  const [small, large] = x.documents.length <= y.documents.length ? [x.documents, y.documents] : [y.documents, x.documents];
-  const set = new Set(large);
-  return small.some((d) => set.has(d));
+function listedTogether(x: PreparedCompetency, y: PreparedCompetency): boolean {
+  if (!x.documents || !y.documents) return false;
+  const [small, large] = x.documents.size <= y.documents.size ? [x.documents, y.documents] : [y.documents, x.documents];
+  for (const d of small) if (large.has(d)) return true;
+  return false;
 }
 
 function toPair(x: PreparedCompetency, y: PreparedCompetency, corpus: Omit<AlignmentCorpus, 'pair'>, floor: number): SimilarityPair | null {
   const [a, b] = x.input.id < y.input.id ? [x, y] : [y, x];
   const scored = scorePair(a, b, corpus.params, floor);
   if (!scored) return null;
-  const frames = corpus.frames.get(a.input.kind) as FrameTable;
-  const typed = relatePair(a, b, scored, frames, listedTogether(a.input, b.input), corpus.params, corpus.relations);
+  const typed = relatePair(a, b, scored, () => listedTogether(a, b), corpus.params, corpus.relations);
   if (!typed) return null;
   const evidence = describeEvidence(scored.details, scored.method);
   return {
@@ -142,6 +145,9 @@ export function prepareAlignmentCorpus(corpus: readonly CompetencyInput[], optio
       context: support ? contextGramsOf(analyseText(support, input.kind, rules, false)) : new Set<string>(),
       contrasts: findContrasts(name, rules),
       mass: 0,
+      words: wordsOf(name),
+      framed: { object: name.core, frame: null },
+      documents: input.documents && input.documents.length > 0 ? new Set(input.documents) : null,
     };
   });
   const idf = new IdfTable(items.map((it) => it.grams.keys()));
@@ -157,7 +163,10 @@ export function prepareAlignmentCorpus(corpus: readonly CompetencyInput[], optio
   const relations = { ...DEFAULT_RELATIONS, ...options.relations };
   const frames = new Map<string, FrameTable>();
   for (const kind of new Set(items.map((it) => it.input.kind))) {
-    frames.set(kind, new FrameTable(items.filter((it) => it.input.kind === kind).map((it) => it.name), relations.frameMinNames));
+    const ofKind = items.filter((it) => it.input.kind === kind);
+    const table = new FrameTable(ofKind.map((it) => it.name), relations.frameMinNames);
+    for (const it of ofKind) it.framed = table.split(it.name);
+    frames.set(kind, table);
   }
   const prepared = { items, idf, params, relations, frames };
   return {

@@ -7,7 +7,6 @@
 // whatever the rest is: a qualifier in front (溝通協調 < 客戶溝通協調), a second competency joined to
 // it (故障排除 < 故障排除與檢修) or a frame behind it (電路設計 < 電路設計實務). Names that share a frame
 // or much text but differ in their object are only *related* (凹版印刷 / 平版印刷標準作業流程).
-import { wordsOf, type FrameTable } from './frames.js';
 import { calibrate, type PairScore, type PreparedCompetency, type ScoringParameters } from './score.js';
 import type { CompetencyRelation } from './types.js';
 
@@ -82,19 +81,18 @@ function reordered(x: PreparedCompetency, y: PreparedCompetency): boolean {
 /** Every word of `inner` is found in `outer`, which says more. */
 function wordsWithin(inner: PreparedCompetency, outer: PreparedCompetency): boolean {
   if (inner.name.core.length === 0 || inner.name.core.length >= outer.name.core.length) return false;
-  return wordsOf(inner.name).every((w) => outer.name.core.includes(w));
+  return inner.words.every((w) => outer.name.core.includes(w));
 }
 
 /**
  * The relation between x and y given their scored comparison, or null when they are not related.
- * `coListed`: some document lists both.
+ * `listedTogether`: whether some document lists both (asked only when it matters).
  */
 export function relatePair(
   x: PreparedCompetency,
   y: PreparedCompetency,
   scored: PairScore,
-  frames: FrameTable,
-  coListed: boolean,
+  listedTogether: () => boolean,
   scoring: ScoringParameters,
   params: RelationParameters,
 ): TypedRelation | null {
@@ -106,6 +104,7 @@ export function relatePair(
   // A name inside the other with words to spare is a specialisation, however little those words
   // weigh (設備清潔保養 in 機台設備清潔保養).
   const part = properPart(x, y);
+  const coListed = !contrasted && (low >= params.equivalentCoverage || scored.details.context.length > 0 || reordered(x, y)) && listedTogether();
   if (!contrasted && !coListed) {
     if (low >= params.equivalentCoverage && !part) return { relation: 'equivalent', score: calibrate(low, scoring), reason: 'same words' };
     // A unit's note that spells out what its name covers (分析技能 可能包括：分析…資訊和數據) makes
@@ -127,8 +126,8 @@ export function relatePair(
     return { relation: xInner ? 'broader' : 'narrower', score: scored.score, reason: containment(inner, outer) };
   }
   if (coListed && low >= params.equivalentCoverage) return related('listed together by one document');
-  const fx = frames.split(x.name);
-  const fy = frames.split(y.name);
+  const fx = x.framed;
+  const fy = y.framed;
   if (fx.frame !== null && fx.frame === fy.frame) return related(`frame: ${fx.frame}; objects differ: ${fx.object} ≠ ${fy.object}`);
   return related('shares wording');
 }

@@ -74,6 +74,12 @@ export interface PreparedCompetency {
   contrasts: Map<number, Set<string>>;
   /** Sum of gram weights (set once the corpus IDF is known). */
   mass: number;
+  /** The words of the analysed name. */
+  words: string[];
+  /** The name cut into object and frame (set once the corpus's frames are known). */
+  framed: { object: string; frame: string | null };
+  /** The documents that list it, when known. */
+  documents: ReadonlySet<string> | null;
 }
 
 const LATIN_WORD = /^[a-z0-9.#+]{2,}$/;
