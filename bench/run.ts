@@ -301,7 +301,7 @@ async function main(): Promise<void> {
       }
 
       // The full alignment run (`npm run kg -- align`): every competency against the others,
-      // every SIMILAR_TO edge rewritten.
+      // every competency relation rewritten.
       log('align: aligning every competency');
       const alignStarted = performance.now();
       const aligned = await alignAll(graph.db);

@@ -1,5 +1,5 @@
 // competency(kind, name): a skill with the documents and tasks that require it (by id, one page),
-// and its similar skills, most similar first.
+// and its equivalent skills, strongest first.
 MATCH (c:Skill {id: $id})
 RETURN c {
   .id, .name, .kind, .description,
@@ -12,7 +12,7 @@ RETURN c {
     RETURN { code: q.code, id: n.id, name: n.name, label: CASE WHEN n:Task THEN 'Task' WHEN n:Unit THEN 'Unit' ELSE 'Standard' END }
   },
   similar: COLLECT {
-    MATCH (c)-[r:SIMILAR_TO]-(other:Skill)
+    MATCH (c)-[r:EQUIVALENT_TO]-(other:Skill)
     WHERE r.score >= $minScore
     WITH r, other ORDER BY r.score DESC, other.id
     LIMIT $similar

@@ -1,5 +1,5 @@
 // sharedCompetencies(codes, minScore): every K and S requirement of the documents (in the order
-// given, with the tasks that need it) and the similarity links among those competencies; grouped
+// given, with the tasks that need it) and the equivalences among those competencies; grouped
 // into shared competencies by the same pure function the API uses (src/analysis).
 UNWIND range(0, size($ids) - 1) AS i
 MATCH (d:Document {id: $ids[i]})-[r:REQUIRES]->(c:Competency)
@@ -11,7 +11,7 @@ WITH collect({
 }) AS occurrences, collect(DISTINCT c) AS competencies
 CALL (competencies) {
   UNWIND competencies AS a
-  MATCH (a)-[s:SIMILAR_TO]->(b:Competency)
+  MATCH (a)-[s:EQUIVALENT_TO]->(b:Competency)
   WHERE s.score >= $minScore AND b IN competencies
   RETURN collect({ a: a.id, b: b.id, score: s.score }) AS edges
 }

@@ -103,7 +103,10 @@ const STYLE: cytoscape.StylesheetJson = [
       'text-background-padding': '1px',
     },
   },
-  { selector: 'edge[type = "SIMILAR_TO"]', style: { 'line-style': 'dashed', 'line-color': '#e11d48', 'target-arrow-color': '#e11d48' } },
+  // Competency relations: equivalent solid, narrower (pointing at the broader one) dashed, related dotted.
+  { selector: 'edge[type = "EQUIVALENT_TO"]', style: { 'line-color': '#e11d48', 'target-arrow-shape': 'none' } },
+  { selector: 'edge[type = "NARROWER_THAN"]', style: { 'line-style': 'dashed', 'line-color': '#7c3aed', 'target-arrow-color': '#7c3aed' } },
+  { selector: 'edge[type = "RELATED_TO"]', style: { 'line-style': 'dotted', 'line-color': '#94a3b8', 'target-arrow-shape': 'none' } },
   { selector: '.filtered', style: { display: 'none' } },
 ];
 

@@ -223,7 +223,10 @@ const ENTITY = /* GraphQL */ `
         name
         description
         notes { ...Ref text examples }
-        similar(minScore: 0.5, first: 20) { __typename score method evidence competency { ...Ref } }
+        equivalents(first: 20) { ...Relation }
+        broader(first: 20) { ...Relation }
+        narrower(first: 20) { ...Relation }
+        related(first: 20) { ...Relation }
         requiredBy(first: 50) { totalCount edges { code node { ...Ref } } }
       }
       ... on Classification {
@@ -261,6 +264,15 @@ const ENTITY = /* GraphQL */ `
     description
     competency { ...Ref }
     tasks { __typename id code }
+  }
+
+  fragment Relation on CompetencySimilarity {
+    __typename
+    relation
+    score
+    method
+    evidence
+    competency { ...Ref }
   }
   ${REF}
   ${CLASS_REF}

@@ -1,7 +1,7 @@
 // `npm run kg -- <command>`: the graph's command-line tool.
 //   import <file|dir>... [--dry-run]   parse and import iCAP documents (.txt), each in its own transaction
 //   seed                               the taxonomy and the documents in seed/
-//   align                              recompute every SIMILAR_TO edge between competencies
+//   align                              recompute every typed relation between competencies
 //   export --format json|graphml|csv [--out DIR] [--code CODE]   write the graph for Gephi, Cytoscape or spreadsheets
 //   generate ...                       write a synthetic corpus (see src/cli/generate.ts)
 // Uses the same configuration as the service: NEO4J_URI, or the embedded database (shared with a

@@ -4,7 +4,7 @@ import type { DocumentRow, ResponsibilityRow, TaskRow, IndicatorRow, OutputRow, 
 import type { CompetencyRow, SimilarityRow, RoleRequirementsRow, RoleCompetencyRow } from '../modules/competency/competency.mappers.js';
 import type { ClassificationRow, LevelRow } from '../modules/taxonomy/taxonomy.mappers.js';
 import type { GraphNodeRow, GraphEdgeRow } from '../modules/explore/explore.mappers.js';
-import type { SharedCompetencyRow, OccurrenceRow, OverlapRow, OverlapPairRow, SimilarDocumentRow, CompetencyMatchRow, LearningPathRow, LearningGapRow, LearningStepRow, ClosedGapRow, CareerPathRow, CareerStepRow } from '../modules/analysis/analysis.mappers.js';
+import type { SharedCompetencyRow, OccurrenceRow, OverlapRow, OverlapPairRow, SimilarDocumentRow, CompetencyMatchRow, LearningPathRow, LearningGapRow, LearningStepRow, ClosedGapRow, TaskGapsRow, HeldRequirementRow, DispositionRow, KeyCompetencyRow, CareerPathRow, CareerStepRow } from '../modules/analysis/analysis.mappers.js';
 import type { RequestContext } from '../context.js';
 export type Maybe<T> = T | null;
 export type InputMaybe<T> = Maybe<T>;
@@ -91,9 +91,12 @@ export type AttitudeSimilarArgs = {
 };
 
 /**
- * A chain of current standards from one to another in which each step keeps as much as possible of
- * what was learnt: the path minimising the sum of (1 - similarity) between consecutive standards,
- * where similarity is the share of competencies two standards have in common (verbatim or aligned).
+ * A chain of current standards from one to another in which every hop is a viable move: the
+ * previous standard already meets at least `minSimilarity` of the next one's knowledge and skills
+ * (same, equivalent or narrower wording: the measure is asymmetric, the origin's competencies against
+ * the destination's requirements), and the next one is at most `maxLevelStep` levels higher. Among
+ * viable chains, the one minimising the sum of (1 - similarity). Moves are considered between each
+ * standard and its closest neighbours, and directly from `from` to `to`.
  */
 export type CareerPath = {
   __typename?: 'CareerPath';
@@ -106,9 +109,15 @@ export type CareerPath = {
 export type CareerStep = {
   __typename?: 'CareerStep';
   document: Document;
-  /** Competencies this step requires that the previous one does not (all of them for the first). */
+  /** The few new competencies that matter most: those the most tasks of this standard need, most first (at most `keyCompetencies` of the query). Empty for the first. */
+  keyCompetencies: Array<KeyCompetency>;
+  /** This standard's level minus the previous one's; null for the first. */
+  levelStep: Maybe<Scalars['Int']['output']>;
+  /** Every competency this standard requires that the previous one does not meet (all of them for the first). */
   newCompetencies: Array<Competency>;
-  /** Similarity to the previous step; null for the first. */
+  /** How many of its knowledge and skills the previous standard does not meet (0 for the first). */
+  newCount: Scalars['Int']['output'];
+  /** Share of this standard's knowledge and skills the previous one already meets, 0 to 1; null for the first. */
   similarity: Maybe<Scalars['Float']['output']>;
 };
 
@@ -178,12 +187,16 @@ export type Classification = {
 
 export type ClosedGap = {
   __typename?: 'ClosedGap';
-  /** The step document's competency that meets it. */
+  /** The step's competency that meets it. */
   by: Competency;
   /** The target's local code of the requirement. */
   code: Scalars['String']['output'];
+  /** Null when the same competency; otherwise EQUIVALENT, or NARROWER (a specialisation that covers it). */
+  relation: Maybe<CompetencyRelation>;
   requirement: Competency;
   score: Scalars['Float']['output'];
+  /** The target's tasks that need the requirement. */
+  tasks: Array<Task>;
 };
 
 /**
@@ -392,6 +405,18 @@ export type CompetencySimilarity = {
   score: Scalars['Float']['output'];
 };
 
+/** An attitude the target asks for. */
+export type Disposition = {
+  __typename?: 'Disposition';
+  /** The target's local code, e.g. `A01`. */
+  code: Scalars['String']['output'];
+  competency: Competency;
+  /** What the target says it means. */
+  description: Maybe<Scalars['String']['output']>;
+  /** Whether the learner's documents already ask for it (the same or an equivalent attitude). */
+  isHeld: Scalars['Boolean']['output'];
+};
+
 /**
  * An iCAP document: a 職能基準 (`Standard`) or a 職能單元 (`Unit`). Both describe work as tasks and
  * the knowledge and skills it needs.
@@ -470,7 +495,7 @@ export type GraphEdge = {
   source: Scalars['ID']['output'];
   /** Global id of the end node. */
   target: Scalars['ID']['output'];
-  /** Relationship type as stored: `HAS_TASK`, `REQUIRES`, `PART_OF`, `SIMILAR_TO`, … */
+  /** Relationship type as stored: `HAS_TASK`, `REQUIRES`, `PART_OF`, `EQUIVALENT_TO`, `NARROWER_THAN`, … */
   type: Scalars['String']['output'];
 };
 
@@ -498,6 +523,19 @@ export type GraphStats = {
   relationshipCount: Scalars['Int']['output'];
   /** Relationship counts per type, largest first. */
   relationshipTypes: Array<RelationshipTypeCount>;
+};
+
+/** A requirement the learner holds, and what they hold for it. */
+export type HeldRequirement = {
+  __typename?: 'HeldRequirement';
+  /** What the learner holds that meets it (the requirement itself when held verbatim). */
+  by: Competency;
+  /** The target's local code. */
+  code: Scalars['String']['output'];
+  /** Null when held verbatim; otherwise EQUIVALENT, or NARROWER (a specialisation that covers it). */
+  relation: Maybe<CompetencyRelation>;
+  requirement: Competency;
+  score: Scalars['Float']['output'];
 };
 
 /** How many items of each kind the document holds. */
@@ -671,6 +709,15 @@ export type Isco08Mapping = {
   match: Maybe<Scalars['String']['output']>;
 };
 
+/** A new competency of a career step, and the tasks of the step's standard that need it. */
+export type KeyCompetency = {
+  __typename?: 'KeyCompetency';
+  competency: Competency;
+  /** How many tasks need it. */
+  taskCount: Scalars['Int']['output'];
+  tasks: Array<Task>;
+};
+
 /** K: knowledge a document requires, e.g. 創新商業模式. */
 export type Knowledge = Competency & Node & {
   __typename?: 'Knowledge';
@@ -749,66 +796,111 @@ export type LabelCount = {
   label: Scalars['String']['output'];
 };
 
-/** A requirement of the target the learner does not meet. */
+/** A knowledge or skill requirement of the target the learner does not hold. */
 export type LearningGap = {
   __typename?: 'LearningGap';
-  /** The held competency closest to it (below minScore), if any is similar at all. */
+  /** For a partly held requirement: the closest competency the learner holds. */
   closest: Maybe<Competency>;
+  /** How `closest` relates to the requirement (BROADER, RELATED, or a weak EQUIVALENT / NARROWER). */
+  closestRelation: Maybe<CompetencyRelation>;
+  /** Score of that relation, 0 to 1. */
   closestScore: Maybe<Scalars['Float']['output']>;
   /** The target's local code, e.g. `S04`. */
   code: Scalars['String']['output'];
   competency: Competency;
+  /** PARTLY_HELD or MISSING. */
+  status: RequirementStatus;
+  /** The target's tasks that need it (empty when the target lists it for the whole document, as units do). */
+  tasks: Array<Task>;
+  /** Only in `uncovered`: why no step closes it. */
+  uncoveredReason: Maybe<UncoveredReason>;
 };
 
 export type LearningPath = {
   __typename?: 'LearningPath';
-  /** Share met after all steps, 0 to 1 (below 1 when some gaps are `uncovered`). */
+  /** Share held after every step, 0 to 1 (below 1 when some gaps are `uncovered`). */
   coverageAfter: Scalars['Float']['output'];
-  /** Share of the target's requirements the learner meets now, 0 to 1. */
+  /** Share of the target's knowledge and skill requirements the learner holds now, 0 to 1 (attitudes are not counted). */
   coverageBefore: Scalars['Float']['output'];
-  /** Requirements not met now, in the target's code order. */
+  /** The target's attitudes: dispositions to develop in practice, not closed by studying documents. */
+  dispositions: Array<Disposition>;
+  /** Knowledge and skill requirements not held (partly held or missing), in the target's code order. */
   gaps: Array<LearningGap>;
+  /** The minRelevance used. */
+  minRelevance: Scalars['Float']['output'];
   /** The minScore used. */
   minScore: Scalars['Float']['output'];
-  /** Documents to study, from lower to higher level. */
+  /**
+   * Share of the target's tasks the learner can fully perform now: every K and S the task needs is
+   * held. 0 to 1. Null when the target ties no K/S to its tasks (a unit lists them for the whole unit).
+   */
+  readiness: Maybe<Scalars['Float']['output']>;
+  /** The same share after every step. */
+  readinessAfter: Maybe<Scalars['Float']['output']>;
+  /** What to study, from lower to higher level. */
   steps: Array<LearningStep>;
   target: Document;
-  /** Gaps that no document in the graph teaches. */
+  /** The target's tasks the learner cannot yet fully perform, in the target's order, each with its K/S held, partly held and missing. */
+  taskGaps: Array<TaskGaps>;
+  /** Gaps no step closes, with the target's tasks that need them and why they are left open. */
   uncovered: Array<LearningGap>;
 };
 
 /**
- * What a learner must still acquire to meet a target, and in what order to study it.
+ * What a learner must still acquire to meet a target, and a short plan to study it.
  *
- * Method: the target's knowledge, skill and attitude requirements are compared with what the learner
- * holds (every competency of the `from` documents, plus `have`). A requirement is met when the learner
- * holds it, an equivalent of it, or a narrower competency (客戶溝通協調 meets 溝通協調能力; the reverse
- * does not hold, and related wording never meets a requirement), with a relation score of at least
- * `minScore`. Each unmet requirement is a gap. Steps
- * are chosen by greedy set cover: repeatedly the current standard or unit (not the target, not one
- * already held) that closes the most remaining gaps — ties go to the smaller document, then the lower
- * level. The chosen steps are then ordered from lower to higher competency level, so the learner
- * climbs, and the running coverage is recomputed in that order.
+ * Method. The target's knowledge (K) and skill (S) requirements are compared with what the learner
+ * holds (every competency of the `from` documents, plus `have`). Coverage is asymmetric: a
+ * requirement is *held* when the learner holds it, an equivalent wording, or a narrower competency
+ * (客戶溝通協調 meets 溝通協調能力), by a relation scoring at least `minScore`; it is *partly held*
+ * when the learner holds only broader wording (溝通協調能力 for 客戶溝通協調), related wording (same
+ * frame, other object) or a relation below `minScore`; otherwise it is *missing*. Attitudes (A) are
+ * not learnt from documents: they are listed apart as `dispositions`.
+ *
+ * Steps. A step is a 職能單元 (units are written to be learnt and are preferred), or tasks of a
+ * standard studied together, at or below the target's level, never the target or a held document. A
+ * step must be relevant: at least `minRelevance` of its own K/S must be requirements of the target
+ * (held through the same, equivalent or narrower wording). Steps are chosen greedily by gaps closed
+ * per effort, where effort is the step's K/S the learner does not hold yet plus a fixed four items for
+ * each document started; a step that closes fewer than one gap per eight items of effort is not
+ * worth taking. The plan holds at most `maxSteps` documents, ordered from lower to higher level.
+ * What no relevant step closes stays `uncovered`, with the target's tasks that need it and why.
  */
 export type LearningPathInput = {
   /** Full or base codes of documents the learner already holds. At most 50. */
   from?: InputMaybe<Array<Scalars['String']['input']>>;
   /** Competency ids the learner holds besides those documents (e.g. `Skill:溝通協調能力`). At most 500. */
   have?: InputMaybe<Array<Scalars['ID']['input']>>;
-  /** Lowest relation score by which a held competency meets a requirement, 0 to 1. Default: 0 (every stored relation). */
+  /** Most documents in the plan, 1 to 10. Default: 4. */
+  maxSteps?: InputMaybe<Scalars['Int']['input']>;
+  /** Share of a step's own knowledge and skills that must be requirements of the target, 0 to 1. Default: 0.3. */
+  minRelevance?: InputMaybe<Scalars['Float']['input']>;
+  /** Lowest relation score by which a competency meets a requirement, 0 to 1. Default: 0 (every stored relation). */
   minScore?: InputMaybe<Scalars['Float']['input']>;
   /** Full or base code of the target standard or unit. */
   to: Scalars['String']['input'];
 };
 
+/** One step of the plan: a unit, or tasks of a standard studied together. */
 export type LearningStep = {
   __typename?: 'LearningStep';
-  /** The gaps this document closes, and with which of its competencies. */
+  /** The gaps this step closes, and with which of its competencies. */
   closes: Array<ClosedGap>;
-  /** Share of the target's requirements met once this and every earlier step are done. */
+  /** Share of the target's K/S held once this and every earlier step are done. */
   coverageAfterStep: Scalars['Float']['output'];
   document: Document;
+  /** The highest level of what is studied. */
   level: Maybe<Scalars['Int']['output']>;
+  /** The step's knowledge and skills the learner does not hold yet. */
+  newItemCount: Scalars['Int']['output'];
+  /** Share of the target's tasks fully covered once this and every earlier step are done; null as for `readiness`. */
+  readinessAfterStep: Maybe<Scalars['Float']['output']>;
+  /** Why this step, in words: what to study, its level, the gaps it closes with their evidence and the tasks that need them, its relevance and effort. */
+  reason: Scalars['String']['output'];
+  /** Share of the step's own knowledge and skills that are requirements of the target, 0 to 1 (at least minRelevance). */
+  relevance: Scalars['Float']['output'];
+  /** The tasks of the document to study; empty: the whole document. */
+  tasks: Array<Task>;
 };
 
 export type Mutation = {
@@ -934,8 +1026,8 @@ export type PageInfo = {
 export type Query = {
   __typename?: 'Query';
   /**
-   * The smoothest chain of standards from `from` to `to` with at most `maxHops` steps (default 4,
-   * maximum 8). Null when either code is unknown or no chain exists within `maxHops`.
+   * The smoothest chain of viable moves between two standards (see `CareerPath`). Null when either
+   * code is unknown or no viable chain exists within `maxHops`.
    */
   careerPath: Maybe<CareerPath>;
   /** The categories directly under `parentCode`, by code; the career clusters when it is omitted. */
@@ -1021,7 +1113,10 @@ export type Query = {
 
 export type QueryCareerPathArgs = {
   from: Scalars['String']['input'];
+  keyCompetencies?: InputMaybe<Scalars['Int']['input']>;
   maxHops?: InputMaybe<Scalars['Int']['input']>;
+  maxLevelStep?: InputMaybe<Scalars['Int']['input']>;
+  minSimilarity?: InputMaybe<Scalars['Float']['input']>;
   to: Scalars['String']['input'];
 };
 
@@ -1190,6 +1285,15 @@ export type RequirementEdge = {
   /** The document or task. */
   node: Requirer;
 };
+
+/** How the learner stands on a requirement. */
+export type RequirementStatus =
+  /** Held: the same competency, an equivalent or a narrower one at minScore or more. */
+  | 'HELD'
+  /** Nothing the learner holds relates to it. */
+  | 'MISSING'
+  /** Partly held: only broader or related wording, or a relation below minScore. */
+  | 'PARTLY_HELD';
 
 /** What requires a competency: a whole document, or one of its tasks. */
 export type Requirer = Standard | Task | Unit;
@@ -1570,6 +1674,30 @@ export type Task = Node & {
   skills: Array<CompetencyRequirement>;
 };
 
+/** One task of the target the learner cannot yet fully perform. */
+export type TaskGaps = {
+  __typename?: 'TaskGaps';
+  /** Its K/S the learner holds. */
+  held: Array<HeldRequirement>;
+  /** Its K/S nothing the learner holds relates to. */
+  missing: Array<LearningGap>;
+  /** Its K/S the learner holds only through broader, related or weakly aligned wording. */
+  partlyHeld: Array<LearningGap>;
+  task: Task;
+};
+
+/** Why a gap is not closed by the plan. */
+export type UncoveredReason =
+  /**
+   * A relevant document teaches it, but the plan left it out: the plan was full (`maxSteps`), or the
+   * step would ask too much new learning for the gaps it closes.
+   */
+  | 'BEYOND_PLAN'
+  /** No other current document teaches it. */
+  | 'NOT_TAUGHT'
+  /** Only documents that are not relevant enough (below minRelevance) or above the target's level teach it. */
+  | 'NO_RELEVANT_STEP';
+
 /**
  * 職能單元: a competency unit, e.g. `BGM5R0167v2` 促進組織業務有效運作. Tasks hold behaviour indicators;
  * K and S are listed for the unit as a whole, with notes (【註N】) explaining underlined terms.
@@ -1814,6 +1942,7 @@ export type ResolversTypes = {
   CompetencyRequirement: ResolverTypeWrapper<RequirementRow>;
   CompetencySimilarity: ResolverTypeWrapper<SimilarityRow>;
   Date: ResolverTypeWrapper<Scalars['Date']['output']>;
+  Disposition: ResolverTypeWrapper<DispositionRow>;
   Document: ResolverTypeWrapper<DocumentRow>;
   DocumentKind: DocumentKind;
   DocumentStatus: DocumentStatus;
@@ -1822,6 +1951,7 @@ export type ResolversTypes = {
   GraphEdge: ResolverTypeWrapper<GraphEdgeRow>;
   GraphNode: ResolverTypeWrapper<GraphNodeRow>;
   GraphStats: ResolverTypeWrapper<GraphStats>;
+  HeldRequirement: ResolverTypeWrapper<HeldRequirementRow>;
   ID: ResolverTypeWrapper<Scalars['ID']['output']>;
   ImportCounts: ResolverTypeWrapper<ImportCounts>;
   ImportDocumentInput: ImportDocumentInput;
@@ -1836,6 +1966,7 @@ export type ResolversTypes = {
   Industry: ResolverTypeWrapper<ClassificationRow>;
   Int: ResolverTypeWrapper<Scalars['Int']['output']>;
   Isco08Mapping: ResolverTypeWrapper<Isco08Mapping>;
+  KeyCompetency: ResolverTypeWrapper<KeyCompetencyRow>;
   Knowledge: ResolverTypeWrapper<CompetencyRow>;
   LabelCount: ResolverTypeWrapper<LabelCount>;
   LearningGap: ResolverTypeWrapper<LearningGapRow>;
@@ -1854,6 +1985,7 @@ export type ResolversTypes = {
   RelationshipTypeCount: ResolverTypeWrapper<RelationshipTypeCount>;
   RequirementConnection: ResolverTypeWrapper<Omit<RequirementConnection, 'edges'> & { edges: Array<ResolversTypes['RequirementEdge']> }>;
   RequirementEdge: ResolverTypeWrapper<Omit<RequirementEdge, 'node'> & { node: ResolversTypes['Requirer'] }>;
+  RequirementStatus: RequirementStatus;
   Requirer: ResolverTypeWrapper<ResolversUnionTypes<ResolversTypes>['Requirer']>;
   Responsibility: ResolverTypeWrapper<ResponsibilityRow>;
   RoleCompetency: ResolverTypeWrapper<RoleCompetencyRow>;
@@ -1874,6 +2006,8 @@ export type ResolversTypes = {
   String: ResolverTypeWrapper<Scalars['String']['output']>;
   Subgraph: ResolverTypeWrapper<Omit<Subgraph, 'edges' | 'nodes'> & { edges: Array<ResolversTypes['GraphEdge']>, nodes: Array<ResolversTypes['GraphNode']> }>;
   Task: ResolverTypeWrapper<TaskRow>;
+  TaskGaps: ResolverTypeWrapper<TaskGapsRow>;
+  UncoveredReason: UncoveredReason;
   Unit: ResolverTypeWrapper<DocumentRow>;
   UnitAssessment: ResolverTypeWrapper<UnitAssessment>;
   UnitConnection: ResolverTypeWrapper<Omit<UnitConnection, 'edges'> & { edges: Array<ResolversTypes['UnitEdge']> }>;
@@ -1899,12 +2033,14 @@ export type ResolversParentTypes = {
   CompetencyRequirement: RequirementRow;
   CompetencySimilarity: SimilarityRow;
   Date: Scalars['Date']['output'];
+  Disposition: DispositionRow;
   Document: DocumentRow;
   Float: Scalars['Float']['output'];
   GlossaryEntry: GlossaryEntry;
   GraphEdge: GraphEdgeRow;
   GraphNode: GraphNodeRow;
   GraphStats: GraphStats;
+  HeldRequirement: HeldRequirementRow;
   ID: Scalars['ID']['output'];
   ImportCounts: ImportCounts;
   ImportDocumentInput: ImportDocumentInput;
@@ -1917,6 +2053,7 @@ export type ResolversParentTypes = {
   Industry: ClassificationRow;
   Int: Scalars['Int']['output'];
   Isco08Mapping: Isco08Mapping;
+  KeyCompetency: KeyCompetencyRow;
   Knowledge: CompetencyRow;
   LabelCount: LabelCount;
   LearningGap: LearningGapRow;
@@ -1953,6 +2090,7 @@ export type ResolversParentTypes = {
   String: Scalars['String']['output'];
   Subgraph: Omit<Subgraph, 'edges' | 'nodes'> & { edges: Array<ResolversParentTypes['GraphEdge']>, nodes: Array<ResolversParentTypes['GraphNode']> };
   Task: TaskRow;
+  TaskGaps: TaskGapsRow;
   Unit: DocumentRow;
   UnitAssessment: UnitAssessment;
   UnitConnection: Omit<UnitConnection, 'edges'> & { edges: Array<ResolversParentTypes['UnitEdge']> };
@@ -1983,7 +2121,10 @@ export type CareerPathResolvers<ContextType = RequestContext, ParentType extends
 
 export type CareerStepResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['CareerStep'] = ResolversParentTypes['CareerStep']> = {
   document?: Resolver<ResolversTypes['Document'], ParentType, ContextType>;
+  keyCompetencies?: Resolver<Array<ResolversTypes['KeyCompetency']>, ParentType, ContextType>;
+  levelStep?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
   newCompetencies?: Resolver<Array<ResolversTypes['Competency']>, ParentType, ContextType>;
+  newCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   similarity?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
 };
 
@@ -2008,8 +2149,10 @@ export type ClassificationResolvers<ContextType = RequestContext, ParentType ext
 export type ClosedGapResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['ClosedGap'] = ResolversParentTypes['ClosedGap']> = {
   by?: Resolver<ResolversTypes['Competency'], ParentType, ContextType>;
   code?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  relation?: Resolver<Maybe<ResolversTypes['CompetencyRelation']>, ParentType, ContextType>;
   requirement?: Resolver<ResolversTypes['Competency'], ParentType, ContextType>;
   score?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+  tasks?: Resolver<Array<ResolversTypes['Task']>, ParentType, ContextType>;
 };
 
 export type CompetencyResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['Competency'] = ResolversParentTypes['Competency']> = {
@@ -2068,6 +2211,13 @@ export interface DateScalarConfig extends GraphQLScalarTypeConfig<ResolversTypes
   name: 'Date';
 }
 
+export type DispositionResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['Disposition'] = ResolversParentTypes['Disposition']> = {
+  code?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  competency?: Resolver<ResolversTypes['Competency'], ParentType, ContextType>;
+  description?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  isHeld?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+};
+
 export type DocumentResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['Document'] = ResolversParentTypes['Document']> = {
   __resolveType: TypeResolveFn<'Standard' | 'Unit', ParentType, ContextType>;
 };
@@ -2096,6 +2246,14 @@ export type GraphStatsResolvers<ContextType = RequestContext, ParentType extends
   nodeCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   relationshipCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   relationshipTypes?: Resolver<Array<ResolversTypes['RelationshipTypeCount']>, ParentType, ContextType>;
+};
+
+export type HeldRequirementResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['HeldRequirement'] = ResolversParentTypes['HeldRequirement']> = {
+  by?: Resolver<ResolversTypes['Competency'], ParentType, ContextType>;
+  code?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  relation?: Resolver<Maybe<ResolversTypes['CompetencyRelation']>, ParentType, ContextType>;
+  requirement?: Resolver<ResolversTypes['Competency'], ParentType, ContextType>;
+  score?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
 };
 
 export type ImportCountsResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['ImportCounts'] = ResolversParentTypes['ImportCounts']> = {
@@ -2164,6 +2322,12 @@ export type Isco08MappingResolvers<ContextType = RequestContext, ParentType exte
   match?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
 };
 
+export type KeyCompetencyResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['KeyCompetency'] = ResolversParentTypes['KeyCompetency']> = {
+  competency?: Resolver<ResolversTypes['Competency'], ParentType, ContextType>;
+  taskCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  tasks?: Resolver<Array<ResolversTypes['Task']>, ParentType, ContextType>;
+};
+
 export type KnowledgeResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['Knowledge'] = ResolversParentTypes['Knowledge']> = {
   broader?: Resolver<Array<ResolversTypes['CompetencySimilarity']>, ParentType, ContextType, RequireFields<KnowledgeBroaderArgs, 'first'>>;
   description?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
@@ -2186,18 +2350,27 @@ export type LabelCountResolvers<ContextType = RequestContext, ParentType extends
 
 export type LearningGapResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['LearningGap'] = ResolversParentTypes['LearningGap']> = {
   closest?: Resolver<Maybe<ResolversTypes['Competency']>, ParentType, ContextType>;
+  closestRelation?: Resolver<Maybe<ResolversTypes['CompetencyRelation']>, ParentType, ContextType>;
   closestScore?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
   code?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   competency?: Resolver<ResolversTypes['Competency'], ParentType, ContextType>;
+  status?: Resolver<ResolversTypes['RequirementStatus'], ParentType, ContextType>;
+  tasks?: Resolver<Array<ResolversTypes['Task']>, ParentType, ContextType>;
+  uncoveredReason?: Resolver<Maybe<ResolversTypes['UncoveredReason']>, ParentType, ContextType>;
 };
 
 export type LearningPathResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['LearningPath'] = ResolversParentTypes['LearningPath']> = {
   coverageAfter?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
   coverageBefore?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+  dispositions?: Resolver<Array<ResolversTypes['Disposition']>, ParentType, ContextType>;
   gaps?: Resolver<Array<ResolversTypes['LearningGap']>, ParentType, ContextType>;
+  minRelevance?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
   minScore?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+  readiness?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
+  readinessAfter?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
   steps?: Resolver<Array<ResolversTypes['LearningStep']>, ParentType, ContextType>;
   target?: Resolver<ResolversTypes['Document'], ParentType, ContextType>;
+  taskGaps?: Resolver<Array<ResolversTypes['TaskGaps']>, ParentType, ContextType>;
   uncovered?: Resolver<Array<ResolversTypes['LearningGap']>, ParentType, ContextType>;
 };
 
@@ -2206,6 +2379,11 @@ export type LearningStepResolvers<ContextType = RequestContext, ParentType exten
   coverageAfterStep?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
   document?: Resolver<ResolversTypes['Document'], ParentType, ContextType>;
   level?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
+  newItemCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  readinessAfterStep?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
+  reason?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  relevance?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+  tasks?: Resolver<Array<ResolversTypes['Task']>, ParentType, ContextType>;
 };
 
 export type MutationResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['Mutation'] = ResolversParentTypes['Mutation']> = {
@@ -2270,7 +2448,7 @@ export type PageInfoResolvers<ContextType = RequestContext, ParentType extends R
 };
 
 export type QueryResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['Query'] = ResolversParentTypes['Query']> = {
-  careerPath?: Resolver<Maybe<ResolversTypes['CareerPath']>, ParentType, ContextType, RequireFields<QueryCareerPathArgs, 'from' | 'maxHops' | 'to'>>;
+  careerPath?: Resolver<Maybe<ResolversTypes['CareerPath']>, ParentType, ContextType, RequireFields<QueryCareerPathArgs, 'from' | 'keyCompetencies' | 'maxHops' | 'maxLevelStep' | 'minSimilarity' | 'to'>>;
   categories?: Resolver<Array<ResolversTypes['Category']>, ParentType, ContextType, Partial<QueryCategoriesArgs>>;
   category?: Resolver<Maybe<ResolversTypes['Category']>, ParentType, ContextType, RequireFields<QueryCategoryArgs, 'code'>>;
   competencies?: Resolver<ResolversTypes['CompetencyConnection'], ParentType, ContextType, Partial<QueryCompetenciesArgs>>;
@@ -2463,6 +2641,13 @@ export type TaskResolvers<ContextType = RequestContext, ParentType extends Resol
   __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
 };
 
+export type TaskGapsResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['TaskGaps'] = ResolversParentTypes['TaskGaps']> = {
+  held?: Resolver<Array<ResolversTypes['HeldRequirement']>, ParentType, ContextType>;
+  missing?: Resolver<Array<ResolversTypes['LearningGap']>, ParentType, ContextType>;
+  partlyHeld?: Resolver<Array<ResolversTypes['LearningGap']>, ParentType, ContextType>;
+  task?: Resolver<ResolversTypes['Task'], ParentType, ContextType>;
+};
+
 export type UnitResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['Unit'] = ResolversParentTypes['Unit']> = {
   assessment?: Resolver<ResolversTypes['UnitAssessment'], ParentType, ContextType>;
   baseCode?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
@@ -2522,11 +2707,13 @@ export type Resolvers<ContextType = RequestContext> = {
   CompetencyRequirement?: CompetencyRequirementResolvers<ContextType>;
   CompetencySimilarity?: CompetencySimilarityResolvers<ContextType>;
   Date?: GraphQLScalarType;
+  Disposition?: DispositionResolvers<ContextType>;
   Document?: DocumentResolvers<ContextType>;
   GlossaryEntry?: GlossaryEntryResolvers<ContextType>;
   GraphEdge?: GraphEdgeResolvers<ContextType>;
   GraphNode?: GraphNodeResolvers<ContextType>;
   GraphStats?: GraphStatsResolvers<ContextType>;
+  HeldRequirement?: HeldRequirementResolvers<ContextType>;
   ImportCounts?: ImportCountsResolvers<ContextType>;
   ImportDocumentsPayload?: ImportDocumentsPayloadResolvers<ContextType>;
   ImportError?: ImportErrorResolvers<ContextType>;
@@ -2535,6 +2722,7 @@ export type Resolvers<ContextType = RequestContext> = {
   Indicator?: IndicatorResolvers<ContextType>;
   Industry?: IndustryResolvers<ContextType>;
   Isco08Mapping?: Isco08MappingResolvers<ContextType>;
+  KeyCompetency?: KeyCompetencyResolvers<ContextType>;
   Knowledge?: KnowledgeResolvers<ContextType>;
   LabelCount?: LabelCountResolvers<ContextType>;
   LearningGap?: LearningGapResolvers<ContextType>;
@@ -2568,6 +2756,7 @@ export type Resolvers<ContextType = RequestContext> = {
   StandardEdge?: StandardEdgeResolvers<ContextType>;
   Subgraph?: SubgraphResolvers<ContextType>;
   Task?: TaskResolvers<ContextType>;
+  TaskGaps?: TaskGapsResolvers<ContextType>;
   Unit?: UnitResolvers<ContextType>;
   UnitAssessment?: UnitAssessmentResolvers<ContextType>;
   UnitConnection?: UnitConnectionResolvers<ContextType>;
