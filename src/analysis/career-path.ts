@@ -1,45 +1,66 @@
-// A chain of documents from one standard or unit to another, each step as close as possible to the
-// last: the path minimising the sum of (1 - similarity) over at most `maxHops` steps (Dijkstra over
-// (document, hops) states). Pure: the repository supplies the document graph.
-import { toSimilarityLookup, type ScoredPair, type SimilarityLookup } from './similarity-lookup.js';
+// A chain of standards from one to another in which every hop is a viable move: the next standard's
+// knowledge and skills are largely met by the previous one's (asymmetric, as a learner moves: the
+// origin's competencies against the destination's) and its level is at most one step up. Among
+// viable chains, the one minimising the sum of (1 - similarity) within `maxHops` (Dijkstra over
+// (document, hops) states). Each hop names the few new competencies that matter most: those the
+// most tasks of the next standard need. Pure: the repository supplies the documents and relations.
+import { RequirementMatcher } from './requirement-match.js';
+import type { ScoredPair, SimilarityLookup } from './similarity-lookup.js';
 
-/** A similarity edge between two documents, similarity in (0, 1]. Edges are undirected. */
+/** A pair of documents worth considering as a move (either way), e.g. close neighbours. */
 export interface DocumentEdge {
   from: string;
   to: string;
-  similarity: number;
 }
 
 export interface CareerDocument {
   code: string;
   name: string;
   level: number;
+  /** Its knowledge and skills. */
   competencyIds: string[];
+  /** For each competency, the document's tasks that need it (ranks what is new). */
+  taskIds?: ReadonlyMap<string, string[]>;
 }
 
 export interface CareerPathInput {
   from: string;
   to: string;
+  /** Candidate moves; the direct move from `from` to `to` is always considered. */
   edges: DocumentEdge[];
   documents: CareerDocument[];
-  /** Largest number of steps (edges). Default 6. */
+  /** Largest number of hops. Default 6. */
   maxHops?: number;
-  /**
-   * Competency similarity: a competency of the next document is not new when one of the previous
-   * document's competencies is at least `minScore` similar. Without it only identical ids count.
-   */
+  /** Relations by which b meets a (equivalent; `directed`: b narrower than a). Without it only identical ids count. */
   similarity?: SimilarityLookup | Iterable<ScoredPair>;
+  /** A relation counts from this score. Default 1 (identical only). */
   minScore?: number;
+  /** A move is viable when at least this share of the next document's K/S is met. Default 0.3. */
+  minSimilarity?: number;
+  /** Largest rise in level in one move. Default 1. */
+  maxLevelStep?: number;
+  /** How many key competencies each hop names. Default 5. */
+  keyLimit?: number;
+}
+
+/** A new competency of a hop and the next document's tasks that need it. */
+export interface KeyCompetency {
+  competencyId: string;
+  taskIds: string[];
 }
 
 export interface CareerStep {
-  document: Omit<CareerDocument, 'competencyIds'>;
-  /** Similarity of the edge from the previous document; null for the first. */
+  document: Omit<CareerDocument, 'competencyIds' | 'taskIds'>;
+  /** Share of this document's K/S met by the previous one's; null for the first. */
   similarity: number | null;
+  /** Level of this document minus the previous one's; null for the first. */
+  levelStep: number | null;
   /** Sum of (1 - similarity) up to here. */
   cost: number;
-  /** Competencies of this document the previous one does not have (all of them for the first). */
+  /** Competencies of this document the previous one does not meet (all of them for the first). */
   newCompetencyIds: string[];
+  /** The new competencies the most tasks need, most first (at most `keyLimit`); empty for the first. */
+  keyCompetencies: KeyCompetency[];
 }
 
 export interface CareerPath {
@@ -47,6 +68,11 @@ export interface CareerPath {
   totalCost: number;
   hops: number;
 }
+
+/** Default share of the next document's K/S that a viable move already meets. */
+export const DEFAULT_MIN_MOVE_SIMILARITY = 0.3;
+/** Default largest rise in level in one move. */
+export const DEFAULT_MAX_LEVEL_STEP = 1;
 
 interface State {
   node: string;
@@ -105,23 +131,54 @@ class StateHeap {
   }
 }
 
-/** The cheapest chain from `from` to `to` within `maxHops` steps, or null when there is none. */
+/** The cheapest viable chain from `from` to `to` within `maxHops` hops, or null when there is none. */
 export function careerPath(input: CareerPathInput): CareerPath | null {
   const maxHops = input.maxHops ?? 6;
+  const minSimilarity = input.minSimilarity ?? DEFAULT_MIN_MOVE_SIMILARITY;
+  const maxLevelStep = input.maxLevelStep ?? DEFAULT_MAX_LEVEL_STEP;
   const docs = new Map(input.documents.map((d) => [d.code, d]));
   if (!docs.has(input.from) || !docs.has(input.to)) return null;
-  const adjacency = new Map<string, Array<{ to: string; similarity: number }>>();
-  const link = (a: string, b: string, similarity: number): void => {
-    const list = adjacency.get(a);
-    if (list) list.push({ to: b, similarity });
-    else adjacency.set(a, [{ to: b, similarity }]);
+  const matcher = new RequirementMatcher(input.similarity ?? [], [], input.minScore ?? 1);
+  const sets = new Map<string, Set<string>>();
+  const setOf = (code: string): Set<string> => {
+    let set = sets.get(code);
+    if (!set) sets.set(code, (set = new Set((docs.get(code) as CareerDocument).competencyIds)));
+    return set;
+  };
+  /** v's K/S that u does not meet. */
+  const unmet = (u: string, v: string): string[] => {
+    const own = setOf(u);
+    return [...setOf(v)].filter((c) => !matcher.meets(matcher.best(c, own)));
+  };
+  const similarities = new Map<string, number>();
+  const similarity = (u: string, v: string): number => {
+    const key = `${u}\u0000${v}`;
+    let s = similarities.get(key);
+    if (s === undefined) {
+      const size = setOf(v).size;
+      similarities.set(key, (s = size === 0 ? 0 : 1 - unmet(u, v).length / size));
+    }
+    return s;
+  };
+
+  const adjacency = new Map<string, Set<string>>();
+  const link = (a: string, b: string): void => {
+    if (a === b || !docs.has(a) || !docs.has(b)) return;
+    const set = adjacency.get(a);
+    if (set) set.add(b);
+    else adjacency.set(a, new Set([b]));
   };
   for (const e of input.edges) {
-    if (!(e.similarity > 0) || e.from === e.to) continue;
-    const s = Math.min(1, e.similarity);
-    link(e.from, e.to, s);
-    link(e.to, e.from, s);
+    link(e.from, e.to);
+    link(e.to, e.from);
   }
+  link(input.from, input.to);
+  const viable = (u: string, v: string): number | null => {
+    const rise = (docs.get(v) as CareerDocument).level - (docs.get(u) as CareerDocument).level;
+    if (rise > maxLevelStep) return null;
+    const s = similarity(u, v);
+    return s >= minSimilarity && s > 0 ? s : null;
+  };
 
   const states: State[] = [{ node: input.from, hops: 0, cost: 0, prev: -1, similarity: null }];
   const best = new Map<string, number>(); // `${node}@${hops}` -> best cost settled or queued
@@ -141,14 +198,15 @@ export function careerPath(input: CareerPathInput): CareerPath | null {
       break;
     }
     if (s.hops >= maxHops) continue;
-    for (const { to, similarity } of adjacency.get(s.node) ?? []) {
-      if (!docs.has(to)) continue;
-      const cost = s.cost + (1 - similarity);
+    for (const to of adjacency.get(s.node) ?? []) {
+      const sim = viable(s.node, to);
+      if (sim === null) continue;
+      const cost = s.cost + (1 - sim);
       const nextKey = `${to}@${s.hops + 1}`;
       const known = best.get(nextKey);
       if (known !== undefined && known <= cost) continue;
       best.set(nextKey, cost);
-      states.push({ node: to, hops: s.hops + 1, cost, prev: index, similarity });
+      states.push({ node: to, hops: s.hops + 1, cost, prev: index, similarity: sim });
       heap.push(states.length - 1);
     }
   }
@@ -156,20 +214,28 @@ export function careerPath(input: CareerPathInput): CareerPath | null {
 
   const chain: State[] = [];
   for (let i = goal; i >= 0; i = (states[i] as State).prev) chain.unshift(states[i] as State);
-  const sim = input.similarity ? toSimilarityLookup(input.similarity) : null;
-  const minScore = input.minScore ?? 1;
+  const keyLimit = input.keyLimit ?? 5;
   const steps = chain.map((s, i): CareerStep => {
-    const { competencyIds, ...document } = docs.get(s.node) as CareerDocument;
-    const previous = i > 0 ? (docs.get((chain[i - 1] as State).node) as CareerDocument).competencyIds : [];
-    const before = new Set(previous);
-    const isKnown = (id: string): boolean => before.has(id) || (sim !== null && previous.some((p) => sim(id, p) >= minScore));
+    const { competencyIds, taskIds, ...document } = docs.get(s.node) as CareerDocument;
+    const previous = i > 0 ? (chain[i - 1] as State).node : null;
+    const fresh = previous ? unmet(previous, s.node) : [...new Set(competencyIds)];
     return {
       document,
       similarity: s.similarity,
+      levelStep: previous ? document.level - (docs.get(previous) as CareerDocument).level : null,
       cost: Math.round(s.cost * 1e6) / 1e6,
-      newCompetencyIds: competencyIds.filter((id) => !isKnown(id)),
+      newCompetencyIds: fresh,
+      keyCompetencies: previous ? keyCompetencies(fresh, taskIds, keyLimit) : [],
     };
   });
   const last = chain[chain.length - 1] as State;
   return { steps, totalCost: Math.round(last.cost * 1e6) / 1e6, hops: last.hops };
+}
+
+/** The new competencies the most tasks need (document order on ties); none that no task needs when tasks are known. */
+export function keyCompetencies(fresh: string[], taskIds: ReadonlyMap<string, string[]> | undefined, limit: number): KeyCompetency[] {
+  const ranked = fresh.map((competencyId, order) => ({ competencyId, taskIds: taskIds?.get(competencyId) ?? [], order }));
+  ranked.sort((a, b) => b.taskIds.length - a.taskIds.length || a.order - b.order);
+  const useful = taskIds && taskIds.size > 0 ? ranked.filter((r) => r.taskIds.length > 0) : ranked;
+  return useful.slice(0, limit).map(({ competencyId, taskIds: tasks }) => ({ competencyId, taskIds: tasks }));
 }
