@@ -5,6 +5,7 @@
 // Learning paths read NARROWER_THAN with its direction: a learner who holds the narrower competency
 // holds the broader one, not the reverse.
 import type { Occurrence, SimilarityEdge } from '../../analysis/shared-competencies.js';
+import type { ScoredPair } from '../../analysis/similarity-lookup.js';
 import { cypher, type Database } from '../../db/query.js';
 
 const requirementsOf = cypher(
@@ -93,9 +94,19 @@ export async function readDocumentFrequencies(
 
 const targetRequirements = cypher(
   'analysis.targetRequirements',
-  `MATCH (:Document {id: $id})-[r:REQUIRES]->(c:Competency)
-   RETURN c.id AS competencyId, c.kind AS kind, r.code AS code, c.name AS name
+  `MATCH (d:Document {id: $id})-[r:REQUIRES]->(c:Competency)
+   RETURN c.id AS competencyId, c.kind AS kind, r.code AS code, c.name AS name, c.description AS description,
+          COLLECT { MATCH (d)-[:HAS_RESPONSIBILITY]->(:Responsibility)-[:HAS_TASK]->(t:Task)-[:REQUIRES]->(c) RETURN t.id ORDER BY t.position } AS taskIds
    ORDER BY code`,
+);
+
+const targetTasks = cypher(
+  'analysis.targetTasks',
+  // A standard's tasks in the published order; a unit ties its K/S to no task, so it has none here.
+  `MATCH (d:Document {id: $id})
+   OPTIONAL MATCH (d)-[:HAS_RESPONSIBILITY]->(:Responsibility)-[:HAS_TASK]->(t:Task)
+   WITH d, t ORDER BY t.position
+   RETURN coalesce(d.level, 0) AS level, [x IN collect(t) | {id: x.id, code: x.code, name: x.name}] AS tasks`,
 );
 
 const competenciesOf = cypher(
@@ -112,22 +123,29 @@ const existingCompetencies = cypher(
    RETURN collect(c.id) AS ids`,
 );
 
-const similaritiesTouching = cypher(
-  'analysis.similaritiesTouching',
-  // What meets each requirement a: an equivalent b, or a b narrower than a (directed: b meets a).
+const relationsTouching = cypher(
+  'analysis.relationsTouching',
+  // Every typed relation of each requirement a, read as "a is <relation> of b": equivalent; broader
+  // (b is narrower, so b meets a); narrower (b is broader: comes close, does not meet a); related.
   `UNWIND $ids AS id
    MATCH (a:Competency {id: id})
    CALL (a) {
-     MATCH (a)-[s:EQUIVALENT_TO]-(b:Competency) RETURN b, s, false AS directed
+     MATCH (a)-[s:EQUIVALENT_TO]-(b:Competency) RETURN b, s, 'equivalent' AS relation
      UNION
-     MATCH (a)<-[s:NARROWER_THAN]-(b:Competency) RETURN b, s, true AS directed
+     MATCH (a)<-[s:NARROWER_THAN]-(b:Competency) RETURN b, s, 'broader' AS relation
+     UNION
+     MATCH (a)-[s:NARROWER_THAN]->(b:Competency) RETURN b, s, 'narrower' AS relation
+     UNION
+     MATCH (a)-[s:RELATED_TO]-(b:Competency) RETURN b, s, 'related' AS relation
    }
-   RETURN a.id AS a, b.id AS b, s.score AS score, directed`,
+   RETURN a.id AS a, b.id AS b, s.score AS score, relation`,
 );
 
 const learningCandidates = cypher(
   'analysis.learningCandidates',
-  // Current documents teaching a requirement, or something aligned with it at minScore or more.
+  // Current documents teaching a requirement, or something that meets it at minScore or more, with
+  // all their knowledge and skills (relevance and effort are measured on the whole) and, for a
+  // standard, each task's (a task can be a step on its own).
   `UNWIND $ids AS id
    MATCH (c:Competency {id: id})
    CALL (c) {
@@ -139,8 +157,12 @@ const learningCandidates = cypher(
    }
    MATCH (d:Document)-[:REQUIRES]->(match)
    WHERE d.hasContent AND d.status = 'CURRENT' AND d.id <> $target AND NOT d.id IN $held
-   WITH d, collect(DISTINCT match.id) AS competencyIds
-   RETURN d.id AS code, d.name AS name, coalesce(d.level, 0) AS level, d.documentKind AS kind, competencyIds`,
+   WITH DISTINCT d
+   RETURN d.id AS code, d.name AS name, coalesce(d.level, 0) AS level, d.documentKind AS kind,
+          [(d)-[:REQUIRES]->(k:Competency) WHERE k.kind IN $kinds | k.id] AS competencyIds,
+          [(d)-[:HAS_RESPONSIBILITY]->(:Responsibility)-[:HAS_TASK]->(t:Task) |
+             {id: t.id, code: t.code, name: t.name, level: coalesce(t.level, 0), position: t.position,
+              competencyIds: [(t)-[:REQUIRES]->(k:Competency) WHERE k.kind IN $kinds | k.id]}] AS tasks`,
 );
 
 export interface TargetRequirementRow {
@@ -148,6 +170,23 @@ export interface TargetRequirementRow {
   kind: string;
   code: string;
   name: string;
+  description: string | null;
+  taskIds: string[];
+}
+
+export interface TargetTaskRow {
+  id: string;
+  code: string;
+  name: string;
+}
+
+export interface CandidateTaskRow {
+  id: string;
+  code: string;
+  name: string;
+  level: number;
+  position: number;
+  competencyIds: string[];
 }
 
 export interface CandidateRow {
@@ -156,14 +195,28 @@ export interface CandidateRow {
   level: number;
   kind: 'STANDARD' | 'UNIT';
   competencyIds: string[];
+  tasks: CandidateTaskRow[];
+}
+
+/** A typed relation of a target requirement `a`: "a is <relation> of b". */
+export interface RelationRow {
+  a: string;
+  b: string;
+  score: number;
+  relation: 'equivalent' | 'narrower' | 'broader' | 'related';
 }
 
 export interface LearningData {
+  targetLevel: number;
   requirements: TargetRequirementRow[];
+  tasks: TargetTaskRow[];
   held: string[];
-  similarities: SimilarityEdge[];
+  relations: RelationRow[];
   candidates: CandidateRow[];
 }
+
+/** Knowledge and skills: what studying a document teaches. */
+const TAUGHT_KINDS = ['knowledge', 'skill'];
 
 /** Everything a learning path needs, read in one transaction (a consistent snapshot). */
 export async function readLearningData(
@@ -175,15 +228,25 @@ export async function readLearningData(
 ): Promise<LearningData> {
   return db.readTx(async (tx) => {
     const requirements = await tx.run<TargetRequirementRow>(targetRequirements, { id: target });
+    const [structure] = await tx.run<{ level: number; tasks: TargetTaskRow[] }>(targetTasks, { id: target });
     const [fromDocuments] = heldDocuments.length > 0 ? await tx.run<{ ids: string[] }>(competenciesOf, { ids: heldDocuments }) : [];
     const [named] = heldCompetencies.length > 0 ? await tx.run<{ ids: string[] }>(existingCompetencies, { ids: heldCompetencies }) : [];
     const requirementIds = requirements.map((r) => r.competencyId);
-    const similarities = requirementIds.length > 0 ? await tx.run<SimilarityEdge>(similaritiesTouching, { ids: requirementIds }) : [];
+    const taughtIds = requirements.filter((r) => TAUGHT_KINDS.includes(r.kind)).map((r) => r.competencyId);
+    const relations = requirementIds.length > 0 ? await tx.run<RelationRow>(relationsTouching, { ids: requirementIds }) : [];
     const candidates =
-      requirementIds.length > 0
-        ? await tx.run<CandidateRow>(learningCandidates, { ids: requirementIds, minScore, target, held: heldDocuments })
+      taughtIds.length > 0
+        ? await tx.run<CandidateRow>(learningCandidates, { ids: taughtIds, minScore, target, held: heldDocuments, kinds: TAUGHT_KINDS })
         : [];
-    return { requirements, held: [...new Set([...(fromDocuments?.ids ?? []), ...(named?.ids ?? [])])], similarities, candidates };
+    for (const c of candidates) c.tasks.sort((x, y) => x.position - y.position);
+    return {
+      targetLevel: structure?.level ?? 0,
+      requirements,
+      tasks: structure?.tasks ?? [],
+      held: [...new Set([...(fromDocuments?.ids ?? []), ...(named?.ids ?? [])])],
+      relations,
+      candidates,
+    };
   });
 }
 
@@ -240,12 +303,40 @@ export async function replaceResemblances(db: Database, rows: Array<{ a: string;
   });
 }
 
-export async function readCareerGraph(db: Database): Promise<{
-  edges: Array<{ from: string; to: string; similarity: number }>;
-  documents: StandardCompetencies[];
-}> {
+const careerStandards = cypher(
+  'analysis.careerStandards',
+  // Each current standard's knowledge and skills with the tasks that need each (ranks what is new).
+  `MATCH (d:Standard {status: 'CURRENT'}) WHERE d.hasContent
+   RETURN d.id AS id, d.name AS name, coalesce(d.level, 0) AS level,
+          [(d)-[:REQUIRES]->(c:Competency) WHERE c.kind IN $kinds |
+             {id: c.id, taskIds: COLLECT { MATCH (d)-[:HAS_RESPONSIBILITY]->(:Responsibility)-[:HAS_TASK]->(t:Task)-[:REQUIRES]->(c) RETURN t.id ORDER BY t.position }}] AS needs`,
+);
+
+const meetingRelations = cypher(
+  'analysis.meetingRelations',
+  // What lets a holder of b meet a: an equivalent (either way), or b narrower than a (directed).
+  `MATCH (x:Competency)-[s:EQUIVALENT_TO|NARROWER_THAN]->(y:Competency)
+   WHERE s.score >= $minScore AND x.kind IN $kinds
+   RETURN CASE type(s) WHEN 'EQUIVALENT_TO' THEN x.id ELSE y.id END AS a,
+          CASE type(s) WHEN 'EQUIVALENT_TO' THEN y.id ELSE x.id END AS b,
+          s.score AS score, type(s) = 'NARROWER_THAN' AS directed`,
+);
+
+export interface CareerStandardRow {
+  id: string;
+  name: string;
+  level: number;
+  needs: Array<{ id: string; taskIds: string[] }>;
+}
+
+/** Current standards with their K/S, the neighbour pairs (RESEMBLES) and the meeting relations, in one snapshot. */
+export async function readCareerGraph(
+  db: Database,
+  minScore: number,
+): Promise<{ edges: Array<{ from: string; to: string }>; documents: CareerStandardRow[]; relations: ScoredPair[] }> {
   return db.readTx(async (tx) => ({
-    edges: await tx.run(readResemblances),
-    documents: await tx.run<StandardCompetencies>(currentStandardCompetencies),
+    edges: await tx.run<{ from: string; to: string }>(readResemblances),
+    documents: await tx.run<CareerStandardRow>(careerStandards, { kinds: TAUGHT_KINDS }),
+    relations: await tx.run<ScoredPair>(meetingRelations, { minScore, kinds: TAUGHT_KINDS }),
   }));
 }

@@ -3,20 +3,31 @@ import type { RequestContext } from '../../context.js';
 import { DEFAULT_ALIGN_THRESHOLD } from '../../analysis/alignment/index.js';
 import { badUserInput } from '../../errors.js';
 import { fromGlobalId } from '../../relay.js';
+import { DEFAULT_MAX_LEVEL_STEP, DEFAULT_MIN_MOVE_SIMILARITY } from '../../analysis/career-path.js';
+import { DEFAULT_MAX_STEPS, DEFAULT_MIN_RELEVANCE } from '../../analysis/learning-path.js';
 import * as analysis from './analysis.service.js';
 
 const MAX_DOCUMENTS = 50;
 const MAX_SIMILAR = 100;
 const MAX_HELD = 500;
 const MAX_HOPS = 8;
+const MAX_STEPS = 10;
+const MAX_LEVEL_STEP = 5;
+const MAX_KEY_COMPETENCIES = 20;
 
 const kindsOf = (kinds: readonly CompetencyKind[] | null | undefined): string[] =>
   kinds && kinds.length > 0 ? kinds.map((k) => k.toLowerCase()) : analysis.DEFAULT_KINDS;
 
-function checkScore(minScore: number | null | undefined, fallback: number): number {
+function checkScore(minScore: number | null | undefined, fallback: number, name = 'minScore'): number {
   const score = minScore ?? fallback;
-  if (!(score >= 0 && score <= 1)) throw badUserInput(`minScore must be between 0 and 1; got ${score}.`, 'minScore');
+  if (!(score >= 0 && score <= 1)) throw badUserInput(`${name} must be between 0 and 1; got ${score}.`, name);
   return score;
+}
+
+function checkCount(value: number | null | undefined, fallback: number, min: number, max: number, name: string): number {
+  const count = value ?? fallback;
+  if (!(count >= min && count <= max)) throw badUserInput(`${name} must be between ${min} and ${max}; got ${count}.`, name);
+  return count;
 }
 
 /** Exact and equivalent wording by default; narrower wording on request. */
@@ -50,6 +61,8 @@ export const analysisResolvers: Resolvers = {
     },
     learningPath: async (_parent, { input }, context) => {
       const minScore = checkScore(input.minScore, DEFAULT_ALIGN_THRESHOLD);
+      const minRelevance = checkScore(input.minRelevance, DEFAULT_MIN_RELEVANCE, 'minRelevance');
+      const maxSteps = checkCount(input.maxSteps, DEFAULT_MAX_STEPS, 1, MAX_STEPS, 'maxSteps');
       const from = input.from ?? [];
       const have = input.have ?? [];
       if (from.length > MAX_DOCUMENTS) throw badUserInput(`At most ${MAX_DOCUMENTS} documents in \`from\`; got ${from.length}.`, 'input.from');
@@ -65,14 +78,20 @@ export const analysisResolvers: Resolvers = {
         // Global ids (`Skill:溝通協調能力`) or graph ids (`skill:溝通協調能力`) both work.
         heldCompetencyIds: have.map((id) => fromGlobalId(id)?.graphId ?? id),
         minScore,
+        minRelevance,
+        maxSteps,
       });
     },
-    careerPath: async (_parent, { from, to, maxHops }, context) => {
-      const hops = maxHops ?? 4;
-      if (hops < 1 || hops > MAX_HOPS) throw badUserInput(`maxHops must be between 1 and ${MAX_HOPS}; got ${hops}.`, 'maxHops');
-      const [start, end] = await context.loaders.document.documentByCode.loadMany([from, to]);
-      if (!start || !end) return null;
-      return analysis.careerPathBetween(context.db, start.id, end.id, hops);
+    careerPath: async (_parent, args, context) => {
+      const request = {
+        maxHops: checkCount(args.maxHops, 4, 1, MAX_HOPS, 'maxHops'),
+        minSimilarity: checkScore(args.minSimilarity, DEFAULT_MIN_MOVE_SIMILARITY, 'minSimilarity'),
+        maxLevelStep: checkCount(args.maxLevelStep, DEFAULT_MAX_LEVEL_STEP, 0, MAX_LEVEL_STEP, 'maxLevelStep'),
+        keyLimit: checkCount(args.keyCompetencies, 5, 1, MAX_KEY_COMPETENCIES, 'keyCompetencies'),
+      };
+      const [start, end] = await context.loaders.document.documentByCode.loadMany([args.from, args.to]);
+      if (!start || start instanceof Error || !end || end instanceof Error) return null;
+      return analysis.careerPathBetween(context.db, { fromId: start.id, toId: end.id, ...request });
     },
   },
   LearningPath: {
@@ -81,17 +100,36 @@ export const analysisResolvers: Resolvers = {
   LearningGap: {
     competency: (row, _args, { loaders }) => loaders.competency.competencyById.load(row.competencyId).then(required(row.competencyId)),
     closest: (row, _args, { loaders }) => (row.closestId ? loaders.competency.competencyById.load(row.closestId) : null),
+    tasks: (row, _args, { loaders }) => loaders.document.taskById.loadMany(row.taskIds).then(nonNull),
+  },
+  TaskGaps: {
+    task: (row, _args, { loaders }) => loaders.document.taskById.load(row.taskId).then(required(row.taskId)),
+  },
+  HeldRequirement: {
+    requirement: (row, _args, { loaders }) => loaders.competency.competencyById.load(row.requirementId).then(required(row.requirementId)),
+    by: (row, _args, { loaders }) => loaders.competency.competencyById.load(row.byId).then(required(row.byId)),
+  },
+  Disposition: {
+    competency: (row, _args, { loaders }) => loaders.competency.competencyById.load(row.competencyId).then(required(row.competencyId)),
   },
   LearningStep: {
     document: (row, _args, { loaders }) => loaders.document.documentById.load(row.documentId).then(required(row.documentId)),
+    tasks: (row, _args, { loaders }) => loaders.document.taskById.loadMany(row.taskIds).then(nonNull),
   },
   ClosedGap: {
     requirement: (row, _args, { loaders }) => loaders.competency.competencyById.load(row.requirementId).then(required(row.requirementId)),
     by: (row, _args, { loaders }) => loaders.competency.competencyById.load(row.byId).then(required(row.byId)),
+    tasks: (row, _args, { loaders }) => loaders.document.taskById.loadMany(row.taskIds).then(nonNull),
   },
   CareerStep: {
     document: (row, _args, { loaders }) => loaders.document.documentById.load(row.documentId).then(required(row.documentId)),
+    newCount: (row) => (row.similarity === null ? 0 : row.newCompetencyIds.length),
     newCompetencies: (row, _args, { loaders }) => loaders.competency.competencyById.loadMany(row.newCompetencyIds).then(nonNull),
+  },
+  KeyCompetency: {
+    competency: (row, _args, { loaders }) => loaders.competency.competencyById.load(row.competencyId).then(required(row.competencyId)),
+    taskCount: (row) => row.taskIds.length,
+    tasks: (row, _args, { loaders }) => loaders.document.taskById.loadMany(row.taskIds).then(nonNull),
   },
   SharedCompetency: {
     kind: (row) => row.kind.toUpperCase() as CompetencyKind,

@@ -4,10 +4,20 @@ import { DEFAULT_ALIGN_THRESHOLD } from '../../analysis/alignment/index.js';
 import { groupCompetencies, overlapMatrix, sharedGroups } from '../../analysis/shared-competencies.js';
 import { careerPath } from '../../analysis/career-path.js';
 import { documentResemblance } from '../../analysis/document-resemblance.js';
-import { learningPath } from '../../analysis/learning-path.js';
+import { learningPath, type RequirementState, type TargetRequirement } from '../../analysis/learning-path.js';
+import { splitRelations, type Match, type MatchRelation } from '../../analysis/requirement-match.js';
 import { rankSimilarDocuments } from '../../analysis/similar-documents.js';
 import type { Database } from '../../db/query.js';
-import type { CareerPathRow, LearningPathRow, OverlapRow, SharedCompetencyRow, SimilarDocumentRow } from './analysis.mappers.js';
+import type {
+  CareerPathRow,
+  HeldRequirementRow,
+  LearningGapRow,
+  LearningPathRow,
+  OverlapRow,
+  RelationName,
+  SharedCompetencyRow,
+  SimilarDocumentRow,
+} from './analysis.mappers.js';
 import {
   readAllSimilarities,
   readCareerGraph,
@@ -79,38 +89,93 @@ export interface LearningPathRequest {
   heldDocumentIds: string[];
   heldCompetencyIds: string[];
   minScore: number;
+  minRelevance: number;
+  maxSteps: number;
 }
 
-/** The learning path to a target: gaps, the documents that close them (greedy cover), coverage. */
+const RELATION_NAMES: Record<MatchRelation, RelationName> = {
+  same: null,
+  equivalent: 'EQUIVALENT',
+  narrower: 'NARROWER',
+  broader: 'BROADER',
+  related: 'RELATED',
+};
+
+/** The learning path to a target: gaps by task, relevant steps with their reasons, coverage and readiness. */
 export async function learningPathTo(db: Database, request: LearningPathRequest): Promise<LearningPathRow> {
   const data = await readLearningData(db, request.targetId, request.heldDocumentIds, request.heldCompetencyIds, request.minScore);
+  const { meets, partial } = splitRelations(data.relations);
   const path = learningPath({
     targetCode: request.targetId,
+    ...(data.targetLevel > 0 ? { targetLevel: data.targetLevel } : {}),
     requirements: data.requirements,
+    tasks: data.tasks,
     held: data.held,
-    similarity: data.similarities,
+    similarity: meets,
+    partial,
     minScore: request.minScore,
+    minRelevance: request.minRelevance,
+    maxSteps: request.maxSteps,
     candidates: data.candidates,
   });
-  const gapRow = (gap: { requirement: { code: string; competencyId: string }; closest: { competencyId: string; score: number } | null }) => ({
-    code: gap.requirement.code,
-    competencyId: gap.requirement.competencyId,
-    closestId: gap.closest?.competencyId ?? null,
-    closestScore: gap.closest?.score ?? null,
+  const gapRow = (state: { requirement: TargetRequirement; closest: Match | null; partial: boolean }, reason: LearningGapRow['uncoveredReason'] = null): LearningGapRow => ({
+    code: state.requirement.code,
+    competencyId: state.requirement.competencyId,
+    status: state.partial ? 'PARTLY_HELD' : 'MISSING',
+    closestId: state.closest?.competencyId ?? null,
+    closestRelation: state.closest ? RELATION_NAMES[state.closest.relation] : null,
+    closestScore: state.closest?.score ?? null,
+    taskIds: state.requirement.taskIds ?? [],
+    uncoveredReason: reason,
   });
-  const uncovered = new Set(path.uncovered.map((r) => r.competencyId));
+  const stateRow = (s: RequirementState) => gapRow({ requirement: s.requirement, closest: s.match, partial: s.status === 'partial' });
+  const heldRow = (s: RequirementState): HeldRequirementRow => ({
+    code: s.requirement.code,
+    requirementId: s.requirement.competencyId,
+    byId: s.match?.competencyId ?? s.requirement.competencyId,
+    relation: s.match ? RELATION_NAMES[s.match.relation] : null,
+    score: s.match?.score ?? 1,
+  });
+  const gapsById = new Map(path.gaps.map((g) => [g.requirement.competencyId, g]));
   return {
     targetId: request.targetId,
     minScore: request.minScore,
+    minRelevance: request.minRelevance,
     coverageBefore: path.coverageBefore,
     coverageAfter: path.coverageAfter,
-    gaps: path.gaps.map(gapRow),
-    uncovered: path.gaps.filter((g) => uncovered.has(g.requirement.competencyId)).map(gapRow),
+    readiness: path.readinessBefore,
+    readinessAfter: path.readinessAfter,
+    gaps: path.gaps.map((g) => gapRow({ requirement: g.requirement, closest: g.closest, partial: g.status === 'partial' })),
+    taskGaps: path.tasks
+      .filter((t) => !t.ready)
+      .map((t) => ({ taskId: t.task.id, missing: t.missing.map(stateRow), partlyHeld: t.partial.map(stateRow), held: t.held.map(heldRow) })),
+    dispositions: path.dispositions.map((d) => ({
+      code: d.requirement.code,
+      competencyId: d.requirement.competencyId,
+      description: d.requirement.description ?? null,
+      isHeld: d.held,
+    })),
+    uncovered: path.uncovered.map((u) => {
+      const gap = gapsById.get(u.competencyId);
+      return gapRow({ requirement: u, closest: gap?.closest ?? null, partial: gap?.status === 'partial' }, u.reason);
+    }),
     steps: path.steps.map((step) => ({
       documentId: step.document.code,
-      level: step.document.level || null,
+      taskIds: step.tasks.map((t) => t.id),
+      level: step.level || null,
+      relevance: step.relevance,
+      newItemCount: step.newItems,
       coverageAfterStep: step.coverageAfterStep,
-      closes: step.closes.map((c) => ({ code: c.requirement.code, requirementId: c.requirement.competencyId, byId: c.competencyId, score: c.score })),
+      readinessAfterStep: step.readinessAfterStep,
+      reason: step.reason,
+      closes: step.closes.map((c) => ({
+        code: c.requirement.code,
+        requirementId: c.requirement.competencyId,
+        byId: c.competencyId,
+        relation: RELATION_NAMES[c.relation],
+        score: c.score,
+        taskIds: c.requirement.taskIds ?? [],
+      })),
     })),
   };
 }
@@ -127,20 +192,46 @@ export async function refreshResemblance(db: Database): Promise<number> {
   return rows.length;
 }
 
-/** The smoothest chain of current standards between two of them, or null. */
-export async function careerPathBetween(db: Database, fromId: string, toId: string, maxHops: number): Promise<CareerPathRow | null> {
-  const graph = await readCareerGraph(db);
+export interface CareerPathRequest {
+  fromId: string;
+  toId: string;
+  maxHops: number;
+  minSimilarity: number;
+  maxLevelStep: number;
+  keyLimit: number;
+}
+
+/** The smoothest chain of viable moves between two current standards, or null. */
+export async function careerPathBetween(db: Database, request: CareerPathRequest): Promise<CareerPathRow | null> {
+  const graph = await readCareerGraph(db, DEFAULT_ALIGN_THRESHOLD);
   const path = careerPath({
-    from: fromId,
-    to: toId,
-    maxHops,
+    from: request.fromId,
+    to: request.toId,
+    maxHops: request.maxHops,
+    minSimilarity: request.minSimilarity,
+    maxLevelStep: request.maxLevelStep,
+    keyLimit: request.keyLimit,
     edges: graph.edges,
-    documents: graph.documents.map((d) => ({ code: d.id, name: d.name, level: d.level, competencyIds: d.competencyIds })),
+    similarity: graph.relations,
+    minScore: DEFAULT_ALIGN_THRESHOLD,
+    documents: graph.documents.map((d) => ({
+      code: d.id,
+      name: d.name,
+      level: d.level,
+      competencyIds: d.needs.map((n) => n.id),
+      taskIds: new Map(d.needs.map((n) => [n.id, n.taskIds])),
+    })),
   });
   if (!path) return null;
   return {
     totalCost: path.totalCost,
     hops: path.hops,
-    steps: path.steps.map((s) => ({ documentId: s.document.code, similarity: s.similarity, newCompetencyIds: s.newCompetencyIds })),
+    steps: path.steps.map((s) => ({
+      documentId: s.document.code,
+      similarity: s.similarity,
+      levelStep: s.levelStep,
+      newCompetencyIds: s.newCompetencyIds,
+      keyCompetencies: s.keyCompetencies,
+    })),
   };
 }
