@@ -412,36 +412,71 @@ export interface PathCompetency {
   name: string;
 }
 
-/** A requirement of the target the learner does not meet, and the nearest thing they hold. */
+export interface PathTask {
+  id: string;
+  code: string;
+  name: string;
+}
+
+/** A requirement of the target the learner does not hold, and the nearest thing they hold. */
 export interface PathGap {
   /** The target's local code, e.g. `S04`. */
   code: string;
   competency: PathCompetency;
-  closest: { id: string; name: string; score: number | null } | null;
+  status: 'PARTLY_HELD' | 'MISSING';
+  closest: { id: string; name: string; score: number | null; relation: string | null } | null;
+  tasks: PathTask[];
+  uncoveredReason: string | null;
 }
 
-/** A gap a step closes, and the step document's competency that closes it. */
+/** A gap a step closes, and the step's competency that closes it. */
 export interface PathClosedGap {
   code: string;
   requirement: PathCompetency;
   by: { id: string; name: string };
+  relation: string | null;
   score: number;
+  tasks: Array<{ code: string }>;
 }
 
 export interface PathStep {
   document: { id: string; code: string; name: string };
+  tasks: PathTask[];
   level: number | null;
+  relevance: number;
+  newItemCount: number;
   closes: PathClosedGap[];
   /** Coverage of the target once this and every earlier step are done. */
   coverage: number;
+  readinessAfterStep: number | null;
+  reason: string;
+}
+
+export interface PathTaskGaps {
+  task: PathTask;
+  missing: PathGap[];
+  partlyHeld: PathGap[];
+  held: Array<{ code: string; requirement: PathCompetency }>;
+}
+
+export interface PathDisposition {
+  code: string;
+  competency: { id: string; name: string };
+  description: string | null;
+  isHeld: boolean;
 }
 
 export interface LearningPathResult {
   target: { id: string; code: string; name: string };
   minScore: number;
+  minRelevance: number;
   coverageBefore: number;
   coverageAfter: number;
+  readiness: number | null;
+  readinessAfter: number | null;
   gaps: PathGap[];
+  taskGaps: PathTaskGaps[];
+  dispositions: PathDisposition[];
   steps: PathStep[];
   uncovered: PathGap[];
 }
@@ -451,19 +486,36 @@ const LEARNING_PATH = /* GraphQL */ `
     learningPath(input: $input) {
       target { id code name }
       minScore
+      minRelevance
       coverageBefore
       coverageAfter
+      readiness
+      readinessAfter
       gaps { ...Gap }
+      taskGaps {
+        task { id code name }
+        missing { ...Gap }
+        partlyHeld { ...Gap }
+        held { code requirement { id kind name } }
+      }
+      dispositions { code competency { id name } description isHeld }
       steps {
         document { id code name }
+        tasks { id code name }
         level
+        relevance
+        newItemCount
         closes {
           code
           requirement { id kind name }
           by { id name }
+          relation
           score
+          tasks { code }
         }
         coverageAfterStep
+        readinessAfterStep
+        reason
       }
       uncovered { ...Gap }
     }
@@ -471,35 +523,45 @@ const LEARNING_PATH = /* GraphQL */ `
 
   fragment Gap on LearningGap {
     code
+    status
     competency { id kind name }
     closest { id name }
+    closestRelation
     closestScore
+    tasks { id code name }
+    uncoveredReason
   }
 `;
 
-interface GapAnswer {
-  code: string;
-  competency: PathCompetency;
+interface GapAnswer extends Omit<PathGap, 'closest'> {
   closest: { id: string; name: string } | null;
+  closestRelation: string | null;
   closestScore: number | null;
 }
 
 interface LearningPathAnswer {
   learningPath:
-    | (Omit<LearningPathResult, 'gaps' | 'uncovered' | 'steps'> & {
+    | (Omit<LearningPathResult, 'gaps' | 'uncovered' | 'steps' | 'taskGaps'> & {
         gaps: GapAnswer[];
         uncovered: GapAnswer[];
+        taskGaps: Array<Omit<PathTaskGaps, 'missing' | 'partlyHeld'> & { missing: GapAnswer[]; partlyHeld: GapAnswer[] }>;
         steps: Array<Omit<PathStep, 'coverage'> & { coverageAfterStep: number }>;
       })
     | null;
 }
 
-function toGap(gap: GapAnswer): PathGap {
-  return { code: gap.code, competency: gap.competency, closest: gap.closest ? { ...gap.closest, score: gap.closestScore } : null };
+function toGap({ closest, closestRelation, closestScore, ...gap }: GapAnswer): PathGap {
+  return { ...gap, closest: closest ? { ...closest, score: closestScore, relation: closestRelation } : null };
 }
 
 /** The plan, or null when the target is not in the graph. */
-export async function loadLearningPath(input: { from: string[]; have: string[]; to: string; minScore: number }): Promise<{ path: LearningPathResult | null; request: GraphQLRequest }> {
+export async function loadLearningPath(input: {
+  from: string[];
+  have: string[];
+  to: string;
+  minScore: number;
+  minRelevance: number;
+}): Promise<{ path: LearningPathResult | null; request: GraphQLRequest }> {
   const request: GraphQLRequest = { query: LEARNING_PATH, variables: { input } };
   const { learningPath: answer } = await runQuery<LearningPathAnswer>(request);
   if (!answer) return { path: null, request };
@@ -509,6 +571,7 @@ export async function loadLearningPath(input: { from: string[]; have: string[]; 
       ...answer,
       gaps: answer.gaps.map(toGap),
       uncovered: answer.uncovered.map(toGap),
+      taskGaps: answer.taskGaps.map((t) => ({ ...t, missing: t.missing.map(toGap), partlyHeld: t.partlyHeld.map(toGap) })),
       steps: answer.steps.map(({ coverageAfterStep, ...step }) => ({ ...step, coverage: coverageAfterStep })),
     },
   };
