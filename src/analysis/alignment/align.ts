@@ -1,8 +1,14 @@
-// Finds similar competencies across a corpus without comparing every pair: candidates come from an
+// Finds related competencies across a corpus without comparing every pair: candidates come from an
 // inverted index of the names' bigrams, an index of the notes' bigrams, and equal normalised names.
 // While a name's postings are walked, the weight it shares with each candidate is summed; that gives
 // an upper bound of the score, and only candidates whose bound reaches the floor are scored in full.
 // Bigrams found in a large share of all names are left out of the walk.
+//
+// The index is kept between runs (`AlignmentIndex`): names added later are analysed, counted into
+// the corpus statistics (bigram and frame frequencies) and aligned against everything indexed, at a
+// cost in proportion to them and their candidates rather than to the corpus. Names indexed earlier
+// keep the weights they were given when they were indexed; `drift` says how much of the corpus came
+// since, and a full rebuild gives every name the statistics of the whole corpus again.
 import { competencyKey, type CompetencyKind } from './competency-key.js';
 import { analyseText, compileRules, findContrasts, type MatchingRules } from './normalise.js';
 import { defaultAlignmentResources, type AlignmentResources, type Lexicon } from './resources.js';
@@ -59,12 +65,11 @@ export interface AlignOptions {
 
 /** A corpus analysed once, to align in full or in part and to score single pairs. */
 export interface AlignmentCorpus {
+  /** Every indexed competency, in the order indexed. */
   readonly items: readonly PreparedCompetency[];
   readonly idf: IdfTable;
   readonly params: ScoringParameters;
   readonly relations: RelationParameters;
-  /** Frames of each kind's names, measured on this corpus. */
-  readonly frames: ReadonlyMap<string, FrameTable>;
   /** The scored pair (ids in any order), or null when either id is unknown or kinds differ. */
   pair(aId: string, bId: string): SimilarityPair | null;
 }
@@ -107,197 +112,302 @@ function listedTogether(x: PreparedCompetency, y: PreparedCompetency): boolean {
   return false;
 }
 
-function toPair(x: PreparedCompetency, y: PreparedCompetency, corpus: Omit<AlignmentCorpus, 'pair'>, floor: number): SimilarityPair | null {
-  const [a, b] = x.input.id < y.input.id ? [x, y] : [y, x];
-  const scored = scorePair(a, b, corpus.params, floor);
-  if (!scored) return null;
-  const typed = relatePair(a, b, scored, () => listedTogether(a, b), corpus.params, corpus.relations);
-  if (!typed) return null;
-  const evidence = describeEvidence(scored.details, scored.method);
-  return {
-    a: a.input.id,
-    b: b.input.id,
-    relation: typed.relation,
-    score: Math.round(typed.score * 1e4) / 1e4,
-    method: scored.method,
-    evidence: [typed.reason, evidence].filter(Boolean).join('; '),
-    details: scored.details,
-  };
+/** The competencies of one kind and their candidate indexes; removed ones leave a hole (null). */
+interface KindIndex {
+  items: Array<PreparedCompetency | null>;
+  /** Bigram -> positions in `items` of the names that hold it. */
+  names: Map<string, number[]>;
+  /** Bigram -> positions of the names whose note or description holds it. */
+  contexts: Map<string, number[]>;
+  /** Normalised name -> positions. */
+  cores: Map<string, number[]>;
+  frames: FrameTable;
 }
 
-/** Analyses every competency and computes the corpus IDF. Ids must be unique. */
-export function prepareAlignmentCorpus(corpus: readonly CompetencyInput[], options: AlignOptions = {}): AlignmentCorpus {
-  const rules = rulesFor(options);
-  const params = { ...DEFAULT_SCORING, ...options.scoring };
-  const seen = new Set<string>();
-  const items: PreparedCompetency[] = corpus.map((input, index) => {
-    if (seen.has(input.id)) throw new Error(`alignCompetencies: duplicate competency id ${input.id}`);
-    seen.add(input.id);
-    const parts = nameParts(input.name);
-    const name = analyseText(parts.compared, input.kind, rules);
-    const support = supportingText(input, parts.explained);
+function post(index: Map<string, number[]>, key: string, i: number): void {
+  const list = index.get(key);
+  if (list) list.push(i);
+  else index.set(key, [i]);
+}
+
+/** Aligns competencies against an index kept between runs; see the file's header. */
+export class AlignmentIndex implements AlignmentCorpus {
+  readonly params: ScoringParameters;
+  readonly relations: RelationParameters;
+  readonly idf: IdfTable;
+  private readonly rules: MatchingRules;
+  private readonly kinds = new Map<CompetencyKind, KindIndex>();
+  private readonly byId = new Map<string, { kind: KindIndex; position: number }>();
+  private readonly builtWith: number;
+  private addedSince = 0;
+
+  private constructor(corpus: readonly CompetencyInput[], options: AlignOptions) {
+    this.rules = rulesFor(options);
+    this.params = { ...DEFAULT_SCORING, ...options.scoring };
+    this.relations = { ...DEFAULT_RELATIONS, ...options.relations };
+    const prepared = this.analyse(corpus);
+    this.idf = new IdfTable(prepared.map((it) => it.grams.keys()));
+    this.place(prepared);
+    this.builtWith = prepared.length;
+  }
+
+  /** Analyses every competency and computes the corpus statistics. Ids must be unique. */
+  static build(corpus: readonly CompetencyInput[], options: AlignOptions = {}): AlignmentIndex {
+    return new AlignmentIndex(corpus, options);
+  }
+
+  get items(): PreparedCompetency[] {
+    return [...this.kinds.values()].flatMap((k) => k.items.filter((it): it is PreparedCompetency => it !== null));
+  }
+
+  get size(): number {
+    return this.byId.size;
+  }
+
+  /**
+   * Share of the indexed names added since the index was built (their statistics were updated as
+   * they came; the names indexed before keep their weights). 0 right after a build.
+   */
+  get drift(): number {
+    return this.builtWith === 0 ? (this.addedSince > 0 ? 1 : 0) : this.addedSince / this.builtWith;
+  }
+
+  has(id: string): boolean {
+    return this.byId.has(id);
+  }
+
+  ids(): string[] {
+    return [...this.byId.keys()];
+  }
+
+  /** Indexes competencies not indexed yet (ids already indexed are an error). */
+  add(corpus: readonly CompetencyInput[]): void {
+    const prepared = this.analyse(corpus);
+    this.idf.add(prepared.map((it) => it.grams.keys()));
+    this.place(prepared);
+    this.addedSince += prepared.length;
+  }
+
+  /** Forgets competencies (no longer in the graph). */
+  remove(ids: Iterable<string>): void {
+    for (const id of ids) {
+      const at = this.byId.get(id);
+      if (!at) continue;
+      at.kind.items[at.position] = null;
+      this.byId.delete(id);
+    }
+  }
+
+  /** Records that more documents list a competency (two names one document lists are never equivalent). */
+  addDocuments(id: string, documents: readonly string[]): void {
+    const item = this.item(id);
+    if (!item || documents.length === 0) return;
+    item.documents ??= new Set();
+    for (const d of documents) (item.documents as Set<string>).add(d);
+  }
+
+  pair(aId: string, bId: string): SimilarityPair | null {
+    const x = this.item(aId);
+    const y = this.item(bId);
+    if (!x || !y || x === y || x.input.kind !== y.input.kind) return null;
+    return this.toPair(x, y, 0);
+  }
+
+  /**
+   * Related pairs with score >= floor, each unordered pair once (`a < b` by id), best first. With
+   * `only`, just the pairs involving those ids, against everything indexed.
+   */
+  align(options: Pick<AlignOptions, 'only' | 'floor' | 'maxPostings'> = {}): SimilarityPair[] {
+    const floor = options.floor ?? DEFAULT_ALIGN_FLOOR;
+    const out: SimilarityPair[] = [];
+    for (const kind of this.kinds.values()) this.alignKind(kind, options.only, floor, options.maxPostings, out);
+    return out.sort((p, q) => q.score - p.score || (p.a < q.a ? -1 : p.a > q.a ? 1 : p.b < q.b ? -1 : p.b > q.b ? 1 : 0));
+  }
+
+  private item(id: string): PreparedCompetency | null {
+    const at = this.byId.get(id);
+    return at ? (at.kind.items[at.position] ?? null) : null;
+  }
+
+  /** Names analysed, before the corpus statistics are known. */
+  private analyse(corpus: readonly CompetencyInput[]): PreparedCompetency[] {
+    const seen = new Set<string>();
+    return corpus.map((input, index) => {
+      if (seen.has(input.id) || this.byId?.has(input.id)) throw new Error(`alignCompetencies: duplicate competency id ${input.id}`);
+      seen.add(input.id);
+      const parts = nameParts(input.name);
+      const name = analyseText(parts.compared, input.kind, this.rules);
+      const support = supportingText(input, parts.explained);
+      return {
+        index,
+        input,
+        key: `${input.kind}:${competencyKey(input.kind, input.name)}`,
+        name,
+        grams: gramsOf(name, this.params.boundaryWeight),
+        context: support ? contextGramsOf(analyseText(support, input.kind, this.rules, false)) : new Set<string>(),
+        contrasts: findContrasts(name, this.rules),
+        mass: 0,
+        words: wordsOf(name),
+        framed: { object: name.core, frame: null },
+        documents: input.documents && input.documents.length > 0 ? new Set(input.documents) : null,
+      };
+    });
+  }
+
+  /** Weighs analysed names with the current statistics and enters them into the candidate indexes. */
+  private place(prepared: PreparedCompetency[]): void {
+    for (const it of prepared) {
+      let mass = 0;
+      for (const [key, g] of it.grams) {
+        g.weight = this.idf.weight(key) * g.factor;
+        mass += g.weight;
+      }
+      it.mass = mass;
+    }
+    for (const kind of new Set(prepared.map((it) => it.input.kind))) {
+      const ofKind = prepared.filter((it) => it.input.kind === kind);
+      let index = this.kinds.get(kind);
+      if (!index) {
+        index = { items: [], names: new Map(), contexts: new Map(), cores: new Map(), frames: new FrameTable([], this.relations.frameMinNames) };
+        this.kinds.set(kind, index);
+      }
+      index.frames.add(ofKind.map((it) => it.name));
+      for (const it of ofKind) {
+        it.framed = index.frames.split(it.name);
+        const position = index.items.length;
+        index.items.push(it);
+        this.byId.set(it.input.id, { kind: index, position });
+        for (const key of it.grams.keys()) post(index.names, key, position);
+        for (const key of it.context) post(index.contexts, key, position);
+        post(index.cores, it.name.core, position);
+      }
+    }
+  }
+
+  private toPair(x: PreparedCompetency, y: PreparedCompetency, floor: number): SimilarityPair | null {
+    const [a, b] = x.input.id < y.input.id ? [x, y] : [y, x];
+    const scored = scorePair(a, b, this.params, floor);
+    if (!scored) return null;
+    const typed = relatePair(a, b, scored, () => listedTogether(a, b), this.params, this.relations);
+    if (!typed) return null;
+    const evidence = describeEvidence(scored.details, scored.method);
     return {
-      index,
-      input,
-      key: `${input.kind}:${competencyKey(input.kind, input.name)}`,
-      name,
-      grams: gramsOf(name, params.boundaryWeight),
-      context: support ? contextGramsOf(analyseText(support, input.kind, rules, false)) : new Set<string>(),
-      contrasts: findContrasts(name, rules),
-      mass: 0,
-      words: wordsOf(name),
-      framed: { object: name.core, frame: null },
-      documents: input.documents && input.documents.length > 0 ? new Set(input.documents) : null,
+      a: a.input.id,
+      b: b.input.id,
+      relation: typed.relation,
+      score: Math.round(typed.score * 1e4) / 1e4,
+      method: scored.method,
+      evidence: [typed.reason, evidence].filter(Boolean).join('; '),
+      details: scored.details,
     };
-  });
-  const idf = new IdfTable(items.map((it) => it.grams.keys()));
-  for (const it of items) {
-    let mass = 0;
-    for (const [key, g] of it.grams) {
-      g.weight = idf.weight(key) * g.factor;
-      mass += g.weight;
+  }
+
+  /** Candidate generation and scoring for the competencies of one kind. */
+  private alignKind(index: KindIndex, only: ReadonlySet<string> | undefined, floor: number, maxPostings: number | undefined, out: SimilarityPair[]): void {
+    const group = index.items;
+    const n = group.length;
+    if (n < 2) return;
+    const cap = maxPostings ?? Math.max(2000, Math.ceil(n * 0.2));
+    const { idf, params } = this;
+    const inOnly = new Uint8Array(n);
+    const starts: number[] = [];
+    if (only) {
+      for (const id of only) {
+        const at = this.byId.get(id);
+        if (at?.kind === index) {
+          inOnly[at.position] = 1;
+          starts.push(at.position);
+        }
+      }
+      starts.sort((a, b) => a - b);
+    } else {
+      for (let i = 0; i < n; i++) if (group[i]) starts.push(i);
+      inOnly.fill(1);
     }
-    it.mass = mass;
+    const accX = new Float64Array(n);
+    const accY = new Float64Array(n);
+    const full = new Uint8Array(n);
+    const touchedFlag = new Uint8Array(n);
+    const touched: number[] = [];
+    const touch = (j: number): void => {
+      if (touchedFlag[j] === 0) {
+        touchedFlag[j] = 1;
+        touched.push(j);
+      }
+    };
+
+    for (const i of starts) {
+      const a = group[i];
+      if (!a) continue;
+      // Each pair once: among the names asked for, from the earlier one.
+      const eligible = (j: number): boolean => j !== i && group[j] !== null && (!inOnly[j] || j > i);
+      let cappedX = 0;
+      let cappedY = 0;
+      for (const [key, g] of a.grams) {
+        const postings = index.names.get(key) as number[];
+        const w = idf.weight(key);
+        if (postings.length > cap) {
+          cappedX += w * g.factor;
+          cappedY += w;
+          continue;
+        }
+        const wx = w * g.factor;
+        for (const j of postings) {
+          if (!eligible(j)) continue;
+          touch(j);
+          accX[j] = (accX[j] as number) + wx;
+          accY[j] = (accY[j] as number) + w;
+        }
+      }
+      const mark = (postings: number[] | undefined): void => {
+        if (!postings || postings.length > cap) return;
+        for (const j of postings) {
+          if (!eligible(j)) continue;
+          touch(j);
+          full[j] = 1;
+        }
+      };
+      for (const key of a.context) mark(index.names.get(key));
+      for (const key of a.grams.keys()) mark(index.contexts.get(key));
+      mark(index.cores.get(a.name.core));
+      for (const j of touched) {
+        const b = group[j] as PreparedCompetency;
+        let keep = full[j] === 1;
+        if (!keep) {
+          const covX = a.mass > 0 ? Math.min(1, ((accX[j] as number) + cappedX) / a.mass) : 0;
+          const covY = b.mass > 0 ? Math.min(1, ((accY[j] as number) + cappedY) / b.mass) : 0;
+          const bound = calibrate(scoreFromCoverage(covX, covY, Math.max(a.mass, b.mass), params).score, params);
+          keep = bound >= floor;
+        }
+        if (keep) {
+          const pair = this.toPair(a, b, floor);
+          if (pair && pair.score >= floor) out.push(pair);
+        }
+        accX[j] = 0;
+        accY[j] = 0;
+        full[j] = 0;
+        touchedFlag[j] = 0;
+      }
+      touched.length = 0;
+    }
   }
-  const byId = new Map(items.map((it) => [it.input.id, it]));
-  const relations = { ...DEFAULT_RELATIONS, ...options.relations };
-  const frames = new Map<string, FrameTable>();
-  for (const kind of new Set(items.map((it) => it.input.kind))) {
-    const ofKind = items.filter((it) => it.input.kind === kind);
-    const table = new FrameTable(ofKind.map((it) => it.name), relations.frameMinNames);
-    for (const it of ofKind) it.framed = table.split(it.name);
-    frames.set(kind, table);
-  }
-  const prepared = { items, idf, params, relations, frames };
-  return {
-    ...prepared,
-    pair(aId, bId) {
-      const x = byId.get(aId);
-      const y = byId.get(bId);
-      if (!x || !y || x === y || x.input.kind !== y.input.kind) return null;
-      return toPair(x, y, prepared, 0);
-    },
-  };
 }
 
-/** Candidate generation and scoring for the competencies of one kind. */
-function alignKind(
-  group: PreparedCompetency[],
-  prepared: AlignmentCorpus,
-  only: ReadonlySet<string> | undefined,
-  floor: number,
-  maxPostings: number | undefined,
-  out: SimilarityPair[],
-): void {
-  const n = group.length;
-  if (n < 2) return;
-  const cap = maxPostings ?? Math.max(2000, Math.ceil(n * 0.2));
-  const { idf, params } = prepared;
-  const nameIndex = new Map<string, number[]>();
-  const contextIndex = new Map<string, number[]>();
-  const byCore = new Map<string, number[]>();
-  const push = (index: Map<string, number[]>, key: string, i: number): void => {
-    const list = index.get(key);
-    if (list) list.push(i);
-    else index.set(key, [i]);
-  };
-  group.forEach((it, i) => {
-    for (const key of it.grams.keys()) push(nameIndex, key, i);
-    for (const key of it.context) push(contextIndex, key, i);
-    push(byCore, it.name.core, i);
-  });
-  const inOnly = group.map((it) => (only ? only.has(it.input.id) : true));
-  const accX = new Float64Array(n);
-  const accY = new Float64Array(n);
-  const full = new Uint8Array(n);
-  const touchedFlag = new Uint8Array(n);
-  const touched: number[] = [];
-  const touch = (j: number): void => {
-    if (touchedFlag[j] === 0) {
-      touchedFlag[j] = 1;
-      touched.push(j);
-    }
-  };
-
-  for (let i = 0; i < n; i++) {
-    if (!inOnly[i]) continue;
-    const a = group[i] as PreparedCompetency;
-    const eligible = (j: number): boolean => j !== i && (!inOnly[j] || j > i);
-    let cappedX = 0;
-    let cappedY = 0;
-    for (const [key, g] of a.grams) {
-      const postings = nameIndex.get(key) as number[];
-      const w = idf.weight(key);
-      if (postings.length > cap) {
-        cappedX += w * g.factor;
-        cappedY += w;
-        continue;
-      }
-      const wx = w * g.factor;
-      for (const j of postings) {
-        if (!eligible(j)) continue;
-        touch(j);
-        accX[j] = (accX[j] as number) + wx;
-        accY[j] = (accY[j] as number) + w;
-      }
-    }
-    const mark = (postings: number[] | undefined): void => {
-      if (!postings || postings.length > cap) return;
-      for (const j of postings) {
-        if (!eligible(j)) continue;
-        touch(j);
-        full[j] = 1;
-      }
-    };
-    for (const key of a.context) mark(nameIndex.get(key));
-    for (const key of a.grams.keys()) mark(contextIndex.get(key));
-    for (const j of byCore.get(a.name.core) ?? []) {
-      if (!eligible(j)) continue;
-      touch(j);
-      full[j] = 1;
-    }
-    for (const j of touched) {
-      const b = group[j] as PreparedCompetency;
-      let keep = full[j] === 1;
-      if (!keep) {
-        const covX = a.mass > 0 ? Math.min(1, ((accX[j] as number) + cappedX) / a.mass) : 0;
-        const covY = b.mass > 0 ? Math.min(1, ((accY[j] as number) + cappedY) / b.mass) : 0;
-        const bound = calibrate(scoreFromCoverage(covX, covY, Math.max(a.mass, b.mass), params).score, params);
-        keep = bound >= floor;
-      }
-      if (keep) {
-        const pair = toPair(a, b, prepared, floor);
-        if (pair && pair.score >= floor) out.push(pair);
-      }
-      accX[j] = 0;
-      accY[j] = 0;
-      full[j] = 0;
-      touchedFlag[j] = 0;
-    }
-    touched.length = 0;
-  }
+/** Analyses every competency and computes the corpus statistics. Ids must be unique. */
+export function prepareAlignmentCorpus(corpus: readonly CompetencyInput[], options: AlignOptions = {}): AlignmentIndex {
+  return AlignmentIndex.build(corpus, options);
 }
 
 /**
- * Similar pairs of competencies of the same kind with score >= floor, each unordered pair once
+ * Related pairs of competencies of the same kind with score >= floor, each unordered pair once
  * (`a < b` by id), best first. With `only`, just the pairs involving those ids, scored against the
- * whole corpus (the IDF always comes from the whole corpus).
+ * whole corpus (whose statistics always come from the whole corpus).
  */
 export function alignCompetencies(corpus: readonly CompetencyInput[], options: AlignOptions = {}): SimilarityPair[] {
-  const prepared = prepareAlignmentCorpus(corpus, options);
-  return alignPrepared(prepared, options);
+  return AlignmentIndex.build(corpus, options).align(options);
 }
 
 /** `alignCompetencies` on an already prepared corpus. */
-export function alignPrepared(prepared: AlignmentCorpus, options: Pick<AlignOptions, 'only' | 'floor' | 'maxPostings'> = {}): SimilarityPair[] {
-  const floor = options.floor ?? DEFAULT_ALIGN_FLOOR;
-  const out: SimilarityPair[] = [];
-  const kinds = new Map<CompetencyKind, PreparedCompetency[]>();
-  for (const it of prepared.items) {
-    const list = kinds.get(it.input.kind);
-    if (list) list.push(it);
-    else kinds.set(it.input.kind, [it]);
-  }
-  for (const group of kinds.values()) alignKind(group, prepared, options.only, floor, options.maxPostings, out);
-  return out.sort((p, q) => q.score - p.score || (p.a < q.a ? -1 : p.a > q.a ? 1 : p.b < q.b ? -1 : p.b > q.b ? 1 : 0));
+export function alignPrepared(prepared: AlignmentIndex, options: Pick<AlignOptions, 'only' | 'floor' | 'maxPostings'> = {}): SimilarityPair[] {
+  return prepared.align(options);
 }

@@ -40,6 +40,11 @@ export class FrameTable {
     names: Iterable<AnalysedName>,
     private readonly minNames: number,
   ) {
+    this.add(names);
+  }
+
+  /** Counts the tails of more names. */
+  add(names: Iterable<AnalysedName>): void {
     for (const name of names) {
       for (const tail of new Set(tailsOf(name))) this.tailCounts.set(tail, (this.tailCounts.get(tail) ?? 0) + 1);
     }

@@ -3,6 +3,7 @@ export { competencyId, competencyKey, foldSurface, COMPETENCY_KINDS, type Compet
 export {
   alignCompetencies,
   alignPrepared,
+  AlignmentIndex,
   prepareAlignmentCorpus,
   DEFAULT_ALIGN_FLOOR,
   DEFAULT_ALIGN_THRESHOLD,

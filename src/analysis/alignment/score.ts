@@ -79,7 +79,7 @@ export interface PreparedCompetency {
   /** The name cut into object and frame (set once the corpus's frames are known). */
   framed: { object: string; frame: string | null };
   /** The documents that list it, when known. */
-  documents: ReadonlySet<string> | null;
+  documents: Set<string> | null;
 }
 
 const LATIN_WORD = /^[a-z0-9.#+]{2,}$/;
@@ -126,21 +126,32 @@ export function contextGramsOf(text: AnalysedName): Set<string> {
   return keys;
 }
 
-/** Inverse document frequency over the names of a corpus, scaled to (0, 1]. */
+/**
+ * Inverse document frequency over the names of a corpus, scaled to (0, 1]. Names can be added later
+ * (incremental alignment): the counts stay exact, and weights are read from the counts at the time
+ * they are asked for.
+ */
 export class IdfTable {
-  readonly size: number;
+  private names = 0;
   private readonly df = new Map<string, number>();
-  private readonly norm: number;
   private readonly cache = new Map<string, number>();
 
   constructor(documents: Iterable<Iterable<string>>) {
-    let n = 0;
+    this.add(documents);
+  }
+
+  /** Counts more names (each an iterable of its features). */
+  add(documents: Iterable<Iterable<string>>): void {
     for (const doc of documents) {
-      n++;
+      this.names++;
       for (const key of new Set(doc)) this.df.set(key, (this.df.get(key) ?? 0) + 1);
     }
-    this.size = Math.max(n, 1);
-    this.norm = Math.log(1 + this.size);
+    this.cache.clear();
+  }
+
+  /** How many names were counted (at least 1). */
+  get size(): number {
+    return Math.max(this.names, 1);
   }
 
   /** How many names contain the feature. */
@@ -151,7 +162,7 @@ export class IdfTable {
   weight(key: string): number {
     let w = this.cache.get(key);
     if (w === undefined) {
-      w = Math.log(1 + this.size / Math.max(this.frequency(key), 1)) / this.norm;
+      w = Math.log(1 + this.size / Math.max(this.frequency(key), 1)) / Math.log(1 + this.size);
       this.cache.set(key, w);
     }
     return w;

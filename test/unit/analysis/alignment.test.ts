@@ -2,6 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import {
   alignCompetencies,
+  AlignmentIndex,
   analyseText,
   compileRules,
   competencyKey,
@@ -240,6 +241,31 @@ describe('incremental runs and blocking', () => {
       }),
       { numRuns: 40 },
     );
+  });
+
+  it('names added to a kept index relate to the corpus as a full run relates them (seed corpus, one name at a time)', () => {
+    const corpus = seedCorpus();
+    for (const added of ['分析技能', '溝通和協商技能', '災後復原計畫']) {
+      const item = corpus.find((x) => x.name === added) as CompetencyInput;
+      const index = AlignmentIndex.build(corpus.filter((x) => x !== item));
+      index.add([item]);
+      const only = new Set([item.id]);
+      const relations = (pairs: ReturnType<typeof alignCompetencies>) => pairs.map((p) => `${p.a}|${p.b}|${p.relation}`).sort();
+      expect(relations(index.align({ only }))).toEqual(relations(alignCompetencies(corpus).filter((p) => only.has(p.a) || only.has(p.b))));
+      expect(index.drift).toBeCloseTo(1 / (corpus.length - 1), 10);
+    }
+  });
+
+  it('forgets removed names and notes new documents that list a name', () => {
+    const x = c('skill', '溝通協調能力', { documents: ['D1'] });
+    const y = c('skill', '協調溝通能力', { documents: ['D2'] });
+    const index = AlignmentIndex.build([x, y, c('skill', '專案管理能力')]);
+    expect(index.align().map((p) => p.relation)).toEqual(['equivalent']);
+    index.addDocuments(y.id, ['D1']);
+    expect(index.align().map((p) => p.relation)).not.toContain('equivalent');
+    index.remove([x.id]);
+    expect(index.has(x.id)).toBe(false);
+    expect(index.align()).toEqual([]);
   });
 
   it('blocking loses no pair above the floor compared with scoring every pair', () => {
