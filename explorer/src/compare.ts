@@ -1,13 +1,21 @@
-// The compare view: 2–6 documents and the skills and knowledge they share at a chosen minimum
-// similarity, as a matrix (one row per shared competency, one column per document) with a
-// Venn-like count of which documents share what. Hovering or focusing a cell shows the evidence.
+// The compare view: 2–50 documents and the skills and knowledge they share at a chosen minimum
+// similarity. Up to six: a matrix (one row per shared competency, one column per document) with a
+// Venn-like count of which documents share what; hovering or focusing a cell shows the evidence.
+// Three or more: an overlap heat map of every pair, ordered so that clusters show.
 import { isAbort, type GraphQLRequest } from './api.js';
+import { loadOverlap, type OverlapResult } from './catalogue-queries.js';
+import { renderHeatMap } from './heat-map.js';
 import { debounce, h, replaceChildren } from './dom.js';
 import { copyRequests, downloadJson, stamp } from './export.js';
 import { Picker, type Picked } from './picker.js';
 import { loadSharedCompetencies, type CompetencyKind, type SharedGroup, type SharedOccurrence } from './queries.js';
 import { listParam, navigate, routeHref } from './routes.js';
 import { Tooltip } from './tooltip.js';
+
+/** Most documents in the matrix of shared competencies; more are compared in the heat map only. */
+const MATRIX_DOCUMENTS = 6;
+/** Most documents the heat map takes (the `overlap` query's limit). */
+const MAX_DOCUMENTS = 50;
 
 const KIND_LABELS: Record<string, string> = { SKILL: '技能 Skill', KNOWLEDGE: '知識 Knowledge', ATTITUDE: '態度 Attitude' };
 
@@ -31,17 +39,17 @@ export class CompareView {
   private readonly status: HTMLElement;
   private readonly tooltip = new Tooltip();
   private request: GraphQLRequest | null = null;
-  private lastResult: { codes: string[]; groups: SharedGroup[] } | null = null;
+  private lastResult: { codes: string[]; groups: SharedGroup[]; overlap: OverlapResult | null } | null = null;
   private generation = 0;
   private readonly rerun = debounce(() => this.pushRoute(), 300);
 
   constructor(root: HTMLElement) {
     this.picker = new Picker({
       id: 'compare-docs',
-      label: 'Documents 文件 (2–6)',
+      label: `Documents 文件 (2–${MAX_DOCUMENTS}; matrix up to ${MATRIX_DOCUMENTS})`,
       placeholder: '搜尋職能基準或職能單元，例如 BLM2421-007v4',
       scope: 'documents',
-      max: 6,
+      max: MAX_DOCUMENTS,
       onChange: () => this.updateButton(),
     });
     this.kindBoxes = {
@@ -137,7 +145,7 @@ export class CompareView {
 
   private updateButton(): void {
     const count = this.picker.value().length;
-    this.runButton.disabled = count < 2 || count > 6;
+    this.runButton.disabled = count < 2 || count > MAX_DOCUMENTS;
     this.runButton.title = count < 2 ? 'Choose at least two documents' : '';
   }
 
@@ -161,12 +169,22 @@ export class CompareView {
     this.status.textContent = 'Comparing…';
     this.results.setAttribute('aria-busy', 'true');
     try {
-      const { groups, request } = await loadSharedCompetencies(codes, kinds, minScore);
+      const [shared, overlap] = await Promise.all([
+        codes.length <= MATRIX_DOCUMENTS ? loadSharedCompetencies(codes, kinds, minScore) : null,
+        codes.length >= 3 ? loadOverlap(codes, kinds, minScore) : null,
+      ]);
       if (generation !== this.generation) return;
-      this.request = request;
-      this.lastResult = { codes, groups };
-      this.nameChips(groups);
-      this.render(codes, groups, minScore);
+      this.request = shared?.request ?? overlap?.request ?? null;
+      const groups = shared?.groups ?? [];
+      this.lastResult = { codes, groups, overlap: overlap?.overlap ?? null };
+      if (shared) this.nameChips(groups);
+      else if (overlap) this.nameChipsFromDocuments(overlap.overlap.documents);
+      const heatMap = overlap ? renderHeatMap(overlap.overlap, { kinds, minScore }, this.tooltip) : null;
+      if (shared) this.render(codes, groups, minScore, heatMap);
+      else {
+        this.status.textContent = `${codes.length} documents: the matrix of shared competencies takes up to ${MATRIX_DOCUMENTS}; the heat map shows how much each pair shares.`;
+        replaceChildren(this.results, heatMap);
+      }
     } catch (error) {
       if (isAbort(error) || generation !== this.generation) return;
       this.status.textContent = `Comparison failed: ${(error as Error).message}`;
@@ -176,7 +194,20 @@ export class CompareView {
     }
   }
 
-  private render(codes: string[], groups: SharedGroup[], minScore: number): void {
+  /** Chips restored from the address know only codes: the heat map's documents name them. */
+  private nameChipsFromDocuments(documents: OverlapResult['documents']): void {
+    const byCode = new Map(documents.flatMap((document) => [[document.code, document] as const, [document.baseCode, document] as const]));
+    const picked = this.picker.value();
+    if (picked.every((item) => item.name || !byCode.has(item.code))) return;
+    this.picker.set(
+      picked.map((item) => {
+        const document = byCode.get(item.code);
+        return document && !item.name ? { ...item, id: document.id, type: document.id.split(':')[0] ?? item.type, name: document.name } : item;
+      }),
+    );
+  }
+
+  private render(codes: string[], groups: SharedGroup[], minScore: number, heatMap: HTMLElement | null): void {
     const byKind = new Map<string, number>();
     for (const group of groups) byKind.set(group.kind, (byKind.get(group.kind) ?? 0) + 1);
     this.status.textContent =
@@ -184,10 +215,10 @@ export class CompareView {
         ? `These documents share no skills or knowledge at ${percent(minScore)} or more.`
         : `${groups.length} shared at ${percent(minScore)} or more: ${[...byKind].map(([kind, n]) => `${n} ${KIND_LABELS[kind] ?? kind}`).join(', ')}.`;
     if (groups.length === 0) {
-      replaceChildren(this.results);
+      replaceChildren(this.results, heatMap);
       return;
     }
-    replaceChildren(this.results, this.renderVenn(codes, groups), this.renderMatrix(codes, groups));
+    replaceChildren(this.results, heatMap, this.renderVenn(codes, groups), this.renderMatrix(codes, groups));
   }
 
   /** How many shared competencies each combination of documents has in common. */

@@ -1,5 +1,6 @@
 // The detail panel: every field of the selected entity, with links to the entities it refers to.
 // Rendering follows the shape of the GraphQL answer, so a field added to the query shows up as is.
+import { isPagedField, type PageOfItems } from './catalogue-queries.js';
 import { h, replaceChildren } from './dom.js';
 import { isDocumentType, keyOfId, typeLabel, typeStyle } from './model.js';
 import { exploreHref } from './routes.js';
@@ -188,16 +189,10 @@ function renderValue(value: Json, depth: number): HTMLElement | null {
     const extra = Object.entries(value).filter(([key, inner]) => key !== 'node' && key !== 'cursor' && typeof inner === 'string');
     return h('span', {}, entityLink(value.node), extra.map(([, inner]) => h('span', { class: 'muted' }, ` ${String(inner)}`)));
   }
-  if (Array.isArray(value)) {
-    return h('ul', { class: 'value-list' }, value.filter((item) => !isEmpty(item)).map((item) => h('li', {}, renderValue(item, depth + 1))));
-  }
+  if (Array.isArray(value)) return renderList(value.filter((item) => !isEmpty(item)), depth, null, null);
   if (isObject(value)) {
     const connection = unwrapConnection(value);
-    if (connection) {
-      const list = renderValue(connection.items, depth);
-      const more = connection.total !== null && connection.total > connection.items.length ? h('p', { class: 'muted' }, `${connection.items.length} of ${connection.total} shown`) : null;
-      return h('div', {}, list, more);
-    }
+    if (connection) return renderList(connection.items, depth, connection.total, null);
     if (isEntity(value)) {
       const rest = renderFields(value, depth + 1, ['__typename', 'id', 'code', 'name', 'caption', 'term', 'number', 'summary', ...(value.__typename === 'Indicator' ? ['text'] : [])]);
       return rest ? h('div', { class: 'nested-entity' }, entityLink(value), rest) : entityLink(value);
@@ -208,16 +203,87 @@ function renderValue(value: Json, depth: number): HTMLElement | null {
   return value === null ? null : renderScalar(value);
 }
 
-function renderFields(object: JsonObject, depth: number, skip: string[]): HTMLElement | null {
+/** Items shown at once in a list of the panel; the rest come a page at a time. */
+export const DETAIL_PAGE = 25;
+
+/** Fetches the page of a connection field after a cursor. */
+type NextPage = (after: string) => Promise<PageOfItems>;
+
+/**
+ * A list shown a page at a time, so that a competency required by four hundred documents stays
+ * readable: the items at hand first, then the rest of them, then (for a connection that pages on
+ * the server) the next page from the service.
+ */
+function renderList(items: Json[], depth: number, total: number | null, next: { fetch: NextPage; after: string } | null): HTMLElement {
+  const list = h('ul', { class: 'value-list' });
+  let shown = 0;
+  let pending = items;
+  let cursor = next?.after ?? null;
+  const count = h('span', { class: 'muted small', 'data-testid': 'list-count' });
+  const button = h('button', { type: 'button', class: 'show-more', 'data-testid': 'show-more' }, 'Show more 顯示更多');
+  const update = () => {
+    count.textContent = total !== null ? `${shown} of ${total} shown` : pending.length > 0 ? `${shown} of ${shown + pending.length} shown` : '';
+    button.hidden = pending.length === 0 && cursor === null;
+  };
+  const showPage = () => {
+    const page = pending.slice(0, DETAIL_PAGE);
+    pending = pending.slice(DETAIL_PAGE);
+    for (const item of page) list.append(h('li', {}, renderValue(item, depth + 1)));
+    shown += page.length;
+    update();
+  };
+  button.addEventListener('click', () => {
+    if (pending.length > 0 || !next || cursor === null) {
+      showPage();
+      return;
+    }
+    button.disabled = true;
+    next
+      .fetch(cursor)
+      .then((page) => {
+        pending = page.edges as Json[];
+        cursor = page.hasNextPage ? page.endCursor : null;
+        showPage();
+      })
+      .catch((error: Error) => {
+        count.textContent = `Could not load more: ${error.message}`;
+      })
+      .finally(() => {
+        button.disabled = false;
+      });
+  });
+  showPage();
+  const footer = shown < (total ?? shown) || pending.length > 0 || cursor !== null ? h('p', { class: 'list-footer' }, count, ' ', button) : null;
+  return h('div', {}, list, footer);
+}
+
+/** The page cursor of a connection that has more on the server, else null. */
+function nextCursor(value: Json): string | null {
+  if (!isObject(value) || !isObject(value.pageInfo ?? null)) return null;
+  const info = value.pageInfo as JsonObject;
+  return info.hasNextPage === true && typeof info.endCursor === 'string' ? info.endCursor : null;
+}
+
+function renderFields(object: JsonObject, depth: number, skip: string[], nextPage?: (field: string, after: string) => Promise<PageOfItems>): HTMLElement | null {
+  const renderField = (key: string, value: Json): HTMLElement | null => {
+    const after = nextCursor(value);
+    const connection = isObject(value) ? unwrapConnection(value) : null;
+    if (after && connection && nextPage && isPagedField(key)) {
+      return renderList(connection.items, depth, connection.total, { after, fetch: (cursor) => nextPage(key, cursor) });
+    }
+    return renderValue(value, depth);
+  };
   const rows = Object.entries(object)
     .filter(([key, value]) => !skip.includes(key) && !isEmpty(value))
-    .flatMap(([key, value]) => [h('dt', {}, FIELD_LABELS[key] ?? key), h('dd', {}, renderValue(value, depth))]);
+    .flatMap(([key, value]) => [h('dt', {}, FIELD_LABELS[key] ?? key), h('dd', { 'data-field': depth === 0 ? key : null }, renderField(key, value))]);
   return rows.length ? h('dl', { class: depth === 0 ? 'fields' : 'fields nested' }, rows) : null;
 }
 
 export interface DetailActions {
   compare(code: string): void;
   learningPathTo(code: string): void;
+  /** The next page of one of the entity's connections (`requiredBy`, `standards`, `units`). */
+  nextPage(field: string, after: string): Promise<PageOfItems>;
 }
 
 /** Fills the panel with an entity (`node(id:)` answer); `warnings` name fields the service could not read. */
@@ -245,7 +311,7 @@ export function renderDetail(panel: HTMLElement, entity: JsonObject & { id: stri
       documentActions,
     ),
     warnings.length ? h('p', { class: 'warning', role: 'note' }, `Some fields could not be read: ${warnings.join('; ')}`) : null,
-    renderFields(entity, 0, ['__typename', 'id']) ?? h('p', { class: 'muted' }, 'No further fields.'),
+    renderFields(entity, 0, ['__typename', 'id'], actions.nextPage) ?? h('p', { class: 'muted' }, 'No further fields.'),
   );
 }
 

@@ -1,10 +1,13 @@
-// The neighbourhood graph: Cytoscape.js on a canvas, nodes coloured by type, edges labelled with
-// their relationship. Double-click expands a node; the toolbar fits, zooms, filters by type, sets
-// the depth and exports what is shown.
+// The neighbourhood graph: Cytoscape.js on a canvas, nodes coloured by type and labelled (the
+// full name on hover), edges coloured by relationship with a legend. A drawing never holds more
+// nodes than it can label; the status line says what was left out. Double-click expands a node;
+// the toolbar fits, zooms, filters by type, sets the depth and exports what is shown.
 import cytoscape, { type Core, type ElementDefinition, type NodeSingular } from 'cytoscape';
 import type { GraphQLRequest } from './api.js';
+import type { GroupDrawing, HubGroup } from './catalogue-queries.js';
 import { h, replaceChildren } from './dom.js';
-import { KNOWN_TYPES, keyOfId, typeLabel, typeStyle } from './model.js';
+import { ringLayout } from './layout.js';
+import { COMPETENCY_RELATIONS, edgeStyle, KNOWN_EDGE_TYPES, KNOWN_TYPES, keyOfId, typeLabel, typeStyle } from './model.js';
 
 export interface SubgraphNode {
   id: string;
@@ -29,23 +32,41 @@ export interface Subgraph {
 
 export type FetchNeighbourhood = (id: string, depth: number, signal: AbortSignal) => Promise<{ subgraph: Subgraph; request: GraphQLRequest }>;
 
+/** One group of an entity's neighbours (a bar of its summary), or a sample of every kind. */
+export type FetchGroup = (id: string, group: HubGroup | null, signal: AbortSignal) => Promise<GroupDrawing>;
+
+/** Longest node label; longer names are shortened and shown whole on hover. */
+export const LABEL_CHARS = 8;
+
+/** Edges are labelled with their type only when this few are drawn; the colours and legend say the rest. */
+const EDGE_LABEL_LIMIT = 30;
+
+/** Kinds in the order they go around the centre: competency wordings first, then documents, then parts. */
+const KIND_ORDER = ['Skill', 'Knowledge', 'Attitude', 'Standard', 'Unit', 'Responsibility', 'Task', 'Indicator', 'Output', 'Note', 'Occupation', 'Industry', 'Category', 'CompetencyLevel'];
+
 /** Fitting never zooms in further than this, so labels keep a readable size. */
-const MAX_FIT_ZOOM = 1.3;
+const MAX_FIT_ZOOM = 1.2;
 
 const FONT = '"Noto Sans CJK TC", "Noto Sans TC", "PingFang TC", "Microsoft JhengHei", "Noto Sans CJK SC", sans-serif';
 
-/** Shortens a long name for a node label; the full name is in the detail panel. */
-function shortName(node: SubgraphNode): string {
+/** The whole name of a node, as the hover card shows it. */
+function fullName(node: SubgraphNode): string {
   if (node.label === 'CompetencyLevel') return `級別 ${node.name ?? keyOfId(node.id)}`;
-  const name = node.name?.trim() || keyOfId(node.id);
-  return name.length > 18 ? `${name.slice(0, 17)}…` : name;
+  return node.name?.trim() || keyOfId(node.id);
+}
+
+/** Shortens a long name for a node label; the full name shows on hover and in the detail panel. */
+export function shortName(name: string): string {
+  const characters = [...name];
+  return characters.length > LABEL_CHARS ? `${characters.slice(0, LABEL_CHARS - 1).join('')}…` : name;
 }
 
 function nodeElement(node: SubgraphNode): ElementDefinition {
   const style = typeStyle(node.label);
+  const full = fullName(node);
   return {
     group: 'nodes',
-    data: { id: node.id, type: node.label, name: node.name ?? '', display: shortName(node), color: style.color, shape: style.shape },
+    data: { id: node.id, type: node.label, name: node.name ?? '', full, display: shortName(full), color: style.color, shape: style.shape },
   };
 }
 
@@ -54,9 +75,22 @@ function edgeId(edge: SubgraphEdge): string {
 }
 
 function edgeElement(edge: SubgraphEdge): ElementDefinition {
+  const style = edgeStyle(edge.type);
   return {
     group: 'edges',
-    data: { id: edgeId(edge), source: edge.source, target: edge.target, type: edge.type, code: edge.code ?? null, display: edge.code ? `${edge.type} ${edge.code}` : edge.type },
+    data: {
+      id: edgeId(edge),
+      source: edge.source,
+      target: edge.target,
+      type: edge.type,
+      code: edge.code ?? null,
+      display: edge.code ? `${edge.type} ${edge.code}` : edge.type,
+      color: style.color,
+      line: style.line,
+      width: style.width,
+      arrow: style.arrow ? 'triangle' : 'none',
+    },
+    classes: COMPETENCY_RELATIONS.includes(edge.type) ? 'relation' : '',
   };
 }
 
@@ -71,13 +105,14 @@ const STYLE: cytoscape.StylesheetJson = [
       'font-size': 11,
       color: '#0f172a',
       'text-valign': 'bottom',
-      'text-margin-y': 4,
-      'min-zoomed-font-size': 5,
+      'text-margin-y': 3,
+      // Every drawn node keeps its label: the drawing is kept small enough to read instead.
+      'min-zoomed-font-size': 0,
       'text-background-color': '#ffffff',
-      'text-background-opacity': 0.8,
+      'text-background-opacity': 0.85,
       'text-background-padding': '1px',
-      width: 26,
-      height: 26,
+      width: 22,
+      height: 22,
       'border-width': 0,
     },
   },
@@ -87,15 +122,16 @@ const STYLE: cytoscape.StylesheetJson = [
   {
     selector: 'edge',
     style: {
-      width: 1.5,
-      'line-color': '#94a3b8',
-      'target-arrow-color': '#94a3b8',
-      'target-arrow-shape': 'triangle',
+      width: 'data(width)' as never,
+      'line-color': 'data(color)',
+      'line-style': 'data(line)' as never,
+      'target-arrow-color': 'data(color)',
+      'target-arrow-shape': 'data(arrow)' as never,
+      'arrow-scale': 0.8,
       'curve-style': 'bezier',
-      label: 'data(display)',
+      opacity: 0.75,
       'font-family': FONT,
       'font-size': 8,
-      'min-zoomed-font-size': 6,
       color: '#475569',
       'text-rotation': 'autorotate',
       'text-background-color': '#f8fafc',
@@ -103,10 +139,9 @@ const STYLE: cytoscape.StylesheetJson = [
       'text-background-padding': '1px',
     },
   },
-  // Competency relations: equivalent solid, narrower (pointing at the broader one) dashed, related dotted.
-  { selector: 'edge[type = "EQUIVALENT_TO"]', style: { 'line-color': '#e11d48', 'target-arrow-shape': 'none' } },
-  { selector: 'edge[type = "NARROWER_THAN"]', style: { 'line-style': 'dashed', 'line-color': '#7c3aed', 'target-arrow-color': '#7c3aed' } },
-  { selector: 'edge[type = "RELATED_TO"]', style: { 'line-style': 'dotted', 'line-color': '#94a3b8', 'target-arrow-shape': 'none' } },
+  { selector: 'edge.labelled', style: { label: 'data(display)' } },
+  // Relations between competencies stay on top of the structure and fully opaque.
+  { selector: 'edge.relation', style: { opacity: 1, 'z-index': 10 } },
   { selector: '.filtered', style: { display: 'none' } },
 ];
 
@@ -115,11 +150,16 @@ export interface GraphViewOptions {
   toolbar: HTMLElement;
   legend: HTMLElement;
   status: HTMLElement;
+  /** Neighbourhoods deeper than one relationship, and expansions. */
   fetchNeighbourhood: FetchNeighbourhood;
+  /** Depth one: the entity's neighbours, a group at a time. */
+  fetchGroup: FetchGroup;
+  /** Where the edge legend goes. */
+  edgeLegend: HTMLElement;
   /** A node was selected on the canvas. */
   onSelect(id: string): void;
-  /** The graph was redrawn around a new centre or depth (for the address bar). */
-  onCentre?(id: string, depth: number): void;
+  /** The graph was redrawn around a new centre, depth or group (for the address bar). */
+  onCentre?(id: string, depth: number, group: HubGroup | null): void;
 }
 
 /** The interactive graph of the explorer's main view. */
@@ -127,6 +167,8 @@ export class GraphView {
   readonly cy: Core;
   private centre: string | null = null;
   private depth = 1;
+  private group: HubGroup | null = null;
+  private readonly hover: HTMLElement;
   private hiddenTypes = new Set<string>();
   /** The requests behind what is drawn: the centre's neighbourhood and each expansion. */
   private requests: GraphQLRequest[] = [];
@@ -143,13 +185,18 @@ export class GraphView {
     });
     this.cy.on('tap', 'node', (event) => options.onSelect((event.target as NodeSingular).id()));
     this.cy.on('dbltap', 'node', (event) => void this.expand((event.target as NodeSingular).id()));
+    this.hover = h('div', { class: 'graph-hover', 'data-testid': 'graph-hover', role: 'tooltip', hidden: true });
+    options.container.append(this.hover);
+    this.cy.on('mouseover', 'node', (event) => this.showHover(event.target as NodeSingular));
+    this.cy.on('mouseout', 'node', () => (this.hover.hidden = true));
+    this.cy.on('pan zoom', () => (this.hover.hidden = true));
     this.depthSelect = h(
       'select',
       { id: 'graph-depth', 'aria-label': 'Depth', title: 'How many relationships away from the centre to draw' },
       [1, 2, 3].map((d) => h('option', { value: d }, `${d}`)),
     );
     this.depthSelect.addEventListener('change', () => {
-      if (this.centre) void this.show(this.centre, Number(this.depthSelect.value));
+      if (this.centre) void this.show(this.centre, Number(this.depthSelect.value), null);
     });
     this.renderToolbar();
     this.renderLegend();
@@ -157,8 +204,11 @@ export class GraphView {
     options.container.addEventListener('keydown', (event) => this.onKey(event));
   }
 
-  /** Draws the neighbourhood of `id` at `depth`, replacing what was shown. */
-  async show(id: string, depth = this.depth): Promise<void> {
+  /**
+   * Draws the neighbourhood of `id`, replacing what was shown: at depth one a group of its
+   * neighbours (`group`, or a sample of every kind), deeper the nearest nodes within `depth`.
+   */
+  async show(id: string, depth = this.depth, group: HubGroup | null = null): Promise<void> {
     this.depth = depth;
     this.depthSelect.value = String(depth);
     this.abort?.abort();
@@ -167,9 +217,20 @@ export class GraphView {
     this.publishCounts('loading');
     this.setStatus('Loading the neighbourhood…');
     try {
-      const { subgraph, request } = await this.options.fetchNeighbourhood(id, depth, abort.signal);
+      let subgraph: Subgraph;
+      let request: GraphQLRequest;
+      let note: string;
+      if (depth === 1) {
+        const drawing = await this.options.fetchGroup(id, group, abort.signal);
+        ({ subgraph, request } = drawing);
+        note = this.groupNote(drawing, group);
+      } else {
+        ({ subgraph, request } = await this.options.fetchNeighbourhood(id, depth, abort.signal));
+        note = subgraph.truncated ? 'More nodes are within reach than can be labelled: draw one group from the summary at depth 1, or double-click a node to expand it.' : '';
+      }
       if (abort.signal.aborted) return;
       this.centre = id;
+      this.group = depth === 1 ? group : null;
       this.requests = [request];
       this.cy.elements().remove();
       this.cy.add([...subgraph.nodes.map(nodeElement), ...this.knownEdges(subgraph)]);
@@ -177,14 +238,28 @@ export class GraphView {
       this.applyFilter();
       this.layout();
       this.renderLegend();
-      this.setStatus(this.summary(subgraph.truncated === true));
+      this.setStatus(`${this.summary()}${note ? ` ${note}` : ''}`);
       this.publishCounts('ready');
-      this.options.onCentre?.(id, depth);
+      this.options.onCentre?.(id, depth, this.group);
     } catch (error) {
       if (abort.signal.aborted) return;
       this.publishCounts('error');
       this.setStatus(`Could not load the neighbourhood: ${(error as Error).message}`);
     }
+  }
+
+  /** What a group drawing shows and leaves out, in words. */
+  private groupNote(drawing: GroupDrawing, group: HubGroup | null): string {
+    const drawn = drawing.subgraph.nodes.length - 1;
+    const what = group ? `${group.caption}: ` : '';
+    if (drawing.leftOut.length === 0) return `${what}all ${drawing.total} neighbours drawn.`;
+    const left = drawing.leftOut.map((entry) => `${entry.count} ${typeLabel(entry.key)}`).join(', ');
+    return `${what}${drawn} of ${drawing.total} neighbours drawn; left out: ${left}. Choose a bar of the summary to draw one group.`;
+  }
+
+  /** The group drawn at depth one, if any. */
+  currentGroup(): HubGroup | null {
+    return this.group;
   }
 
   /** Adds the neighbours of one node to the drawing (double-click). */
@@ -203,7 +278,7 @@ export class GraphView {
       this.applyFilter();
       this.layout();
       this.renderLegend();
-      this.setStatus(`${this.summary(false)} · added ${fresh.length} around ${keyOfId(id)}`);
+      this.setStatus(`${this.summary()} · added ${fresh.length} around ${keyOfId(id)}`);
       this.publishCounts('ready');
     } catch (error) {
       this.setStatus(`Could not expand ${keyOfId(id)}: ${(error as Error).message}`);
@@ -252,9 +327,10 @@ export class GraphView {
     this.cy.zoom({ level: this.cy.zoom() * factor, position: { x: (extent.x1 + extent.x2) / 2, y: (extent.y1 + extent.y2) / 2 } });
   }
 
-  /** Cytoscape measures its container once; call after the container changes size. */
+  /** Cytoscape measures its container once; call after the container changes size (the drawing is fitted again). */
   resize(): void {
     this.cy.resize();
+    if (this.cy.nodes().nonempty()) this.fit();
   }
 
   private knownEdges(subgraph: Subgraph): ElementDefinition[] {
@@ -264,8 +340,8 @@ export class GraphView {
   }
 
   /**
-   * Rings around the centre: its neighbours on the first ring, theirs on the next, and so on, so
-   * that distance in the drawing is distance in the graph.
+   * Bands around the centre, one per distance from it, each kind in its own sector of a band, so
+   * that distance in the drawing is distance in the graph and same-kind neighbours sit together.
    */
   private layout(): void {
     this.cy.resize();
@@ -281,29 +357,30 @@ export class GraphView {
       });
     }
     const farthest = Math.max(0, ...distance.values());
-    const ringSizes = new Map<number, number>();
-    for (const d of distance.values()) ringSizes.set(d, (ringSizes.get(d) ?? 0) + 1);
-    const fullestRing = Math.max(1, ...[...ringSizes.entries()].filter(([d]) => d > 0).map(([, n]) => n));
-    // Few neighbours get room for their labels; many sit closer so that the ring still fits.
-    const spacing = Math.max(14, 110 - 2.5 * fullestRing);
-    this.cy
-      .layout({
-        name: 'concentric',
-        animate: false,
-        fit: true,
-        padding: 30,
-        minNodeSpacing: spacing,
-        avoidOverlap: true,
-        startAngle: (3 / 2) * Math.PI,
-        concentric: (node: NodeSingular) => farthest + 1 - (distance.get(node.id()) ?? farthest + 1),
-        levelWidth: () => 1,
-      } as cytoscape.LayoutOptions)
-      .run();
-    // A handful of nodes would otherwise be blown up to fill the canvas.
-    if (this.cy.zoom() > MAX_FIT_ZOOM) {
-      this.cy.zoom(MAX_FIT_ZOOM);
-      this.cy.center();
-    }
+    const positions = ringLayout(
+      this.cy.nodes().map((node) => ({ id: node.id(), distance: distance.get(node.id()) ?? farthest + 1, kind: node.data('type') as string })),
+      KIND_ORDER,
+    );
+    this.cy.batch(() => {
+      this.cy.nodes().forEach((node) => {
+        const position = positions.get(node.id());
+        if (position) node.position(position);
+      });
+      const labelled = this.cy.edges().length <= EDGE_LABEL_LIMIT;
+      this.cy.edges().forEach((edge) => {
+        edge.toggleClass('labelled', labelled);
+      });
+    });
+    this.fit();
+  }
+
+  /** The full name of a hovered node, beside it. */
+  private showHover(node: NodeSingular): void {
+    const position = node.renderedPosition();
+    replaceChildren(this.hover, h('strong', {}, node.data('full') as string), h('div', { class: 'muted' }, `${typeLabel(node.data('type') as string)} · ${node.id()}`));
+    this.hover.hidden = false;
+    this.hover.style.left = `${Math.round(position.x + 14)}px`;
+    this.hover.style.top = `${Math.round(position.y + 14)}px`;
   }
 
   private applyFilter(): void {
@@ -328,6 +405,7 @@ export class GraphView {
   }
 
   private renderLegend(): void {
+    this.renderEdgeLegend();
     const present = new Map<string, number>();
     this.cy.nodes().forEach((node) => {
       const type = node.data('type') as string;
@@ -359,9 +437,30 @@ export class GraphView {
     );
   }
 
-  private summary(truncated: boolean): string {
-    const text = `${this.cy.nodes().length} nodes, ${this.cy.edges().length} edges, depth ${this.depth}. Double-click a node to expand it.`;
-    return truncated ? `${text} More nodes are within reach than are drawn: expand or lower the depth.` : text;
+  private summary(): string {
+    return `${this.cy.nodes().length} nodes, ${this.cy.edges().length} edges, depth ${this.depth}. Double-click a node to expand it.`;
+  }
+
+  /** One swatch per relationship type drawn, in the colour and line of its edges. */
+  private renderEdgeLegend(): void {
+    const present = new Map<string, number>();
+    this.cy.edges().forEach((edge) => {
+      const type = edge.data('type') as string;
+      present.set(type, (present.get(type) ?? 0) + 1);
+    });
+    const types = [...KNOWN_EDGE_TYPES.filter((type) => present.has(type)), ...[...present.keys()].filter((type) => !KNOWN_EDGE_TYPES.includes(type))];
+    replaceChildren(
+      this.options.edgeLegend,
+      types.map((type) => {
+        const style = edgeStyle(type);
+        return h(
+          'span',
+          { class: 'legend-item edge-legend-item', 'data-edge-type': type, title: type },
+          h('span', { class: 'edge-swatch', style: `border-top:${Math.max(2, style.width)}px ${style.line} ${style.color}` }),
+          `${style.caption || type} (${present.get(type)})`,
+        );
+      }),
+    );
   }
 
   private setStatus(text: string): void {

@@ -59,3 +59,45 @@ export function keyOfId(id: string): string {
 export function isDocumentType(type: string): boolean {
   return type === 'Standard' || type === 'Unit';
 }
+
+export interface EdgeStyle {
+  /** What the relationship means, in Chinese and English, for the legend. */
+  caption: string;
+  color: string;
+  line: 'solid' | 'dashed' | 'dotted';
+  /** Competency relations are drawn thicker: they are what an analyst follows between wordings. */
+  width: number;
+  arrow: boolean;
+}
+
+const EDGE_TYPES: Record<string, EdgeStyle> = {
+  REQUIRES: { caption: '要求 requires', color: '#64748b', line: 'solid', width: 1.5, arrow: true },
+  HAS_RESPONSIBILITY: { caption: '主要職責 responsibility', color: '#a78bfa', line: 'solid', width: 1.5, arrow: true },
+  HAS_TASK: { caption: '工作任務 task', color: '#fb923c', line: 'solid', width: 1.5, arrow: true },
+  HAS_INDICATOR: { caption: '行為指標 indicator', color: '#ca8a04', line: 'solid', width: 1.5, arrow: true },
+  PRODUCES: { caption: '產出 output', color: '#b45309', line: 'solid', width: 1.5, arrow: true },
+  EXPLAINED_BY: { caption: '說明 note', color: '#9ca3af', line: 'solid', width: 1.5, arrow: true },
+  FOR_OCCUPATION: { caption: '職業 occupation', color: '#6366f1', line: 'solid', width: 1.5, arrow: true },
+  IN_INDUSTRY: { caption: '行業 industry', color: '#65a30d', line: 'solid', width: 1.5, arrow: true },
+  IN_CATEGORY: { caption: '職類 category', color: '#b91c1c', line: 'solid', width: 1.5, arrow: true },
+  AT_LEVEL: { caption: '級別 level', color: '#94a3b8', line: 'solid', width: 1.5, arrow: true },
+  PART_OF: { caption: '上層 part of', color: '#475569', line: 'solid', width: 1.5, arrow: true },
+  SUPERSEDES: { caption: '取代 supersedes', color: '#0f172a', line: 'dashed', width: 1.5, arrow: true },
+  RESEMBLES: { caption: '相似文件 resembles', color: '#0ea5e9', line: 'dashed', width: 1.5, arrow: false },
+  EQUIVALENT_TO: { caption: '同義 equivalent', color: '#e11d48', line: 'solid', width: 3.5, arrow: false },
+  NARROWER_THAN: { caption: '較專 → 較廣 narrower than', color: '#7c3aed', line: 'dashed', width: 3, arrow: true },
+  RELATED_TO: { caption: '相關 related (not shared)', color: '#0d9488', line: 'dotted', width: 3, arrow: false },
+};
+
+const FALLBACK_EDGE: EdgeStyle = { caption: '', color: '#94a3b8', line: 'solid', width: 1.5, arrow: true };
+
+/** Colour, line and caption of a relationship type. */
+export function edgeStyle(type: string): EdgeStyle {
+  return EDGE_TYPES[type] ?? FALLBACK_EDGE;
+}
+
+/** Every known relationship type, in legend order. */
+export const KNOWN_EDGE_TYPES = Object.keys(EDGE_TYPES);
+
+/** The relations between competencies, drawn apart from the structure of documents. */
+export const COMPETENCY_RELATIONS = ['EQUIVALENT_TO', 'NARROWER_THAN', 'RELATED_TO'];

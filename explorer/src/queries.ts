@@ -1,5 +1,6 @@
-// Every GraphQL operation the explorer sends, and the plain shapes the views use. The views never
-// see the API's shapes directly, so a change in the schema is met here.
+// The GraphQL operations of search, the detail panel, the neighbourhood, compare and learning path,
+// and the plain shapes the views use (catalogue-queries.ts has those of the catalogue-scale views).
+// The views never see the API's shapes directly, so a change in the schema is met here.
 import { runQuery, runQueryPartial, type GraphQLRequest } from './api.js';
 import type { JsonObject } from './detail.js';
 import type { Subgraph } from './graph.js';
@@ -227,7 +228,7 @@ const ENTITY = /* GraphQL */ `
         broader(first: 20) { ...Relation }
         narrower(first: 20) { ...Relation }
         related(first: 20) { ...Relation }
-        requiredBy(first: 50) { totalCount edges { code node { ...Ref } } }
+        requiredBy(first: 25) { totalCount pageInfo { hasNextPage endCursor } edges { code node { ...Ref } } }
       }
       ... on Classification {
         code
@@ -240,14 +241,14 @@ const ENTITY = /* GraphQL */ `
       }
       ... on Occupation {
         isco08 { code match }
-        standards(first: 20) { totalCount edges { node { ...Ref } } }
+        standards(first: 25) { totalCount pageInfo { hasNextPage endCursor } edges { node { ...Ref } } }
       }
       ... on Industry {
-        standards(first: 20) { totalCount edges { node { ...Ref } } }
+        standards(first: 25) { totalCount pageInfo { hasNextPage endCursor } edges { node { ...Ref } } }
       }
       ... on Category {
-        standards(first: 20) { totalCount edges { node { ...Ref } } }
-        units(first: 20) { totalCount edges { node { ...Ref } } }
+        standards(first: 25) { totalCount pageInfo { hasNextPage endCursor } edges { node { ...Ref } } }
+        units(first: 25) { totalCount pageInfo { hasNextPage endCursor } edges { node { ...Ref } } }
       }
       ... on CompetencyLevel {
         number

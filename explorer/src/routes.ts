@@ -24,9 +24,9 @@ export function routeHref(view: ViewName, params: Record<string, string | number
   return `#/${view}${query ? `?${query}` : ''}`;
 }
 
-/** The explore view centred on an entity. */
-export function exploreHref(id: string, depth?: number): string {
-  return routeHref('explore', { id, depth: depth && depth !== 1 ? depth : null });
+/** The explore view centred on an entity; `group` names one group of its neighbours to draw (`facet`, `key`). */
+export function exploreHref(id: string, depth?: number, group?: { facet: string; key: string } | null): string {
+  return routeHref('explore', { id, depth: depth && depth !== 1 ? depth : null, facet: group?.facet, key: group?.key });
 }
 
 /** Goes to a view; `replace` rewrites the current history entry instead of adding one. */

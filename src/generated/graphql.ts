@@ -19,6 +19,8 @@ export type Scalars = {
   Float: { input: number; output: number; }
   /** A calendar date, `YYYY-MM-DD` (graphql-scalars `Date`). */
   Date: { input: string; output: string; }
+  /** An instant, ISO 8601 with its offset, e.g. `2026-11-29T23:40:00.000Z` (graphql-scalars `DateTime`). */
+  DateTime: { input: string; output: string; }
 };
 
 /** A: an attitude a standard requires, e.g. 正直誠實, with its description. */
@@ -121,6 +123,37 @@ export type CareerStep = {
   similarity: Maybe<Scalars['Float']['output']>;
 };
 
+/** The catalogue at a glance. */
+export type CatalogueOverview = {
+  __typename?: 'CatalogueOverview';
+  /** Current documents per career cluster and level, largest cluster first. */
+  clusters: Array<ClusterCount>;
+  /** The most similar pairs of current standards, most similar first; empty until alignment has run. */
+  similarPairs: Array<SimilarStandardPair>;
+  /** Current standards. */
+  standardCount: Scalars['Int']['output'];
+  /**
+   * The competencies the most current documents require, equivalent wordings counted as one
+   * (溝通協調能力 with 溝通與協調能力), most required first.
+   */
+  topCompetencies: Array<RequiredCompetency>;
+  /** Current units. */
+  unitCount: Scalars['Int']['output'];
+};
+
+
+/** The catalogue at a glance. */
+export type CatalogueOverviewSimilarPairsArgs = {
+  first?: InputMaybe<Scalars['Int']['input']>;
+};
+
+
+/** The catalogue at a glance. */
+export type CatalogueOverviewTopCompetenciesArgs = {
+  first?: InputMaybe<Scalars['Int']['input']>;
+  kinds?: InputMaybe<Array<CompetencyKind>>;
+};
+
 /** An iCAP category: a career cluster (`B` 企業經營管理) or a 職類別 / 領域 under it (`BLM` 運籌管理). */
 export type Category = Classification & Node & {
   __typename?: 'Category';
@@ -197,6 +230,24 @@ export type ClosedGap = {
   score: Scalars['Float']['output'];
   /** The target's tasks that need the requirement. */
   tasks: Array<Task>;
+};
+
+/** Current documents of one career cluster. */
+export type ClusterCount = {
+  __typename?: 'ClusterCount';
+  /** The career cluster, e.g. `B` 企業經營管理; null for documents filed under no category. */
+  cluster: Maybe<Category>;
+  count: Scalars['Int']['output'];
+  /** By level, lowest first. */
+  levels: Array<ClusterLevelCount>;
+};
+
+/** Current documents of one career cluster at one level. */
+export type ClusterLevelCount = {
+  __typename?: 'ClusterLevelCount';
+  count: Scalars['Int']['output'];
+  /** 1 to 6; null for documents without a level. */
+  level: Maybe<Scalars['Int']['output']>;
 };
 
 /**
@@ -477,6 +528,17 @@ export type DocumentStatus =
   /** Replaced by a later version (歷史版本). */
   | 'HISTORICAL';
 
+/** One bar of a breakdown: a group and how many it holds. */
+export type FacetCount = {
+  __typename?: 'FacetCount';
+  count: Scalars['Int']['output'];
+  facet: NeighbourFacet;
+  /** What the group is: a label, a cluster, level or occupation code, or `-` for none. */
+  key: Scalars['String']['output'];
+  /** A name to show, e.g. `企業經營管理`, `專業人員`; null when the key says it all. */
+  name: Maybe<Scalars['String']['output']>;
+};
+
 /** A term a standard defines in 其他補充說明, e.g. 利益關係人. */
 export type GlossaryEntry = {
   __typename?: 'GlossaryEntry';
@@ -582,6 +644,49 @@ export type ImportError = {
   message: Scalars['String']['output'];
 };
 
+/**
+ * A large import running in the background. Ask for it again with `importJob(id)` to follow its
+ * progress; its results fill in as documents finish. Stored in the graph, so any service replica can
+ * answer; a job whose process stopped while it ran reads as FAILED.
+ */
+export type ImportJob = {
+  __typename?: 'ImportJob';
+  createdAt: Scalars['DateTime']['output'];
+  /** Why the job stopped, when it FAILED. */
+  error: Maybe<Scalars['String']['output']>;
+  /** When it finished (SUCCEEDED or FAILED); null while it runs. */
+  finishedAt: Maybe<Scalars['DateTime']['output']>;
+  /** Pass to `importJob(id)`. */
+  id: Scalars['ID']['output'];
+  progress: ImportProgress;
+  /** Results of the documents finished so far, in input order. */
+  results: Array<ImportResult>;
+  stage: ImportStage;
+  state: ImportJobState;
+};
+
+/** Where an import job stands. */
+export type ImportJobState =
+  /** Stopped before the end (see `error`): the documents with a result are whole in the graph, the others were not written. Importing them again completes the job's work. */
+  | 'FAILED'
+  /** Accepted, waiting for the jobs before it in this service process. */
+  | 'QUEUED'
+  /** Importing documents, then aligning what they brought (see `stage`). */
+  | 'RUNNING'
+  /** Finished: every document has its result (some may have FAILED on their own). */
+  | 'SUCCEEDED';
+
+/** How far an import job has come. */
+export type ImportProgress = {
+  __typename?: 'ImportProgress';
+  /** Documents finished: imported, unchanged or failed. */
+  done: Scalars['Int']['output'];
+  /** Of those done, how many FAILED. */
+  failed: Scalars['Int']['output'];
+  /** Documents in the job. */
+  total: Scalars['Int']['output'];
+};
+
 export type ImportResult = {
   __typename?: 'ImportResult';
   /** The document's code, e.g. `BLM2421-007v4`; null when it could not be parsed. */
@@ -596,6 +701,15 @@ export type ImportResult = {
   /** Forms the importer normalised to read the document (also in a dry run); empty when it needed none. */
   warnings: Array<ImportWarning>;
 };
+
+/** What a running import is doing. */
+export type ImportStage =
+  /** Aligning the competencies the documents brought with the rest of the graph, and refreshing which standards resemble which. */
+  | 'ALIGNING'
+  /** Nothing left to do. */
+  | 'DONE'
+  /** Parsing and writing documents, one transaction per batch. */
+  | 'IMPORTING';
 
 /** What an import did (or, in a dry run, would do) with one document. */
 export type ImportStatus =
@@ -906,17 +1020,76 @@ export type LearningStep = {
 export type Mutation = {
   __typename?: 'Mutation';
   /**
-   * Imports iCAP documents. Requires `Authorization: Bearer <ADMIN_TOKEN>`. A document that fails is
-   * reported in its result (status FAILED, with line and field) and writes nothing; the others still import.
+   * Imports iCAP documents and waits for the result. Requires `Authorization: Bearer <ADMIN_TOKEN>`.
+   * A document that fails is reported in its result (status FAILED, with line and field) and writes
+   * nothing; the others still import. The competencies they bring are aligned before it answers. At
+   * most 200 documents: use `startImportJob` for more.
    */
   importDocuments: ImportDocumentsPayload;
   /** Always true; administrative mutations are documented on their own fields. */
   ping: Scalars['Boolean']['output'];
+  /**
+   * Starts importing documents in the background and answers at once with the job; follow it with
+   * `importJob(id)`. Requires the admin token. Each document imports as with `importDocuments`, and the
+   * job then aligns what they brought. At most 5,000 documents (and the admin body limit).
+   */
+  startImportJob: StartImportJobPayload;
 };
 
 
 export type MutationImportDocumentsArgs = {
   input: ImportDocumentsInput;
+};
+
+
+export type MutationStartImportJobArgs = {
+  input: ImportDocumentsInput;
+};
+
+/** A drawable part of a neighbourhood: the centre, at most `limit` members of a group, and what was left out. */
+export type NeighbourDrawing = {
+  __typename?: 'NeighbourDrawing';
+  /** Every relationship between two of `nodes`. */
+  edges: Array<GraphEdge>;
+  /** Members not drawn, by kind; empty when the whole group is drawn. */
+  leftOut: Array<FacetCount>;
+  /** The centre first, then the members drawn, by kind and id. */
+  nodes: Array<GraphNode>;
+  /** How many members the group holds (the centre not counted). */
+  total: Scalars['Int']['output'];
+};
+
+/** A way of grouping the entities around a hub. */
+export type NeighbourFacet =
+  /** Documents around it by career cluster (`key` is a cluster code, e.g. `B`; `-` for none). */
+  | 'CLUSTER'
+  /** By type of entity (`key` is a `label`, e.g. `Standard`, `Task`, `Skill`). */
+  | 'KIND'
+  /** Documents around it by level (`key` is `1` to `6`; `-` for none). */
+  | 'LEVEL'
+  /** Documents around it by occupation sub-major group (`key` is a two-digit code, e.g. `24`; `-` for none). */
+  | 'OCCUPATION';
+
+/**
+ * What lies one relationship away from an entity, counted rather than drawn: by kind, and the
+ * documents around it (its document neighbours, and the documents of its task and responsibility
+ * neighbours) by career cluster, level and occupation.
+ */
+export type NeighbourhoodSummary = {
+  __typename?: 'NeighbourhoodSummary';
+  /** Documents around it by career cluster, largest first. */
+  byCluster: Array<FacetCount>;
+  /** Neighbours by type, largest first. */
+  byKind: Array<FacetCount>;
+  /** Documents around it by level, from 1 to 6. */
+  byLevel: Array<FacetCount>;
+  /** Documents around it by occupation sub-major group, largest first. */
+  byOccupation: Array<FacetCount>;
+  centre: GraphNode;
+  /** Distinct documents around it (itself not counted). */
+  documentCount: Scalars['Int']['output'];
+  /** Distinct entities one relationship away. */
+  neighbourCount: Scalars['Int']['output'];
 };
 
 /** Anything with a stable, readable global id, e.g. `Standard:BLM2421-007v4` or `Task:BLM2421-007v4:T1.1`. */
@@ -1030,6 +1203,8 @@ export type Query = {
    * code is unknown or no viable chain exists within `maxHops`.
    */
   careerPath: Maybe<CareerPath>;
+  /** The catalogue at a glance: documents per career cluster and level, the most required competencies, the most similar standards. */
+  catalogueOverview: CatalogueOverview;
   /** The categories directly under `parentCode`, by code; the career clusters when it is omitted. */
   categories: Array<Category>;
   /** A category by code, e.g. `BLM` or `B`. Null when there is none. */
@@ -1042,6 +1217,8 @@ export type Query = {
   competencyLevels: Array<CompetencyLevel>;
   /** Counts of nodes and relationships, by label and by type. */
   graphStats: GraphStats;
+  /** An import job by id, with its progress and results so far. Requires the admin token. Null when unknown. */
+  importJob: Maybe<ImportJob>;
   /** The industries directly under `parentCode`, by code; the sections when it is omitted. */
   industries: Array<Industry>;
   /** An industry by code, e.g. `M7010`. Null when there is none. */
@@ -1054,6 +1231,14 @@ export type Query = {
    * `id` names no entity.
    */
   neighborhood: Maybe<Subgraph>;
+  /**
+   * One group of an entity's neighbours to draw: the bar `facet` / `key` of its summary, or without
+   * a facet a sample of every kind (small kinds whole, the rest sharing what is left). Null when `id`
+   * names no entity.
+   */
+  neighborhoodGroup: Maybe<NeighbourDrawing>;
+  /** What lies one relationship away from an entity, counted by kind, cluster, level and occupation. Null when `id` names no entity. */
+  neighborhoodSummary: Maybe<NeighbourhoodSummary>;
   /** Any entity by its global id (`Standard:BLM2421-007v4`, `Task:BLM2421-007v4:T1.1`, `Skill:溝通協調能力`, …). Null when there is none. */
   node: Maybe<Node>;
   /** An occupation by code, e.g. `2421`. Null when there is none. */
@@ -1145,6 +1330,11 @@ export type QueryCompetencyArgs = {
 };
 
 
+export type QueryImportJobArgs = {
+  id: Scalars['ID']['input'];
+};
+
+
 export type QueryIndustriesArgs = {
   parentCode?: InputMaybe<Scalars['String']['input']>;
 };
@@ -1165,6 +1355,19 @@ export type QueryNeighborhoodArgs = {
   id: Scalars['ID']['input'];
   labels?: InputMaybe<Array<Scalars['String']['input']>>;
   limit?: InputMaybe<Scalars['Int']['input']>;
+};
+
+
+export type QueryNeighborhoodGroupArgs = {
+  facet?: InputMaybe<NeighbourFacet>;
+  id: Scalars['ID']['input'];
+  key?: InputMaybe<Scalars['String']['input']>;
+  limit?: InputMaybe<Scalars['Int']['input']>;
+};
+
+
+export type QueryNeighborhoodSummaryArgs = {
+  id: Scalars['ID']['input'];
 };
 
 
@@ -1262,6 +1465,15 @@ export type RelationshipTypeCount = {
   count: Scalars['Int']['output'];
   /** Relationship type, e.g. `REQUIRES`. */
   type: Scalars['String']['output'];
+};
+
+/** A competency and its equivalent wordings, with how many current documents require one of them. */
+export type RequiredCompetency = {
+  __typename?: 'RequiredCompetency';
+  /** The members, the most required first (the first names the group). */
+  competencies: Array<Competency>;
+  /** Current documents that require at least one member. */
+  documentCount: Scalars['Int']['output'];
 };
 
 /** A page of the documents and tasks that require a competency. */
@@ -1460,6 +1672,15 @@ export type SimilarDocument = {
   shared: Array<CompetencyMatch>;
 };
 
+/** Two current standards and how much of their competencies they share. */
+export type SimilarStandardPair = {
+  __typename?: 'SimilarStandardPair';
+  a: Document;
+  b: Document;
+  /** How well each one's competencies are matched in the other (same or equivalent wording, weighted by the alignment score), 0 to 1. */
+  similarity: Scalars['Float']['output'];
+};
+
 /** S: a skill a document requires, e.g. 溝通協調能力. */
 export type Skill = Competency & Node & {
   __typename?: 'Skill';
@@ -1635,6 +1856,11 @@ export type StandardKind =
   | 'JOB_CATEGORY'
   /** 職業: the standard describes an occupation. */
   | 'OCCUPATION';
+
+export type StartImportJobPayload = {
+  __typename?: 'StartImportJobPayload';
+  job: ImportJob;
+};
 
 /** A bounded piece of the graph. */
 export type Subgraph = {
@@ -1928,9 +2154,12 @@ export type ResolversTypes = {
   Boolean: ResolverTypeWrapper<Scalars['Boolean']['output']>;
   CareerPath: ResolverTypeWrapper<CareerPathRow>;
   CareerStep: ResolverTypeWrapper<CareerStepRow>;
+  CatalogueOverview: ResolverTypeWrapper<Omit<CatalogueOverview, 'clusters' | 'similarPairs' | 'topCompetencies'> & { clusters: Array<ResolversTypes['ClusterCount']>, similarPairs: Array<ResolversTypes['SimilarStandardPair']>, topCompetencies: Array<ResolversTypes['RequiredCompetency']> }>;
   Category: ResolverTypeWrapper<ClassificationRow>;
   Classification: ResolverTypeWrapper<ClassificationRow>;
   ClosedGap: ResolverTypeWrapper<ClosedGapRow>;
+  ClusterCount: ResolverTypeWrapper<Omit<ClusterCount, 'cluster'> & { cluster?: Maybe<ResolversTypes['Category']> }>;
+  ClusterLevelCount: ResolverTypeWrapper<ClusterLevelCount>;
   Competency: ResolverTypeWrapper<CompetencyRow>;
   CompetencyConnection: ResolverTypeWrapper<Omit<CompetencyConnection, 'edges'> & { edges: Array<ResolversTypes['CompetencyEdge']> }>;
   CompetencyEdge: ResolverTypeWrapper<Omit<CompetencyEdge, 'node'> & { node: ResolversTypes['Competency'] }>;
@@ -1942,10 +2171,12 @@ export type ResolversTypes = {
   CompetencyRequirement: ResolverTypeWrapper<RequirementRow>;
   CompetencySimilarity: ResolverTypeWrapper<SimilarityRow>;
   Date: ResolverTypeWrapper<Scalars['Date']['output']>;
+  DateTime: ResolverTypeWrapper<Scalars['DateTime']['output']>;
   Disposition: ResolverTypeWrapper<DispositionRow>;
   Document: ResolverTypeWrapper<DocumentRow>;
   DocumentKind: DocumentKind;
   DocumentStatus: DocumentStatus;
+  FacetCount: ResolverTypeWrapper<FacetCount>;
   Float: ResolverTypeWrapper<Scalars['Float']['output']>;
   GlossaryEntry: ResolverTypeWrapper<GlossaryEntry>;
   GraphEdge: ResolverTypeWrapper<GraphEdgeRow>;
@@ -1958,7 +2189,11 @@ export type ResolversTypes = {
   ImportDocumentsInput: ImportDocumentsInput;
   ImportDocumentsPayload: ResolverTypeWrapper<ImportDocumentsPayload>;
   ImportError: ResolverTypeWrapper<ImportError>;
+  ImportJob: ResolverTypeWrapper<ImportJob>;
+  ImportJobState: ImportJobState;
+  ImportProgress: ResolverTypeWrapper<ImportProgress>;
   ImportResult: ResolverTypeWrapper<ImportResult>;
+  ImportStage: ImportStage;
   ImportStatus: ImportStatus;
   ImportWarning: ResolverTypeWrapper<ImportWarning>;
   ImportWarningKind: ImportWarningKind;
@@ -1974,6 +2209,9 @@ export type ResolversTypes = {
   LearningPathInput: LearningPathInput;
   LearningStep: ResolverTypeWrapper<LearningStepRow>;
   Mutation: ResolverTypeWrapper<Record<PropertyKey, never>>;
+  NeighbourDrawing: ResolverTypeWrapper<Omit<NeighbourDrawing, 'edges' | 'nodes'> & { edges: Array<ResolversTypes['GraphEdge']>, nodes: Array<ResolversTypes['GraphNode']> }>;
+  NeighbourFacet: NeighbourFacet;
+  NeighbourhoodSummary: ResolverTypeWrapper<Omit<NeighbourhoodSummary, 'centre'> & { centre: ResolversTypes['GraphNode'] }>;
   Node: ResolverTypeWrapper<ResolversInterfaceTypes<ResolversTypes>['Node']>;
   Note: ResolverTypeWrapper<NoteRow>;
   Occupation: ResolverTypeWrapper<ClassificationRow>;
@@ -1983,6 +2221,7 @@ export type ResolversTypes = {
   PageInfo: ResolverTypeWrapper<PageInfo>;
   Query: ResolverTypeWrapper<Record<PropertyKey, never>>;
   RelationshipTypeCount: ResolverTypeWrapper<RelationshipTypeCount>;
+  RequiredCompetency: ResolverTypeWrapper<Omit<RequiredCompetency, 'competencies'> & { competencies: Array<ResolversTypes['Competency']> }>;
   RequirementConnection: ResolverTypeWrapper<Omit<RequirementConnection, 'edges'> & { edges: Array<ResolversTypes['RequirementEdge']> }>;
   RequirementEdge: ResolverTypeWrapper<Omit<RequirementEdge, 'node'> & { node: ResolversTypes['Requirer'] }>;
   RequirementStatus: RequirementStatus;
@@ -1997,12 +2236,14 @@ export type ResolversTypes = {
   ServiceInfo: ResolverTypeWrapper<ServiceInfo>;
   SharedCompetency: ResolverTypeWrapper<SharedCompetencyRow>;
   SimilarDocument: ResolverTypeWrapper<SimilarDocumentRow>;
+  SimilarStandardPair: ResolverTypeWrapper<Omit<SimilarStandardPair, 'a' | 'b'> & { a: ResolversTypes['Document'], b: ResolversTypes['Document'] }>;
   Skill: ResolverTypeWrapper<CompetencyRow>;
   Standard: ResolverTypeWrapper<DocumentRow>;
   StandardConnection: ResolverTypeWrapper<Omit<StandardConnection, 'edges'> & { edges: Array<ResolversTypes['StandardEdge']> }>;
   StandardEdge: ResolverTypeWrapper<Omit<StandardEdge, 'node'> & { node: ResolversTypes['Standard'] }>;
   StandardFilter: StandardFilter;
   StandardKind: StandardKind;
+  StartImportJobPayload: ResolverTypeWrapper<StartImportJobPayload>;
   String: ResolverTypeWrapper<Scalars['String']['output']>;
   Subgraph: ResolverTypeWrapper<Omit<Subgraph, 'edges' | 'nodes'> & { edges: Array<ResolversTypes['GraphEdge']>, nodes: Array<ResolversTypes['GraphNode']> }>;
   Task: ResolverTypeWrapper<TaskRow>;
@@ -2021,9 +2262,12 @@ export type ResolversParentTypes = {
   Boolean: Scalars['Boolean']['output'];
   CareerPath: CareerPathRow;
   CareerStep: CareerStepRow;
+  CatalogueOverview: Omit<CatalogueOverview, 'clusters' | 'similarPairs' | 'topCompetencies'> & { clusters: Array<ResolversParentTypes['ClusterCount']>, similarPairs: Array<ResolversParentTypes['SimilarStandardPair']>, topCompetencies: Array<ResolversParentTypes['RequiredCompetency']> };
   Category: ClassificationRow;
   Classification: ClassificationRow;
   ClosedGap: ClosedGapRow;
+  ClusterCount: Omit<ClusterCount, 'cluster'> & { cluster?: Maybe<ResolversParentTypes['Category']> };
+  ClusterLevelCount: ClusterLevelCount;
   Competency: CompetencyRow;
   CompetencyConnection: Omit<CompetencyConnection, 'edges'> & { edges: Array<ResolversParentTypes['CompetencyEdge']> };
   CompetencyEdge: Omit<CompetencyEdge, 'node'> & { node: ResolversParentTypes['Competency'] };
@@ -2033,8 +2277,10 @@ export type ResolversParentTypes = {
   CompetencyRequirement: RequirementRow;
   CompetencySimilarity: SimilarityRow;
   Date: Scalars['Date']['output'];
+  DateTime: Scalars['DateTime']['output'];
   Disposition: DispositionRow;
   Document: DocumentRow;
+  FacetCount: FacetCount;
   Float: Scalars['Float']['output'];
   GlossaryEntry: GlossaryEntry;
   GraphEdge: GraphEdgeRow;
@@ -2047,6 +2293,8 @@ export type ResolversParentTypes = {
   ImportDocumentsInput: ImportDocumentsInput;
   ImportDocumentsPayload: ImportDocumentsPayload;
   ImportError: ImportError;
+  ImportJob: ImportJob;
+  ImportProgress: ImportProgress;
   ImportResult: ImportResult;
   ImportWarning: ImportWarning;
   Indicator: IndicatorRow;
@@ -2061,6 +2309,8 @@ export type ResolversParentTypes = {
   LearningPathInput: LearningPathInput;
   LearningStep: LearningStepRow;
   Mutation: Record<PropertyKey, never>;
+  NeighbourDrawing: Omit<NeighbourDrawing, 'edges' | 'nodes'> & { edges: Array<ResolversParentTypes['GraphEdge']>, nodes: Array<ResolversParentTypes['GraphNode']> };
+  NeighbourhoodSummary: Omit<NeighbourhoodSummary, 'centre'> & { centre: ResolversParentTypes['GraphNode'] };
   Node: ResolversInterfaceTypes<ResolversParentTypes>['Node'];
   Note: NoteRow;
   Occupation: ClassificationRow;
@@ -2070,6 +2320,7 @@ export type ResolversParentTypes = {
   PageInfo: PageInfo;
   Query: Record<PropertyKey, never>;
   RelationshipTypeCount: RelationshipTypeCount;
+  RequiredCompetency: Omit<RequiredCompetency, 'competencies'> & { competencies: Array<ResolversParentTypes['Competency']> };
   RequirementConnection: Omit<RequirementConnection, 'edges'> & { edges: Array<ResolversParentTypes['RequirementEdge']> };
   RequirementEdge: Omit<RequirementEdge, 'node'> & { node: ResolversParentTypes['Requirer'] };
   Requirer: ResolversUnionTypes<ResolversParentTypes>['Requirer'];
@@ -2082,11 +2333,13 @@ export type ResolversParentTypes = {
   ServiceInfo: ServiceInfo;
   SharedCompetency: SharedCompetencyRow;
   SimilarDocument: SimilarDocumentRow;
+  SimilarStandardPair: Omit<SimilarStandardPair, 'a' | 'b'> & { a: ResolversParentTypes['Document'], b: ResolversParentTypes['Document'] };
   Skill: CompetencyRow;
   Standard: DocumentRow;
   StandardConnection: Omit<StandardConnection, 'edges'> & { edges: Array<ResolversParentTypes['StandardEdge']> };
   StandardEdge: Omit<StandardEdge, 'node'> & { node: ResolversParentTypes['Standard'] };
   StandardFilter: StandardFilter;
+  StartImportJobPayload: StartImportJobPayload;
   String: Scalars['String']['output'];
   Subgraph: Omit<Subgraph, 'edges' | 'nodes'> & { edges: Array<ResolversParentTypes['GraphEdge']>, nodes: Array<ResolversParentTypes['GraphNode']> };
   Task: TaskRow;
@@ -2128,6 +2381,14 @@ export type CareerStepResolvers<ContextType = RequestContext, ParentType extends
   similarity?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
 };
 
+export type CatalogueOverviewResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['CatalogueOverview'] = ResolversParentTypes['CatalogueOverview']> = {
+  clusters?: Resolver<Array<ResolversTypes['ClusterCount']>, ParentType, ContextType>;
+  similarPairs?: Resolver<Array<ResolversTypes['SimilarStandardPair']>, ParentType, ContextType, RequireFields<CatalogueOverviewSimilarPairsArgs, 'first'>>;
+  standardCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  topCompetencies?: Resolver<Array<ResolversTypes['RequiredCompetency']>, ParentType, ContextType, RequireFields<CatalogueOverviewTopCompetenciesArgs, 'first'>>;
+  unitCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+};
+
 export type CategoryResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['Category'] = ResolversParentTypes['Category']> = {
   ancestors?: Resolver<Array<ResolversTypes['Category']>, ParentType, ContextType>;
   children?: Resolver<Array<ResolversTypes['Category']>, ParentType, ContextType>;
@@ -2153,6 +2414,17 @@ export type ClosedGapResolvers<ContextType = RequestContext, ParentType extends 
   requirement?: Resolver<ResolversTypes['Competency'], ParentType, ContextType>;
   score?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
   tasks?: Resolver<Array<ResolversTypes['Task']>, ParentType, ContextType>;
+};
+
+export type ClusterCountResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['ClusterCount'] = ResolversParentTypes['ClusterCount']> = {
+  cluster?: Resolver<Maybe<ResolversTypes['Category']>, ParentType, ContextType>;
+  count?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  levels?: Resolver<Array<ResolversTypes['ClusterLevelCount']>, ParentType, ContextType>;
+};
+
+export type ClusterLevelCountResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['ClusterLevelCount'] = ResolversParentTypes['ClusterLevelCount']> = {
+  count?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  level?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
 };
 
 export type CompetencyResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['Competency'] = ResolversParentTypes['Competency']> = {
@@ -2211,6 +2483,10 @@ export interface DateScalarConfig extends GraphQLScalarTypeConfig<ResolversTypes
   name: 'Date';
 }
 
+export interface DateTimeScalarConfig extends GraphQLScalarTypeConfig<ResolversTypes['DateTime'], any> {
+  name: 'DateTime';
+}
+
 export type DispositionResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['Disposition'] = ResolversParentTypes['Disposition']> = {
   code?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   competency?: Resolver<ResolversTypes['Competency'], ParentType, ContextType>;
@@ -2220,6 +2496,13 @@ export type DispositionResolvers<ContextType = RequestContext, ParentType extend
 
 export type DocumentResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['Document'] = ResolversParentTypes['Document']> = {
   __resolveType: TypeResolveFn<'Standard' | 'Unit', ParentType, ContextType>;
+};
+
+export type FacetCountResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['FacetCount'] = ResolversParentTypes['FacetCount']> = {
+  count?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  facet?: Resolver<ResolversTypes['NeighbourFacet'], ParentType, ContextType>;
+  key?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  name?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
 };
 
 export type GlossaryEntryResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['GlossaryEntry'] = ResolversParentTypes['GlossaryEntry']> = {
@@ -2275,6 +2558,23 @@ export type ImportErrorResolvers<ContextType = RequestContext, ParentType extend
   field?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   line?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
   message?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+};
+
+export type ImportJobResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['ImportJob'] = ResolversParentTypes['ImportJob']> = {
+  createdAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  error?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  finishedAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  progress?: Resolver<ResolversTypes['ImportProgress'], ParentType, ContextType>;
+  results?: Resolver<Array<ResolversTypes['ImportResult']>, ParentType, ContextType>;
+  stage?: Resolver<ResolversTypes['ImportStage'], ParentType, ContextType>;
+  state?: Resolver<ResolversTypes['ImportJobState'], ParentType, ContextType>;
+};
+
+export type ImportProgressResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['ImportProgress'] = ResolversParentTypes['ImportProgress']> = {
+  done?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  failed?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  total?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
 };
 
 export type ImportResultResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['ImportResult'] = ResolversParentTypes['ImportResult']> = {
@@ -2389,6 +2689,24 @@ export type LearningStepResolvers<ContextType = RequestContext, ParentType exten
 export type MutationResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['Mutation'] = ResolversParentTypes['Mutation']> = {
   importDocuments?: Resolver<ResolversTypes['ImportDocumentsPayload'], ParentType, ContextType, RequireFields<MutationImportDocumentsArgs, 'input'>>;
   ping?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  startImportJob?: Resolver<ResolversTypes['StartImportJobPayload'], ParentType, ContextType, RequireFields<MutationStartImportJobArgs, 'input'>>;
+};
+
+export type NeighbourDrawingResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['NeighbourDrawing'] = ResolversParentTypes['NeighbourDrawing']> = {
+  edges?: Resolver<Array<ResolversTypes['GraphEdge']>, ParentType, ContextType>;
+  leftOut?: Resolver<Array<ResolversTypes['FacetCount']>, ParentType, ContextType>;
+  nodes?: Resolver<Array<ResolversTypes['GraphNode']>, ParentType, ContextType>;
+  total?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+};
+
+export type NeighbourhoodSummaryResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['NeighbourhoodSummary'] = ResolversParentTypes['NeighbourhoodSummary']> = {
+  byCluster?: Resolver<Array<ResolversTypes['FacetCount']>, ParentType, ContextType>;
+  byKind?: Resolver<Array<ResolversTypes['FacetCount']>, ParentType, ContextType>;
+  byLevel?: Resolver<Array<ResolversTypes['FacetCount']>, ParentType, ContextType>;
+  byOccupation?: Resolver<Array<ResolversTypes['FacetCount']>, ParentType, ContextType>;
+  centre?: Resolver<ResolversTypes['GraphNode'], ParentType, ContextType>;
+  documentCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  neighbourCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
 };
 
 export type NodeResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['Node'] = ResolversParentTypes['Node']> = {
@@ -2449,16 +2767,20 @@ export type PageInfoResolvers<ContextType = RequestContext, ParentType extends R
 
 export type QueryResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['Query'] = ResolversParentTypes['Query']> = {
   careerPath?: Resolver<Maybe<ResolversTypes['CareerPath']>, ParentType, ContextType, RequireFields<QueryCareerPathArgs, 'from' | 'keyCompetencies' | 'maxHops' | 'maxLevelStep' | 'minSimilarity' | 'to'>>;
+  catalogueOverview?: Resolver<ResolversTypes['CatalogueOverview'], ParentType, ContextType>;
   categories?: Resolver<Array<ResolversTypes['Category']>, ParentType, ContextType, Partial<QueryCategoriesArgs>>;
   category?: Resolver<Maybe<ResolversTypes['Category']>, ParentType, ContextType, RequireFields<QueryCategoryArgs, 'code'>>;
   competencies?: Resolver<ResolversTypes['CompetencyConnection'], ParentType, ContextType, Partial<QueryCompetenciesArgs>>;
   competency?: Resolver<Maybe<ResolversTypes['Competency']>, ParentType, ContextType, RequireFields<QueryCompetencyArgs, 'kind' | 'name'>>;
   competencyLevels?: Resolver<Array<ResolversTypes['CompetencyLevel']>, ParentType, ContextType>;
   graphStats?: Resolver<ResolversTypes['GraphStats'], ParentType, ContextType>;
+  importJob?: Resolver<Maybe<ResolversTypes['ImportJob']>, ParentType, ContextType, RequireFields<QueryImportJobArgs, 'id'>>;
   industries?: Resolver<Array<ResolversTypes['Industry']>, ParentType, ContextType, Partial<QueryIndustriesArgs>>;
   industry?: Resolver<Maybe<ResolversTypes['Industry']>, ParentType, ContextType, RequireFields<QueryIndustryArgs, 'code'>>;
   learningPath?: Resolver<Maybe<ResolversTypes['LearningPath']>, ParentType, ContextType, RequireFields<QueryLearningPathArgs, 'input'>>;
   neighborhood?: Resolver<Maybe<ResolversTypes['Subgraph']>, ParentType, ContextType, RequireFields<QueryNeighborhoodArgs, 'depth' | 'id' | 'limit'>>;
+  neighborhoodGroup?: Resolver<Maybe<ResolversTypes['NeighbourDrawing']>, ParentType, ContextType, RequireFields<QueryNeighborhoodGroupArgs, 'id' | 'limit'>>;
+  neighborhoodSummary?: Resolver<Maybe<ResolversTypes['NeighbourhoodSummary']>, ParentType, ContextType, RequireFields<QueryNeighborhoodSummaryArgs, 'id'>>;
   node?: Resolver<Maybe<ResolversTypes['Node']>, ParentType, ContextType, RequireFields<QueryNodeArgs, 'id'>>;
   occupation?: Resolver<Maybe<ResolversTypes['Occupation']>, ParentType, ContextType, RequireFields<QueryOccupationArgs, 'code'>>;
   occupations?: Resolver<Array<ResolversTypes['Occupation']>, ParentType, ContextType, Partial<QueryOccupationsArgs>>;
@@ -2478,6 +2800,11 @@ export type QueryResolvers<ContextType = RequestContext, ParentType extends Reso
 export type RelationshipTypeCountResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['RelationshipTypeCount'] = ResolversParentTypes['RelationshipTypeCount']> = {
   count?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   type?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+};
+
+export type RequiredCompetencyResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['RequiredCompetency'] = ResolversParentTypes['RequiredCompetency']> = {
+  competencies?: Resolver<Array<ResolversTypes['Competency']>, ParentType, ContextType>;
+  documentCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
 };
 
 export type RequirementConnectionResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['RequirementConnection'] = ResolversParentTypes['RequirementConnection']> = {
@@ -2563,6 +2890,12 @@ export type SimilarDocumentResolvers<ContextType = RequestContext, ParentType ex
   shared?: Resolver<Array<ResolversTypes['CompetencyMatch']>, ParentType, ContextType>;
 };
 
+export type SimilarStandardPairResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['SimilarStandardPair'] = ResolversParentTypes['SimilarStandardPair']> = {
+  a?: Resolver<ResolversTypes['Document'], ParentType, ContextType>;
+  b?: Resolver<ResolversTypes['Document'], ParentType, ContextType>;
+  similarity?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+};
+
 export type SkillResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['Skill'] = ResolversParentTypes['Skill']> = {
   broader?: Resolver<Array<ResolversTypes['CompetencySimilarity']>, ParentType, ContextType, RequireFields<SkillBroaderArgs, 'first'>>;
   description?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
@@ -2618,6 +2951,10 @@ export type StandardConnectionResolvers<ContextType = RequestContext, ParentType
 export type StandardEdgeResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['StandardEdge'] = ResolversParentTypes['StandardEdge']> = {
   cursor?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   node?: Resolver<ResolversTypes['Standard'], ParentType, ContextType>;
+};
+
+export type StartImportJobPayloadResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['StartImportJobPayload'] = ResolversParentTypes['StartImportJobPayload']> = {
+  job?: Resolver<ResolversTypes['ImportJob'], ParentType, ContextType>;
 };
 
 export type SubgraphResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['Subgraph'] = ResolversParentTypes['Subgraph']> = {
@@ -2695,9 +3032,12 @@ export type Resolvers<ContextType = RequestContext> = {
   Attitude?: AttitudeResolvers<ContextType>;
   CareerPath?: CareerPathResolvers<ContextType>;
   CareerStep?: CareerStepResolvers<ContextType>;
+  CatalogueOverview?: CatalogueOverviewResolvers<ContextType>;
   Category?: CategoryResolvers<ContextType>;
   Classification?: ClassificationResolvers<ContextType>;
   ClosedGap?: ClosedGapResolvers<ContextType>;
+  ClusterCount?: ClusterCountResolvers<ContextType>;
+  ClusterLevelCount?: ClusterLevelCountResolvers<ContextType>;
   Competency?: CompetencyResolvers<ContextType>;
   CompetencyConnection?: CompetencyConnectionResolvers<ContextType>;
   CompetencyEdge?: CompetencyEdgeResolvers<ContextType>;
@@ -2707,8 +3047,10 @@ export type Resolvers<ContextType = RequestContext> = {
   CompetencyRequirement?: CompetencyRequirementResolvers<ContextType>;
   CompetencySimilarity?: CompetencySimilarityResolvers<ContextType>;
   Date?: GraphQLScalarType;
+  DateTime?: GraphQLScalarType;
   Disposition?: DispositionResolvers<ContextType>;
   Document?: DocumentResolvers<ContextType>;
+  FacetCount?: FacetCountResolvers<ContextType>;
   GlossaryEntry?: GlossaryEntryResolvers<ContextType>;
   GraphEdge?: GraphEdgeResolvers<ContextType>;
   GraphNode?: GraphNodeResolvers<ContextType>;
@@ -2717,6 +3059,8 @@ export type Resolvers<ContextType = RequestContext> = {
   ImportCounts?: ImportCountsResolvers<ContextType>;
   ImportDocumentsPayload?: ImportDocumentsPayloadResolvers<ContextType>;
   ImportError?: ImportErrorResolvers<ContextType>;
+  ImportJob?: ImportJobResolvers<ContextType>;
+  ImportProgress?: ImportProgressResolvers<ContextType>;
   ImportResult?: ImportResultResolvers<ContextType>;
   ImportWarning?: ImportWarningResolvers<ContextType>;
   Indicator?: IndicatorResolvers<ContextType>;
@@ -2729,6 +3073,8 @@ export type Resolvers<ContextType = RequestContext> = {
   LearningPath?: LearningPathResolvers<ContextType>;
   LearningStep?: LearningStepResolvers<ContextType>;
   Mutation?: MutationResolvers<ContextType>;
+  NeighbourDrawing?: NeighbourDrawingResolvers<ContextType>;
+  NeighbourhoodSummary?: NeighbourhoodSummaryResolvers<ContextType>;
   Node?: NodeResolvers<ContextType>;
   Note?: NoteResolvers<ContextType>;
   Occupation?: OccupationResolvers<ContextType>;
@@ -2738,6 +3084,7 @@ export type Resolvers<ContextType = RequestContext> = {
   PageInfo?: PageInfoResolvers<ContextType>;
   Query?: QueryResolvers<ContextType>;
   RelationshipTypeCount?: RelationshipTypeCountResolvers<ContextType>;
+  RequiredCompetency?: RequiredCompetencyResolvers<ContextType>;
   RequirementConnection?: RequirementConnectionResolvers<ContextType>;
   RequirementEdge?: RequirementEdgeResolvers<ContextType>;
   Requirer?: RequirerResolvers<ContextType>;
@@ -2750,10 +3097,12 @@ export type Resolvers<ContextType = RequestContext> = {
   ServiceInfo?: ServiceInfoResolvers<ContextType>;
   SharedCompetency?: SharedCompetencyResolvers<ContextType>;
   SimilarDocument?: SimilarDocumentResolvers<ContextType>;
+  SimilarStandardPair?: SimilarStandardPairResolvers<ContextType>;
   Skill?: SkillResolvers<ContextType>;
   Standard?: StandardResolvers<ContextType>;
   StandardConnection?: StandardConnectionResolvers<ContextType>;
   StandardEdge?: StandardEdgeResolvers<ContextType>;
+  StartImportJobPayload?: StartImportJobPayloadResolvers<ContextType>;
   Subgraph?: SubgraphResolvers<ContextType>;
   Task?: TaskResolvers<ContextType>;
   TaskGaps?: TaskGapsResolvers<ContextType>;

@@ -5,7 +5,7 @@ import { Neo4jError } from 'neo4j-driver';
 import { cypher, int, type Cypher, type Database } from '../../db/query.js';
 
 /** Graph labels an entity can be found under by its `id` (each has a unique-id constraint). */
-const LOOKUP_LABELS = ['Document', 'Responsibility', 'Task', 'Indicator', 'Output', 'Term', 'Competency', 'Occupation', 'Industry', 'Category', 'Level'];
+export const LOOKUP_LABELS = ['Document', 'Responsibility', 'Task', 'Indicator', 'Output', 'Term', 'Competency', 'Occupation', 'Industry', 'Category', 'Level'];
 
 export interface GraphNodeData {
   /** Set by `readNodes` only: how the path search finds the node again. */

@@ -24,14 +24,14 @@ export interface SubgraphRow {
 }
 
 /** The graph label a type name stands for where the two differ (`Standard`, `Skill`, … are both). */
-const FILTER_LABEL: Record<string, string> = { Note: 'Term', CompetencyLevel: 'Level' };
+export const FILTER_LABEL: Record<string, string> = { Note: 'Term', CompetencyLevel: 'Level' };
 
-function toNodeRow(node: GraphNodeData): GraphNodeRow {
+export function toNodeRow(node: GraphNodeData): GraphNodeRow {
   const type = nodeTypeOfLabels(node.labels);
   return { id: globalIdOfNode(node.labels, node.id), label: type ?? node.labels[0] ?? 'Node', name: node.name, type, graphId: node.id };
 }
 
-function toSubgraph(nodes: GraphNodeData[], edges: GraphEdgeData[], truncated: boolean): SubgraphRow {
+export function toSubgraph(nodes: GraphNodeData[], edges: GraphEdgeData[], truncated: boolean): SubgraphRow {
   const ids = new Map(nodes.map((node) => [node.id, globalIdOfNode(node.labels, node.id)]));
   return {
     nodes: nodes.map(toNodeRow),
