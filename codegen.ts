@@ -15,7 +15,7 @@ const config: CodegenConfig = {
         useTypeImports: true,
         contextType: '../context.js#RequestContext',
         enumsAsTypes: true,
-        scalars: { Date: 'string' },
+        scalars: { Date: 'string', DateTime: 'string' },
         // GraphQL types -> the row types repositories return; resolvers only translate shapes.
         mappers: {
           Document: '../modules/document/document.mappers.js#DocumentRow',

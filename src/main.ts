@@ -7,8 +7,10 @@ import { connectNeo4j, probeNeo4j, type Neo4jConnection } from './db/driver.js';
 import { EmbeddedNeo4jError } from './db/embedded.js';
 import { migrate } from './db/migrations/migrate.js';
 import { Database } from './db/query.js';
-import { seedIfEmpty } from './ingest/seed.js';
-import { alignAll } from './modules/analysis/alignment.service.js';
+import { alignAll, warmAlignment } from './modules/analysis/alignment.service.js';
+import { warmPlanCache } from './pipeline/plan-cache.js';
+import { failAbandonedJobs } from './pipeline/import-job.repository.js';
+import { seedIfEmpty } from './pipeline/seed.js';
 import { createLogger } from './logger.js';
 import { PROJECT_ROOT } from './paths.js';
 import { startServer, type RunningServer } from './server.js';
@@ -59,10 +61,12 @@ async function main(): Promise<void> {
     const db = new Database(connection.driver, connection.database, config.queryTimeoutMs);
     const migrations = await migrate(db);
     log.info(migrations, 'migrations applied');
-    let seeded = null;
-    if (config.seedOnEmpty) {
-      seeded = await seedIfEmpty(db, log);
-      if (seeded) log.info({ ...seeded, alignment: await alignAll(db) }, 'graph was empty: seed documents loaded and aligned');
+    const interrupted = await failAbandonedJobs(db);
+    if (interrupted > 0) log.warn({ jobs: interrupted }, 'import jobs interrupted by an earlier stop are marked FAILED');
+    const seeded = config.seedOnEmpty ? await seedIfEmpty(db, log) : null;
+    if (seeded) {
+      const failed = seeded.results.filter((r) => r.status === 'FAILED').length;
+      log.info({ documents: seeded.results.length - failed, failed, alignment: seeded.alignment }, 'graph was empty: seed documents loaded and aligned');
     }
     if (migrations.realign && !seeded) log.info({ alignment: await alignAll(db) }, 'competency relations recomputed after a migration');
     const { driver, database } = connection;
@@ -74,6 +78,14 @@ async function main(): Promise<void> {
       probeDatabase,
     });
     log.info({ url: server.url }, `GraphQL ready at ${server.url}`);
+    // In the background: the aligner's index (so the first import aligns incrementally) and the
+    // plan cache of the hot reads (so the first request is not the slow one).
+    void warmAlignment(db)
+      .then(() => warmPlanCache())
+      .then(
+        () => log.info('alignment index and query plans warmed'),
+        (error: unknown) => log.warn({ err: error }, 'warming up failed; the first requests will be slower'),
+      );
   } catch (error) {
     if (error instanceof EmbeddedNeo4jError) log.fatal(error.message);
     else log.fatal({ err: error }, 'start-up failed');

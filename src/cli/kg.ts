@@ -13,9 +13,11 @@ import { loadConfig } from '../config.js';
 import { connectNeo4j } from '../db/driver.js';
 import { migrate } from '../db/migrations/migrate.js';
 import { Database } from '../db/query.js';
-import { importDocuments, type DocumentInput, type ImportResult } from '../ingest/import-documents.js';
-import { loadSeed, readDocumentDir } from '../ingest/seed.js';
-import { alignAfterImport, alignAll } from '../modules/analysis/alignment.service.js';
+import type { DocumentInput, ImportResult } from '../ingest/import-documents.js';
+import { readDocumentDir } from '../ingest/seed.js';
+import { alignAll } from '../modules/analysis/alignment.service.js';
+import { runImport, type PipelineReport } from '../pipeline/import-pipeline.js';
+import { seedGraph } from '../pipeline/seed.js';
 import { EXPORT_FORMATS, exportGraph, type ExportFormat } from './export.js';
 import { runGenerate } from './generate.js';
 import { importProgress } from './progress.js';
@@ -25,14 +27,15 @@ const USAGE = `usage: npm run kg -- <command> [options]
 commands:
   import <file|dir>... [--dry-run]   import iCAP standards and units (.txt files; directories are read recursively)
   seed                               load the taxonomy and the seed documents in seed/
-  align                              recompute every similarity edge between competencies
+  align                              recompute every typed relation between competencies (and the resemblance of standards)
   export --format json|graphml|csv [--out DIR] [--code CODE]
                                      write the whole graph (or one document) for Gephi, Cytoscape
                                      or a spreadsheet (default --out export/)
   generate --scale small|national|x5 --out DIR [--seed S]
                                      write a deterministic synthetic corpus in the two text formats
 
-Imports align the competencies they bring with the rest of the graph; \`align\` redoes it all.
+Imports align the competencies they bring with the rest of the graph; \`align\` redoes it all
+(worth running after many imports, or after editing seed/alignment/).
 `;
 
 /** Files named on the command line, directories expanded to the .txt files under them. */
@@ -127,24 +130,29 @@ async function main(argv: string[]): Promise<number> {
       return 0;
     }
     if (command === 'align') {
+      console.error('aligning every competency…');
       const report = await alignAll(db);
-      console.log(`aligned ${report.competencies} competencies: ${report.pairs} similarity edges in ${report.seconds.toFixed(1)} s`);
+      console.log(
+        `aligned ${report.competencies} competencies: ${report.relations} typed relations, ${report.resemblances} resemblances in ${report.seconds.toFixed(1)} s`,
+      );
       return 0;
     }
-    let results: ImportResult[];
-    const started = performance.now();
+    let report: PipelineReport;
     if (command === 'seed') {
-      results = await loadSeed(db);
+      report = await seedGraph(db);
     } else {
       const inputs = collectInputs(rest);
       const progress = importProgress(inputs.length);
-      results = await importDocuments(db, inputs, { dryRun, onResult: () => progress.tick() });
+      report = await runImport(db, inputs, { dryRun, onProgress: (p) => progress.update(p) });
       progress.stop();
     }
-    printSummary(results, dryRun, (performance.now() - started) / 1000);
-    if (!dryRun) {
-      const report = await alignAfterImport(db, results);
-      if (report) console.log(`aligned ${report.competencies} competencies (${report.mode}): ${report.pairs} similarity edges in ${report.seconds.toFixed(1)} s`);
+    const { results, alignment } = report;
+    printSummary(results, dryRun, report.seconds - (alignment?.seconds ?? 0));
+    if (alignment) {
+      console.log(
+        `aligned ${alignment.competencies} competencies (${alignment.mode}): ${alignment.relations} typed relations, ` +
+          `${alignment.resemblances} resemblances in ${alignment.seconds.toFixed(1)} s`,
+      );
     }
     return results.some((r) => r.status === 'FAILED') ? 1 : 0;
   } finally {

@@ -1,12 +1,19 @@
 import cliProgress from 'cli-progress';
+import type { PipelineProgress } from '../pipeline/import-pipeline.js';
 
-/** A progress bar on an interactive terminal when there are many documents; silent otherwise. */
-export function importProgress(total: number): { tick(): void; stop(): void } {
-  if (total < 10 || !process.stderr.isTTY) return { tick() {}, stop() {} };
+/**
+ * A progress bar for an import on an interactive terminal when there are many documents: documents
+ * written, then the alignment of what they brought. Silent otherwise.
+ */
+export function importProgress(total: number): { update(progress: PipelineProgress): void; stop(): void } {
+  if (total < 10 || !process.stderr.isTTY) return { update() {}, stop() {} };
   const bar = new cliProgress.SingleBar(
-    { format: 'importing [{bar}] {value}/{total} documents, {eta}s left', stream: process.stderr },
+    { format: '{stage} [{bar}] {value}/{total} documents, {eta}s left', stream: process.stderr },
     cliProgress.Presets.shades_classic,
   );
-  bar.start(total, 0);
-  return { tick: () => bar.increment(), stop: () => bar.stop() };
+  bar.start(total, 0, { stage: 'importing' });
+  return {
+    update: (p) => bar.update(p.done, { stage: p.stage === 'ALIGNING' ? 'aligning what changed' : 'importing' }),
+    stop: () => bar.stop(),
+  };
 }

@@ -1,14 +1,13 @@
-// First-start data: when the graph holds no documents, load the taxonomy and the documents in
-// seed/icap/, so a new installation answers real questions right away.
+// The seed data on disk: the taxonomy and the documents in seed/icap/. `loadSeed` writes them without
+// aligning (tests use it to arrange a graph); the service seeds through src/pipeline/seed.ts.
 import fs from 'node:fs';
 import path from 'node:path';
-import type { Logger } from 'pino';
 import { cypher, type Database } from '../db/query.js';
 import { SEED_DIR } from '../paths.js';
 import { importDocuments, type ImportResult } from './import-documents.js';
 import { loadTaxonomy, readTaxonomy } from './taxonomy-loader.js';
 
-const countDocuments = cypher('seed.countDocuments', 'MATCH (d:Document) RETURN count(d) AS documents');
+const countDocumentsQuery = cypher('seed.countDocuments', 'MATCH (d:Document) RETURN count(d) AS documents');
 
 /** Reads every `.txt` document in a directory, sorted by name. */
 export function readDocumentDir(dir: string): Array<{ name: string; text: Uint8Array }> {
@@ -25,12 +24,8 @@ export async function loadSeed(db: Database, seedDir: string = SEED_DIR): Promis
   return importDocuments(db, readDocumentDir(path.join(seedDir, 'icap')));
 }
 
-/** Loads the seed data when the graph holds no documents; returns what it loaded, or null. */
-export async function seedIfEmpty(db: Database, log: Logger): Promise<{ documents: number; failed: number } | null> {
-  const [row] = await db.read<{ documents: number }>(countDocuments);
-  if ((row?.documents ?? 0) > 0) return null;
-  const results = await loadSeed(db);
-  const failed = results.filter((r) => r.status === 'FAILED');
-  for (const result of failed) log.error({ document: result.name, errors: result.errors }, 'seed document failed to import');
-  return { documents: results.length - failed.length, failed: failed.length };
+/** How many documents the graph holds. */
+export async function countDocuments(db: Database): Promise<number> {
+  const [row] = await db.read<{ documents: number }>(countDocumentsQuery);
+  return row?.documents ?? 0;
 }

@@ -1,7 +1,7 @@
 // The executable schema's parts: SDL read from schema/*.graphql and the resolvers of every module.
 import fs from 'node:fs';
 import path from 'node:path';
-import { DateResolver } from 'graphql-scalars';
+import { DateResolver, DateTimeResolver } from 'graphql-scalars';
 import type { Resolvers } from '../generated/graphql.js';
 import { SCHEMA_DIR } from '../paths.js';
 import { adminResolvers } from './admin/admin.resolvers.js';
@@ -23,7 +23,7 @@ export function loadTypeDefs(): string {
 }
 
 export const resolvers: Resolvers[] = [
-  { Date: DateResolver } as Resolvers,
+  { Date: DateResolver, DateTime: DateTimeResolver } as Resolvers,
   serviceResolvers,
   adminResolvers,
   documentResolvers,

@@ -5,7 +5,8 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { importDocuments } from '../../src/ingest/import-documents.js';
 import { loadSeed } from '../../src/ingest/seed.js';
-import { alignAfterImport, alignAll } from '../../src/modules/analysis/alignment.service.js';
+import { alignAll, alignChanges } from '../../src/modules/analysis/alignment.service.js';
+import { changeOf } from '../../src/pipeline/import-pipeline.js';
 import { SEED_DIR } from '../../src/paths.js';
 import { clearGraph, openTestDatabase, type TestDatabase } from '../helpers/database.js';
 import { graphSnapshot } from '../helpers/snapshot.js';
@@ -76,7 +77,7 @@ describe('alignment of the seed documents', () => {
       .replaceAll('S04溝通協調能力', 'S04溝通協調技能');
     const results = await importDocuments(test.db, [{ name: 'variant.txt', text }]);
     expect(results[0]?.status).toBe('CREATED');
-    const report = await alignAfterImport(test.db, results);
+    const report = await alignChanges(test.db, changeOf(results));
     expect(report?.mode).toBe('incremental');
     const variant = await similarity('skill:溝通協調技能', 'skill:溝通協調能力');
     expect(variant?.type).toBe('EQUIVALENT_TO');

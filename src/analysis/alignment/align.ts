@@ -198,12 +198,10 @@ export class AlignmentIndex implements AlignmentCorpus {
     }
   }
 
-  /** Records that more documents list a competency (two names one document lists are never equivalent). */
-  addDocuments(id: string, documents: readonly string[]): void {
+  /** Records which documents list a competency now (two names one document lists are never equivalent). */
+  setDocuments(id: string, documents: readonly string[]): void {
     const item = this.item(id);
-    if (!item || documents.length === 0) return;
-    item.documents ??= new Set();
-    for (const d of documents) (item.documents as Set<string>).add(d);
+    if (item) item.documents = documents.length > 0 ? new Set(documents) : null;
   }
 
   pair(aId: string, bId: string): SimilarityPair | null {

@@ -79,4 +79,9 @@ export const MIGRATIONS: Migration[] = [
     ],
     realign: true,
   },
+  {
+    version: 5,
+    description: 'import jobs looked up by id',
+    statements: [cypher('constraint ImportJob.id', 'CREATE CONSTRAINT import_job_id IF NOT EXISTS FOR (j:ImportJob) REQUIRE j.id IS UNIQUE')],
+  },
 ];

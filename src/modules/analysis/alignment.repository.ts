@@ -6,13 +6,29 @@
 import type { CompetencyInput, CompetencyKind, SimilarityPair } from '../../analysis/alignment/index.js';
 import { cypher, type Database, type Tx } from '../../db/query.js';
 
-const readCorpus = cypher(
-  'alignment.corpus',
-  // A unit's 【註】 note on a competency adds evidence for what the name means.
-  `MATCH (c:Competency)
-   RETURN c.id AS id, c.kind AS kind, c.name AS name, c.description AS description,
+// A unit's 【註】 note on a competency adds evidence for what the name means; the documents that
+// list it keep two names one document lists side by side from being equivalent.
+const COMPETENCY_ROW = `c.id AS id, c.kind AS kind, c.name AS name, c.description AS description,
           [(c)-[:EXPLAINED_BY]->(t:Term) | t.text] AS notes,
-          [(d:Document)-[:REQUIRES]->(c) | d.id] AS documents`,
+          [(d:Document)-[:REQUIRES]->(c) | d.id] AS documents`;
+
+const readCorpus = cypher('alignment.corpus', `MATCH (c:Competency) RETURN ${COMPETENCY_ROW}`);
+
+const readSome = cypher(
+  'alignment.competencies',
+  `UNWIND $ids AS id
+   MATCH (c:Competency {id: id})
+   RETURN ${COMPETENCY_ROW}`,
+);
+
+const readIds = cypher('alignment.ids', 'MATCH (c:Competency) RETURN collect(c.id) AS ids');
+
+const readListed = cypher(
+  'alignment.listedBy',
+  `UNWIND $documents AS document
+   MATCH (:Document {id: document})-[:REQUIRES]->(c:Competency)
+   WITH DISTINCT c
+   RETURN c.id AS id, [(d:Document)-[:REQUIRES]->(c) | d.id] AS documents`,
 );
 
 const countCompetencies = cypher('alignment.countCompetencies', 'MATCH (c:Competency) RETURN count(c) AS n');
@@ -49,18 +65,45 @@ const WRITE_RELATION = {
 /** Rows per UNWIND: large enough to keep round trips few, small enough to keep memory flat. */
 const WRITE_BATCH = 5_000;
 
+interface CompetencyRow {
+  id: string;
+  kind: CompetencyKind;
+  name: string;
+  description: string | null;
+  notes: string[];
+  documents: string[];
+}
+
+/** Every competency of the graph, as the aligner reads it. */
 export async function readAlignmentCorpus(db: Database): Promise<CompetencyInput[]> {
-  const rows = await db.read<{ id: string; kind: CompetencyKind; name: string; description: string | null; notes: string[]; documents: string[] }>(
-    readCorpus,
-  );
-  return rows.map((row) => ({
+  return (await db.read<CompetencyRow>(readCorpus)).map(toInput);
+}
+
+/** The given competencies (those that exist), as the aligner reads them. */
+export async function readAlignmentInputs(db: Database, ids: string[]): Promise<CompetencyInput[]> {
+  return ids.length === 0 ? [] : (await db.read<CompetencyRow>(readSome, { ids })).map(toInput);
+}
+
+/** The ids of every competency in the graph. */
+export async function readCompetencyIds(db: Database): Promise<string[]> {
+  const [row] = await db.read<{ ids: string[] }>(readIds);
+  return row?.ids ?? [];
+}
+
+/** The competencies the given documents list, each with every document that lists it. */
+export async function readListedBy(db: Database, documents: string[]): Promise<Array<{ id: string; documents: string[] }>> {
+  return documents.length === 0 ? [] : db.read(readListed, { documents });
+}
+
+function toInput(row: CompetencyRow): CompetencyInput {
+  return {
     id: row.id,
     kind: row.kind,
     name: row.name,
     documents: row.documents,
     ...(row.description ? { description: row.description } : {}),
     ...(row.notes.length > 0 ? { context: row.notes.join('\n') } : {}),
-  }));
+  };
 }
 
 export async function competencyCount(db: Database): Promise<number> {

@@ -1,59 +1,115 @@
-// Keeps the typed competency relations (equivalent, narrower, related) in step with the documents: a full run (`npm run kg -- align`) or an
-// incremental one after an import, limited to the pairs that involve the imported competencies.
-import { alignCompetencies, type CompetencyInput } from '../../analysis/alignment/index.js';
+// Keeps the typed competency relations (equivalent, narrower, related) and the resemblance of
+// standards in step with the documents: a full run (`npm run kg -- align`), or an incremental one
+// after an import that aligns only what the import brought.
+//
+// The aligner's index (corpus statistics and candidate indexes) is kept per database between runs,
+// so an import that brings k new competencies costs work in proportion to k and their candidates.
+// Before each incremental run the index is brought in step with the graph (competencies another
+// process added or removed), and when more than REBUILD_DRIFT of it was added since it was built,
+// a full run rebuilds it, so every name is weighed with the statistics of the whole catalogue again.
+import type { Driver } from 'neo4j-driver';
+import { AlignmentIndex } from '../../analysis/alignment/index.js';
 import type { Database } from '../../db/query.js';
-import type { ImportResult } from '../../ingest/import-documents.js';
-import { readAlignmentCorpus, replaceAllRelations, replaceRelationsOf } from './alignment.repository.js';
+import {
+  readAlignmentCorpus,
+  readAlignmentInputs,
+  readCompetencyIds,
+  readListedBy,
+  replaceAllRelations,
+  replaceRelationsOf,
+} from './alignment.repository.js';
 import { refreshResemblance } from './analysis.service.js';
 
 export interface AlignmentReport {
   mode: 'full' | 'incremental';
-  /** Competencies aligned: the whole corpus, or the ones asked for. */
+  /** Competencies aligned: the whole corpus, or the ones that were new. */
   competencies: number;
-  pairs: number;
-  /** RESEMBLES edges between current standards (for career paths). */
+  /** Typed relations written. */
+  relations: number;
+  /** RESEMBLES edges written between current standards (for career paths). */
   resemblances: number;
   seconds: number;
 }
 
-async function alignCorpus(db: Database, corpus: CompetencyInput[], only: Set<string> | null, started: number): Promise<AlignmentReport> {
-  let report: Omit<AlignmentReport, 'seconds' | 'resemblances'>;
-  if (!only) {
-    const pairs = alignCompetencies(corpus);
-    await replaceAllRelations(db, pairs);
-    report = { mode: 'full', competencies: corpus.length, pairs: pairs.length };
-  } else {
-    const known = new Set(corpus.map((c) => c.id));
-    const present = [...only].filter((id) => known.has(id));
-    const pairs = present.length > 0 ? alignCompetencies(corpus, { only: new Set(present) }) : [];
-    await replaceRelationsOf(db, present, pairs);
-    report = { mode: 'incremental', competencies: present.length, pairs: pairs.length };
-  }
-  // Which standards resemble which follows from the competencies and their alignment.
+/** What an import changed: the documents written, and the competencies they brought. */
+export interface GraphChange {
+  documents: readonly string[];
+  competencies: readonly string[];
+}
+
+/** Share of the index added since its last build above which a full run is cheaper than drift. */
+export const REBUILD_DRIFT = 0.1;
+
+interface Keeper {
+  index: AlignmentIndex | null;
+  /** Runs one at a time: the index is shared. */
+  queue: Promise<unknown>;
+}
+
+const keepers = new WeakMap<Driver, Map<string, Keeper>>();
+
+function keeperOf(db: Database): Keeper {
+  let byName = keepers.get(db.driver);
+  if (!byName) keepers.set(db.driver, (byName = new Map()));
+  let keeper = byName.get(db.name);
+  if (!keeper) byName.set(db.name, (keeper = { index: null, queue: Promise.resolve() }));
+  return keeper;
+}
+
+function serially<T>(keeper: Keeper, work: () => Promise<T>): Promise<T> {
+  const run = keeper.queue.then(work, work);
+  keeper.queue = run.catch(() => undefined);
+  return run;
+}
+
+async function fullRun(db: Database, keeper: Keeper, started: number): Promise<AlignmentReport> {
+  keeper.index = null;
+  const index = AlignmentIndex.build(await readAlignmentCorpus(db));
+  const pairs = index.align();
+  await replaceAllRelations(db, pairs);
+  keeper.index = index;
   const resemblances = await refreshResemblance(db);
-  return { ...report, resemblances, seconds: (performance.now() - started) / 1000 };
+  return { mode: 'full', competencies: index.size, relations: pairs.length, resemblances, seconds: (performance.now() - started) / 1000 };
 }
 
 /** Aligns every competency with every other (blocked, not quadratic) and rewrites all relations. */
 export async function alignAll(db: Database): Promise<AlignmentReport> {
-  const started = performance.now();
-  return alignCorpus(db, await readAlignmentCorpus(db), null, started);
-}
-
-/** Re-aligns only the given competencies against the whole corpus. */
-export async function alignOnly(db: Database, ids: Iterable<string>): Promise<AlignmentReport> {
-  const started = performance.now();
-  return alignCorpus(db, await readAlignmentCorpus(db), new Set(ids), started);
+  const keeper = keeperOf(db);
+  return serially(keeper, () => fullRun(db, keeper, performance.now()));
 }
 
 /**
- * After an import: aligns the competencies the import added (existing ones keep their edges). When
- * they are a large share of the corpus, one full run is cheaper than an incremental one.
+ * After an import: aligns the competencies it brought (and any the index has not seen) against the
+ * whole catalogue, and refreshes the resemblance of the documents it wrote. Null when it changed
+ * nothing.
  */
-export async function alignAfterImport(db: Database, results: ImportResult[]): Promise<AlignmentReport | null> {
-  const started = performance.now();
-  const touched = new Set(results.flatMap((r) => r.newCompetencyIds));
-  if (touched.size === 0) return null;
-  const corpus = await readAlignmentCorpus(db);
-  return alignCorpus(db, corpus, touched.size > corpus.length / 3 ? null : touched, started);
+export async function alignChanges(db: Database, change: GraphChange): Promise<AlignmentReport | null> {
+  if (change.documents.length === 0 && change.competencies.length === 0) return null;
+  const keeper = keeperOf(db);
+  return serially(keeper, async () => {
+    const started = performance.now();
+    if (!keeper.index) return fullRun(db, keeper, started);
+    const index = keeper.index;
+    // Bring the index in step with the graph: another process may have imported or removed some.
+    const inGraph = new Set(await readCompetencyIds(db));
+    index.remove(index.ids().filter((id) => !inGraph.has(id)));
+    const added = await readAlignmentInputs(db, [...inGraph].filter((id) => !index.has(id)));
+    if ((index.size + added.length) === 0) return null;
+    index.add(added);
+    if (index.drift > REBUILD_DRIFT) return fullRun(db, keeper, started);
+    for (const listed of await readListedBy(db, [...change.documents])) index.setDocuments(listed.id, listed.documents);
+    const only = new Set([...added.map((c) => c.id), ...change.competencies.filter((id) => index.has(id))]);
+    const pairs = only.size > 0 ? index.align({ only }) : [];
+    await replaceRelationsOf(db, [...only], pairs);
+    const resemblances = change.documents.length > 0 ? await refreshResemblance(db, [...change.documents]) : 0;
+    return { mode: 'incremental', competencies: only.size, relations: pairs.length, resemblances, seconds: (performance.now() - started) / 1000 };
+  });
+}
+
+/** Builds the aligner's index ahead of the first import (at start-up), so that import is not the slow one. */
+export async function warmAlignment(db: Database): Promise<void> {
+  const keeper = keeperOf(db);
+  await serially(keeper, async () => {
+    keeper.index ??= AlignmentIndex.build(await readAlignmentCorpus(db));
+  });
 }

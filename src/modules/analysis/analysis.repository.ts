@@ -265,6 +265,13 @@ const allSimilarities = cypher(
 
 const deleteResemblances = cypher('analysis.deleteResemblances', 'MATCH (:Document)-[r:RESEMBLES]->(:Document) DELETE r');
 
+const deleteResemblancesOf = cypher(
+  'analysis.deleteResemblancesOf',
+  `UNWIND $ids AS id
+   MATCH (:Document {id: id})-[r:RESEMBLES]-(:Document)
+   DELETE r`,
+);
+
 const writeResemblances = cypher(
   'analysis.writeResemblances',
   `UNWIND $rows AS row
@@ -299,6 +306,14 @@ export async function readAllSimilarities(db: Database, minScore: number): Promi
 export async function replaceResemblances(db: Database, rows: Array<{ a: string; b: string; similarity: number }>): Promise<void> {
   await db.writeTx(async (tx) => {
     await tx.run(deleteResemblances);
+    for (let start = 0; start < rows.length; start += 5_000) await tx.run(writeResemblances, { rows: rows.slice(start, start + 5_000) });
+  });
+}
+
+/** Replaces the RESEMBLES edges touching the given documents (others' edges stay), in one transaction. */
+export async function replaceResemblancesOf(db: Database, ids: string[], rows: Array<{ a: string; b: string; similarity: number }>): Promise<void> {
+  await db.writeTx(async (tx) => {
+    await tx.run(deleteResemblancesOf, { ids });
     for (let start = 0; start < rows.length; start += 5_000) await tx.run(writeResemblances, { rows: rows.slice(start, start + 5_000) });
   });
 }

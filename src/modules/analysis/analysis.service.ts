@@ -28,6 +28,7 @@ import {
   readSimilarities,
   readStandardCompetencies,
   replaceResemblances,
+  replaceResemblancesOf,
   type SharingRule,
 } from './analysis.repository.js';
 
@@ -183,10 +184,20 @@ export async function learningPathTo(db: Database, request: LearningPathRequest)
 /** Neighbours kept per standard for career paths. */
 const RESEMBLANCE_NEIGHBOURS = 8;
 
-/** Recomputes which current standards resemble which (RESEMBLES edges), from their competencies. */
-export async function refreshResemblance(db: Database): Promise<number> {
+/**
+ * Recomputes which current standards resemble which (RESEMBLES edges), from their competencies.
+ * With `only`, just the neighbours of those documents: their edges are replaced, every other
+ * document keeps its own (a new document joins another's neighbours through its own edges; a full
+ * refresh, as `kg align` runs, trims every list back to its closest neighbours).
+ */
+export async function refreshResemblance(db: Database, only?: readonly string[]): Promise<number> {
   const documents = await readStandardCompetencies(db);
   const pairs = await readAllSimilarities(db, DEFAULT_ALIGN_THRESHOLD);
+  if (only) {
+    const rows = documentResemblance(documents, pairs, { minScore: DEFAULT_ALIGN_THRESHOLD, neighbours: RESEMBLANCE_NEIGHBOURS, only: new Set(only) });
+    await replaceResemblancesOf(db, [...only], rows);
+    return rows.length;
+  }
   const rows = documentResemblance(documents, pairs, { minScore: DEFAULT_ALIGN_THRESHOLD, neighbours: RESEMBLANCE_NEIGHBOURS });
   await replaceResemblances(db, rows);
   return rows.length;

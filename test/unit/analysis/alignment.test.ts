@@ -261,7 +261,7 @@ describe('incremental runs and blocking', () => {
     const y = c('skill', '協調溝通能力', { documents: ['D2'] });
     const index = AlignmentIndex.build([x, y, c('skill', '專案管理能力')]);
     expect(index.align().map((p) => p.relation)).toEqual(['equivalent']);
-    index.addDocuments(y.id, ['D1']);
+    index.setDocuments(y.id, ['D1', 'D2']);
     expect(index.align().map((p) => p.relation)).not.toContain('equivalent');
     index.remove([x.id]);
     expect(index.has(x.id)).toBe(false);

@@ -1,0 +1,105 @@
+// Import jobs: a large import runs in the background through the same pipeline as any other, while
+// its progress and each document's result are written to the graph as they come. Jobs run one at a
+// time per process, in the order they were started.
+import { randomUUID } from 'node:crypto';
+import type { Database } from '../db/query.js';
+import type { DocumentInput, ImportResult } from '../ingest/import-documents.js';
+import { runImport, type PipelineProgress } from './import-pipeline.js';
+import { beat, findJob, HEARTBEAT_MS, insertJob, writeFinish, writeProgress, type StoredJob } from './import-job.repository.js';
+
+/** A document's result as a job keeps it (what the import brought for alignment is internal). */
+export type ShownResult = Omit<ImportResult, 'newCompetencyIds'>;
+
+/** A job as the API shows it. */
+export interface ImportJobView {
+  id: string;
+  state: StoredJob['state'];
+  stage: StoredJob['stage'];
+  progress: { done: number; total: number; failed: number };
+  results: ShownResult[];
+  error: string | null;
+  createdAt: string;
+  finishedAt: string | null;
+}
+
+/** Progress is written at most this often (and at the end), so a job is not slowed by its own reports. */
+const PROGRESS_EVERY_MS = 500;
+
+/** This process, as the owner of the jobs it runs. */
+const OWNER = randomUUID();
+
+let queue: Promise<unknown> = Promise.resolve();
+
+function view(job: StoredJob): ImportJobView {
+  return {
+    id: job.id,
+    state: job.state,
+    stage: job.stage,
+    progress: { done: job.done, total: job.total, failed: job.failed },
+    results: job.results.map((json) => JSON.parse(json) as ShownResult),
+    error: job.error,
+    createdAt: job.createdAt,
+    finishedAt: job.finishedAt,
+  };
+}
+
+export async function readImportJob(db: Database, id: string): Promise<ImportJobView | null> {
+  const job = await findJob(db, id);
+  return job ? view(job) : null;
+}
+
+/**
+ * Records a job and queues it; answers at once with the job as stored. `onFinished` is told when it
+ * ends (tests and metrics use it).
+ */
+export async function startImportJob(
+  db: Database,
+  inputs: DocumentInput[],
+  onFinished?: (job: ImportJobView | null) => void,
+): Promise<ImportJobView> {
+  const id = randomUUID();
+  await insertJob(db, id, inputs.length, OWNER);
+  const run = queue.then(() => runJob(db, id, inputs));
+  queue = run.catch(() => undefined);
+  void run.then(async () => onFinished?.(await readImportJob(db, id).catch(() => null)));
+  return (await readImportJob(db, id)) as ImportJobView;
+}
+
+async function runJob(db: Database, id: string, inputs: DocumentInput[]): Promise<void> {
+  const pending: Array<{ position: number; json: string }> = [];
+  let progress: PipelineProgress = { stage: 'IMPORTING', done: 0, total: inputs.length };
+  let failed = 0;
+  let lastWrite = 0;
+  let writing: Promise<void> = Promise.resolve();
+  const flush = (force: boolean): Promise<void> => {
+    if (!force && performance.now() - lastWrite < PROGRESS_EVERY_MS) return writing;
+    lastWrite = performance.now();
+    const results = pending.splice(0);
+    const snapshot = { state: 'RUNNING' as const, stage: progress.stage, done: progress.done, failed };
+    writing = writing.then(() => writeProgress(db, id, snapshot, results));
+    return writing;
+  };
+  const heartbeat = setInterval(() => void beat(db, id).catch(() => undefined), HEARTBEAT_MS);
+  let position = 0;
+  try {
+    await flush(true);
+    await runImport(db, inputs, {
+      onResult: (result) => {
+        if (result.status === 'FAILED') failed += 1;
+        const { newCompetencyIds: _internal, ...shown } = result;
+        pending.push({ position: position++, json: JSON.stringify(shown) });
+      },
+      onProgress: (p) => {
+        progress = p;
+        void flush(p.stage !== 'IMPORTING');
+      },
+    });
+    await flush(true);
+    await writeFinish(db, id, 'SUCCEEDED', null);
+  } catch (error) {
+    await flush(true).catch(() => undefined);
+    await writeFinish(db, id, 'FAILED', error instanceof Error ? error.message : String(error)).catch(() => undefined);
+  } finally {
+    clearInterval(heartbeat);
+  }
+}

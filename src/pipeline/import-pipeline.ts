@@ -1,0 +1,64 @@
+// The one write path of the graph: parse -> load (one transaction per batch of documents) -> align
+// what changed -> refresh what depends on it (resemblance of standards, the plan cache). The CLI, the
+// GraphQL mutations and import jobs, the start-up seed and the benchmark all import through it.
+import type { Database } from '../db/query.js';
+import { importDocuments, type DocumentInput, type ImportResult } from '../ingest/import-documents.js';
+import { alignChanges, type AlignmentReport } from '../modules/analysis/alignment.service.js';
+import { warmPlanCache } from './plan-cache.js';
+
+/** Where an import stands: documents parsed and written, then the alignment of what changed. */
+export interface PipelineProgress {
+  stage: 'IMPORTING' | 'ALIGNING' | 'DONE';
+  /** Documents finished (imported, unchanged or failed). */
+  done: number;
+  total: number;
+}
+
+export interface PipelineOptions {
+  /** Parse and validate only: nothing is written, nothing aligned. */
+  dryRun?: boolean;
+  onProgress?: (progress: PipelineProgress) => void;
+  /** Called with each document's result as soon as it is known. */
+  onResult?: (result: ImportResult) => void;
+}
+
+export interface PipelineReport {
+  results: ImportResult[];
+  /** Null for a dry run, or when nothing changed. */
+  alignment: AlignmentReport | null;
+  seconds: number;
+}
+
+/** What the results wrote: the documents created or updated, and the competencies they brought. */
+export function changeOf(results: readonly ImportResult[]): { documents: string[]; competencies: string[] } {
+  const written = results.filter((r) => r.status === 'CREATED' || r.status === 'UPDATED');
+  return {
+    documents: written.map((r) => r.code).filter((code): code is string => code !== null),
+    competencies: [...new Set(written.flatMap((r) => r.newCompetencyIds))],
+  };
+}
+
+/** Imports documents and brings everything derived from them up to date. */
+export async function runImport(db: Database, inputs: DocumentInput[], options: PipelineOptions = {}): Promise<PipelineReport> {
+  const started = performance.now();
+  const total = inputs.length;
+  let done = 0;
+  options.onProgress?.({ stage: 'IMPORTING', done, total });
+  const results = await importDocuments(db, inputs, {
+    dryRun: options.dryRun ?? false,
+    onResult: (result) => {
+      done += 1;
+      options.onResult?.(result);
+      options.onProgress?.({ stage: 'IMPORTING', done, total });
+    },
+  });
+  let alignment: AlignmentReport | null = null;
+  if (!options.dryRun) {
+    options.onProgress?.({ stage: 'ALIGNING', done, total });
+    alignment = await alignChanges(db, changeOf(results));
+    // New data shifts the planner's statistics; plan the hot reads again before users ask.
+    if (alignment) await warmPlanCache();
+  }
+  options.onProgress?.({ stage: 'DONE', done, total });
+  return { results, alignment, seconds: (performance.now() - started) / 1000 };
+}
