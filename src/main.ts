@@ -8,7 +8,8 @@ import { EmbeddedNeo4jError } from './db/embedded.js';
 import { migrate } from './db/migrations/migrate.js';
 import { Database } from './db/query.js';
 import { alignAll, warmAlignment } from './modules/analysis/alignment.service.js';
-import { warmPlanCache } from './pipeline/plan-cache.js';
+import { registerPlanWarmer, warmPlanCache } from './pipeline/plan-cache.js';
+import { httpPost, warmThroughGraphQL } from './pipeline/warm-up.js';
 import { failAbandonedJobs } from './pipeline/import-job.repository.js';
 import { seedIfEmpty } from './pipeline/seed.js';
 import { createLogger } from './logger.js';
@@ -78,6 +79,10 @@ async function main(): Promise<void> {
       probeDatabase,
     });
     log.info({ url: server.url }, `GraphQL ready at ${server.url}`);
+    registerPlanWarmer(async () => {
+      const errors = await warmThroughGraphQL(httpPost(server!.url));
+      if (errors.length > 0) log.warn({ errors }, 'warming the query plans met errors');
+    });
     // In the background: the aligner's index (so the first import aligns incrementally) and the
     // plan cache of the hot reads (so the first request is not the slow one).
     void warmAlignment(db)

@@ -8,6 +8,7 @@ import { generateCorpus } from '../../src/corpus/generate-corpus.js';
 import { loadSeed } from '../../src/ingest/seed.js';
 import { alignAll } from '../../src/modules/analysis/alignment.service.js';
 import { failAbandonedJobs } from '../../src/pipeline/import-job.repository.js';
+import { warmThroughGraphQL } from '../../src/pipeline/warm-up.js';
 import { SEED_DIR } from '../../src/paths.js';
 import { clearGraph, openTestDatabase, type TestDatabase } from '../helpers/database.js';
 import { startTestService, type TestService } from '../helpers/service.js';
@@ -70,6 +71,18 @@ describe('importDocuments goes through the pipeline', () => {
     ).toBe(1);
     // Its resemblance to the seed standard it copies is there for career paths.
     expect(await count(`MATCH (:Document {id: 'BLM2421-098v4'})-[:RESEMBLES]-(:Document {id: 'BLM2421-007v4'}) RETURN count(*) AS n`)).toBe(1);
+  });
+});
+
+describe('warming up', () => {
+  it('asks the service its hot reads with real documents of the graph, and every one answers', async () => {
+    const asked: string[] = [];
+    const errors = await warmThroughGraphQL(async (query, variables) => {
+      asked.push(query);
+      return service.graphql(query, variables);
+    });
+    expect(errors).toEqual([]);
+    expect(asked.length).toBeGreaterThanOrEqual(5);
   });
 });
 
