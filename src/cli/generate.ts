@@ -3,10 +3,14 @@
 //
 //   generate --scale small|national|x5 [--seed S] --out DIR
 //   generate --standards N --units M [--seed S] --out DIR
+//   ... --vocabulary-from DIR     competency names taken from real documents (see corpus/real-vocabulary.ts)
 import fs from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { CORPUS_SCALES, writeCorpus, type CorpusScale } from '../corpus/index.js';
+import { vocabularyFromNames } from '../corpus/real-vocabulary.js';
+import type { Vocabulary } from '../corpus/vocabulary.js';
+import { readCorpus } from './eval-align.js';
 
 export const GENERATE_USAGE = `usage: npm run kg -- generate (--scale small|national|x5 | --standards N --units M) [--seed S] --out DIR [--force]
 
@@ -18,6 +22,9 @@ export const GENERATE_USAGE = `usage: npm run kg -- generate (--scale small|nati
   --seed       any whole number; the same seed writes the same files byte for byte (default 1)
   --out        directory to write the .txt files into (created if missing)
   --force      replace the .txt files already in --out
+  --vocabulary-from DIR
+               take the competency names from the documents in DIR (e.g. a real catalogue) and
+               recombine them, instead of the built-in lexicon
 `;
 
 function wholeNumber(name: string, text: string | undefined): number | undefined {
@@ -32,6 +39,8 @@ export interface GenerateRequest {
   seed: number;
   outDir: string;
   force: boolean;
+  /** A folder of documents whose competency names the corpus uses. */
+  vocabularyFrom: string | null;
 }
 
 /** Reads the command line of `generate`; throws with a message for the user on a bad argument. */
@@ -46,6 +55,7 @@ export function parseGenerateArgs(argv: string[]): GenerateRequest {
       seed: { type: 'string', default: '1' },
       out: { type: 'string' },
       force: { type: 'boolean', default: false },
+      'vocabulary-from': { type: 'string' },
     },
   });
   if (positionals.length > 0) throw new Error(`unexpected argument "${positionals[0]}"`);
@@ -63,7 +73,20 @@ export function parseGenerateArgs(argv: string[]): GenerateRequest {
     if (standards === undefined && units === undefined) throw new Error('give --scale, or --standards and/or --units');
     size = { standards: standards ?? 0, units: units ?? 0 };
   }
-  return { ...size, seed: wholeNumber('seed', values.seed)!, outDir: path.resolve(values.out), force: values.force ?? false };
+  const vocabularyFrom = values['vocabulary-from'] ? path.resolve(values['vocabulary-from']) : null;
+  if (vocabularyFrom && !fs.existsSync(vocabularyFrom)) throw new Error(`--vocabulary-from: no such directory ${vocabularyFrom}`);
+  return { ...size, seed: wholeNumber('seed', values.seed)!, outDir: path.resolve(values.out), force: values.force ?? false, vocabularyFrom };
+}
+
+/** The competency names of the documents in `dir`, recombined into a corpus vocabulary. */
+function realVocabulary(dir: string, seed: number): Vocabulary {
+  const { competencies, documents } = readCorpus(dir);
+  const names = [...competencies.values()]
+    .filter((c) => c.kind !== 'attitude')
+    .map((c) => ({ kind: c.kind as 'knowledge' | 'skill', name: c.name, documents: c.documents?.length ?? 1 }));
+  const vocabulary = vocabularyFromNames(names, { seed });
+  console.log(`vocabulary: ${names.length} names from ${documents} documents in ${dir}, ${vocabulary.competencies.length} with recombinations`);
+  return vocabulary;
 }
 
 /** Runs `generate`; returns the process exit code. */
@@ -88,7 +111,8 @@ export async function runGenerate(argv: string[]): Promise<number> {
     for (const file of existing) fs.rmSync(path.join(request.outDir, file));
   }
   const started = performance.now();
-  const result = await writeCorpus({ standards: request.standards, units: request.units, seed: request.seed, outDir: request.outDir });
+  const vocabulary = request.vocabularyFrom ? realVocabulary(request.vocabularyFrom, request.seed) : undefined;
+  const result = await writeCorpus({ standards: request.standards, units: request.units, seed: request.seed, outDir: request.outDir, vocabulary });
   const seconds = (performance.now() - started) / 1000;
   console.log(
     `wrote ${result.standards} standard(s) and ${result.units} unit(s) (${(result.bytes / 2 ** 20).toFixed(1)} MB, seed ${request.seed}) ` +

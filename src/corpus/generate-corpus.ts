@@ -14,6 +14,7 @@ import { CodeAllocator } from './code-allocator.js';
 import { hashSeed, Random } from './random.js';
 import { generateStandard, type LayoutStats } from './standard-document.js';
 import { generateUnit } from './unit-document.js';
+import type { Vocabulary } from './vocabulary.js';
 
 export interface CorpusOptions {
   /** Number of 職能基準. */
@@ -23,6 +24,8 @@ export interface CorpusOptions {
   seed: number;
   /** Classification data; read from seed/taxonomy when not given. */
   taxonomy?: CorpusTaxonomy;
+  /** Competency names to draw from; the built-in lexicon's when not given (see real-vocabulary.ts). */
+  vocabulary?: Vocabulary;
 }
 
 export interface GeneratedDocument {
@@ -56,12 +59,12 @@ export function* generateCorpus(options: CorpusOptions): Generator<GeneratedDocu
   const allocator = new CodeAllocator(buildClassification(options.taxonomy ?? readCorpusTaxonomy()), seed);
   for (let i = 0; i < options.standards; i += 1) {
     const identity = allocator.nextStandard();
-    const { expected, text, layout } = generateStandard(identity, new Random(hashSeed(seed, 'standard', i)));
+    const { expected, text, layout } = generateStandard(identity, new Random(hashSeed(seed, 'standard', i)), options.vocabulary);
     yield { fileName: `standard-${expected.code}.txt`, text, expected, layout };
   }
   for (let i = 0; i < options.units; i += 1) {
     const identity = allocator.nextUnit();
-    const { expected, text, layout } = generateUnit(identity, new Random(hashSeed(seed, 'unit', i)));
+    const { expected, text, layout } = generateUnit(identity, new Random(hashSeed(seed, 'unit', i)), options.vocabulary);
     yield { fileName: `unit-${expected.code}.txt`, text, expected, layout };
   }
 }

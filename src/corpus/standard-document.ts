@@ -10,7 +10,7 @@ import { ATTITUDES, GLOSSARY, LEXICON, OTHER_NOTES, REQUIREMENTS, RESPONSIBILITY
 import { midTextOffsets } from './page-cuts.js';
 import { description, indicatorSegments, objectPool, outputName, segmentText, taskName } from './phrases.js';
 import { ZipfSampler, type Random } from './random.js';
-import { corpusVocabulary } from './vocabulary.js';
+import { corpusVocabulary, type Vocabulary } from './vocabulary.js';
 
 /** What a page layout did to a document. */
 export interface LayoutStats {
@@ -92,8 +92,7 @@ function assignReferences(random: Random, taskCount: number, count: number, maxE
 }
 
 /** The content of a standard, as a parser must read it back. */
-export function planStandard(identity: StandardIdentity, random: Random): ParsedStandard {
-  const vocabulary = corpusVocabulary();
+export function planStandard(identity: StandardIdentity, random: Random, vocabulary: Vocabulary = corpusVocabulary()): ParsedStandard {
   const domains = identity.category.domains;
   const objects = objectPool(vocabulary, domains);
   const level = random.weighted(STANDARD_LEVELS);
@@ -377,8 +376,8 @@ export function renderStandard(standard: ParsedStandard, random: Random): { text
   return { text: lines.join('\n'), layout };
 }
 
-export function generateStandard(identity: StandardIdentity, random: Random): GeneratedStandard {
-  const expected = planStandard(identity, random);
+export function generateStandard(identity: StandardIdentity, random: Random, vocabulary?: Vocabulary): GeneratedStandard {
+  const expected = planStandard(identity, random, vocabulary);
   const { text, layout } = renderStandard(expected, random);
   return { expected, text, layout };
 }

@@ -12,7 +12,7 @@ import { FragmentBuilder, splitAtCuts, type CutPoint } from './page-cuts.js';
 import { activityExamples, exampleList, indicatorSegments, objectPool, outputName, segmentText, taskName, type Segment } from './phrases.js';
 import type { Random } from './random.js';
 import type { LayoutStats } from './standard-document.js';
-import { corpusVocabulary } from './vocabulary.js';
+import { corpusVocabulary, type Vocabulary } from './vocabulary.js';
 
 export interface GeneratedUnit {
   expected: ParsedUnit;
@@ -31,8 +31,7 @@ function pad2(n: number): string {
   return String(n).padStart(2, '0');
 }
 
-export function planUnit(identity: UnitIdentity, random: Random): UnitPlan {
-  const vocabulary = corpusVocabulary();
+export function planUnit(identity: UnitIdentity, random: Random, vocabulary: Vocabulary = corpusVocabulary()): UnitPlan {
   const domains = identity.category.domains;
   const objects = objectPool(vocabulary, domains);
   const withExamples = objects.filter((o) => o.examples.length >= 3);
@@ -308,8 +307,8 @@ export function renderUnit(plan: UnitPlan, random: Random): { text: string; layo
   return { text: lines.join('\n'), layout };
 }
 
-export function generateUnit(identity: UnitIdentity, random: Random): GeneratedUnit {
-  const plan = planUnit(identity, random);
+export function generateUnit(identity: UnitIdentity, random: Random, vocabulary?: Vocabulary): GeneratedUnit {
+  const plan = planUnit(identity, random, vocabulary);
   const { text, layout } = renderUnit(plan, random);
   return { expected: plan.unit, text, layout };
 }
