@@ -72,22 +72,32 @@ export const IMPORT_BATCH_SIZE = 50;
  * Parses and imports documents in order. Every document ends whole or absent: parse errors and
  * write errors are reported in its result. Never throws for a bad document (only when the database
  * itself is unavailable).
+ *
+ * While one batch is being written, the next one is parsed (one write in flight at a time): the
+ * database's work and the parser's overlap. Results are still reported in input order.
  */
 export async function importDocuments(db: Database, inputs: DocumentInput[], options: ImportBatchOptions = {}): Promise<ImportResult[]> {
-  const results: ImportResult[] = [];
-  const report = (result: ImportResult) => {
-    results.push(result);
-    options.onResult?.(result);
+  const ordered = new OrderedResults(options.onResult);
+  let writing: Promise<unknown> = Promise.resolve();
+  /** Queues work behind the write in flight, and its results in input order. */
+  const queue = (work: () => Promise<ImportResult[]>) => {
+    const slot = ordered.reserve();
+    const run = writing.then(work);
+    writing = run.then(
+      (results) => ordered.fill(slot, results),
+      (error: unknown) => ordered.fail(error),
+    );
   };
   let pending: Parsed[] = [];
-  const flush = async () => {
+  const flush = () => {
     if (pending.length === 0) return;
     const batch = pending;
     pending = [];
-    for (const result of await writeBatch(db, batch, options)) report(result);
+    queue(() => writeBatch(db, batch, options));
   };
 
   for (const input of inputs) {
+    ordered.throwIfFailed();
     let parsed: ParsedDocument;
     let warnings: ImportWarningDetail[];
     try {
@@ -95,20 +105,62 @@ export async function importDocuments(db: Database, inputs: DocumentInput[], opt
       parsed = outcome.document;
       warnings = warningDetails(outcome.warnings);
     } catch (error) {
-      await flush(); // keep results in input order
-      report(failure(input.name, error));
+      flush(); // keep results in input order
+      const failed = failure(input.name, error);
+      ordered.fill(ordered.reserve(), [failed]);
       continue;
     }
     if (options.dryRun) {
-      report({ name: input.name, ...(await previewDocument(db, parsed)), errors: [], warnings });
+      queue(async () => [{ name: input.name, ...(await previewDocument(db, parsed)), errors: [], warnings }]);
       continue;
     }
-    if (pending.some((p) => p.parsed.code === parsed.code)) await flush();
+    if (pending.some((p) => p.parsed.code === parsed.code)) flush();
     pending.push({ name: input.name, parsed, warnings });
-    if (pending.length >= IMPORT_BATCH_SIZE) await flush();
+    if (pending.length >= IMPORT_BATCH_SIZE) {
+      // At most one batch in flight: wait for the one before, start this one, and parse the next
+      // batch while it is written.
+      await writing;
+      flush();
+    }
   }
-  await flush();
-  return results;
+  flush();
+  await writing;
+  ordered.throwIfFailed();
+  return ordered.all();
+}
+
+/** Results that arrive out of order (a batch still being written), reported in input order. */
+class OrderedResults {
+  private readonly slots: Array<ImportResult[] | null> = [];
+  private reported = 0;
+  private error: unknown = null;
+
+  constructor(private readonly onResult?: (result: ImportResult) => void) {}
+
+  reserve(): number {
+    this.slots.push(null);
+    return this.slots.length - 1;
+  }
+
+  fill(slot: number, results: ImportResult[]): void {
+    this.slots[slot] = results;
+    while (this.reported < this.slots.length && this.slots[this.reported] !== null) {
+      for (const result of this.slots[this.reported]!) this.onResult?.(result);
+      this.reported += 1;
+    }
+  }
+
+  fail(error: unknown): void {
+    this.error ??= error;
+  }
+
+  throwIfFailed(): void {
+    if (this.error !== null) throw this.error;
+  }
+
+  all(): ImportResult[] {
+    return this.slots.flatMap((slot) => slot ?? []);
+  }
 }
 
 interface Parsed {
