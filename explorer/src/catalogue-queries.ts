@@ -199,7 +199,7 @@ export async function loadPairShared(codes: [string, string], kinds: string[], m
 
 /** Per connection field that pages on the server: the types that have it and what an edge holds. */
 const PAGED: Record<string, { on: string[]; edge: string }> = {
-  requiredBy: { on: ['Competency'], edge: 'code node { __typename id ... on Document { code name } ... on Task { code name } }' },
+  requiredBy: { on: ['Competency'], edge: 'code node { __typename ... on Node { id } ... on Document { code name } ... on Task { code name } }' },
   standards: { on: ['Occupation', 'Industry', 'Category'], edge: 'node { __typename id code name }' },
   units: { on: ['Category'], edge: 'node { __typename id code name }' },
 };

@@ -30,7 +30,10 @@ export interface Subgraph {
   truncated?: boolean;
 }
 
-export type FetchNeighbourhood = (id: string, depth: number, signal: AbortSignal) => Promise<{ subgraph: Subgraph; request: GraphQLRequest }>;
+export type FetchNeighbourhood = (id: string, depth: number, signal: AbortSignal, limit?: number) => Promise<{ subgraph: Subgraph; request: GraphQLRequest }>;
+
+/** Most nodes one expansion (double-click) reads, the expanded node included. */
+const EXPAND_LIMIT = 21;
 
 /** One group of an entity's neighbours (a bar of its summary), or a sample of every kind. */
 export type FetchGroup = (id: string, group: HubGroup | null, signal: AbortSignal) => Promise<GroupDrawing>;
@@ -267,7 +270,7 @@ export class GraphView {
     const abort = new AbortController();
     this.setStatus(`Expanding ${keyOfId(id)}…`);
     try {
-      const { subgraph, request } = await this.options.fetchNeighbourhood(id, 1, abort.signal);
+      const { subgraph, request } = await this.options.fetchNeighbourhood(id, 1, abort.signal, EXPAND_LIMIT);
       this.requests.push(request);
       const fresh = subgraph.nodes.filter((node) => this.cy.getElementById(node.id).empty());
       const anchor = this.cy.getElementById(id);
@@ -278,7 +281,8 @@ export class GraphView {
       this.applyFilter();
       this.layout();
       this.renderLegend();
-      this.setStatus(`${this.summary()} · added ${fresh.length} around ${keyOfId(id)}`);
+      const more = subgraph.truncated ? `; it has more neighbours than one expansion draws: open it for its summary` : '';
+      this.setStatus(`${this.summary()} · added ${fresh.length} around ${keyOfId(id)}${more}`);
       this.publishCounts('ready');
     } catch (error) {
       this.setStatus(`Could not expand ${keyOfId(id)}: ${(error as Error).message}`);

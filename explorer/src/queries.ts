@@ -5,8 +5,8 @@ import { runQuery, runQueryPartial, type GraphQLRequest } from './api.js';
 import type { JsonObject } from './detail.js';
 import type { Subgraph } from './graph.js';
 
-/** The most nodes one neighbourhood request asks for. */
-export const NEIGHBOURHOOD_LIMIT = 200;
+/** The most nodes a neighbourhood deeper than one relationship draws: as many as can be labelled on a laptop canvas. */
+export const NEIGHBOURHOOD_LIMIT = 60;
 
 /**
  * What a link to an entity needs: its type, id and a human handle. Classification names are
@@ -306,8 +306,8 @@ const NEIGHBOURHOOD = /* GraphQL */ `
   }
 `;
 
-export async function loadNeighbourhood(id: string, depth: number, signal: AbortSignal): Promise<{ subgraph: Subgraph; request: GraphQLRequest }> {
-  const request: GraphQLRequest = { query: NEIGHBOURHOOD, variables: { id, depth, limit: NEIGHBOURHOOD_LIMIT } };
+export async function loadNeighbourhood(id: string, depth: number, signal: AbortSignal, limit = NEIGHBOURHOOD_LIMIT): Promise<{ subgraph: Subgraph; request: GraphQLRequest }> {
+  const request: GraphQLRequest = { query: NEIGHBOURHOOD, variables: { id, depth, limit } };
   const data = await runQuery<{ neighborhood: Subgraph | null }>(request, signal);
   if (!data.neighborhood) throw new Error(`${id} is not in the graph`);
   return { subgraph: data.neighborhood, request };

@@ -1,6 +1,8 @@
 // The graph explorer in a real browser (Debian Chromium through playwright-core) against the real
-// service and the seed documents: search, detail panel, graph, compare and learning path.
-// Screenshots of each step go to test/artifacts/.
+// service, the seed documents and a larger catalogue (generated, or EXPLORER_E2E_CORPUS): search,
+// detail panel, graph, compare, learning path, and the catalogue-scale views (overview, hub
+// summaries, heat map, paged relations) with the time to a first view. Screenshots go to
+// test/artifacts/.
 import fs from 'node:fs';
 import type { AddressInfo } from 'node:net';
 import os from 'node:os';
@@ -13,8 +15,10 @@ import { explorerRouter } from '../../src/http/explorer.js';
 import { alignAll } from '../../src/modules/analysis/alignment.service.js';
 import { clearGraph, openTestDatabase, type TestDatabase } from '../helpers/database.js';
 import { startTestService, type TestService } from '../helpers/service.js';
+import { globalIdOfNode } from '../../src/relay.js';
 import { ARTIFACTS_DIR, launchChromium, openWatchedPage, saveScreenshot, type WatchedPage } from './helpers/browser.js';
 import { ensureExplorerBuilt } from './helpers/explorer-build.js';
+import { loadExplorerCorpus, type LoadedCorpus } from './helpers/explorer-corpus.js';
 
 const STANDARD = 'BLM2421-007v4';
 const UNIT = 'BGM5R0167v2';
@@ -23,6 +27,7 @@ let database: TestDatabase;
 let service: TestService;
 let browser: Browser;
 let watched: WatchedPage | null = null;
+let corpus: LoadedCorpus;
 
 beforeAll(async () => {
   await ensureExplorerBuilt();
@@ -280,5 +285,221 @@ describe('explorer in Chromium', () => {
     // Holding the standard already: the plan starts from its coverage, and the address keeps the choice.
     await page.goto(`/explorer/#/path?from=${STANDARD}&to=${UNIT}`);
     await page.waitForFunction(() => /[1-9]\d*%/.test(document.querySelector('[data-testid="coverage-before"]')?.textContent ?? ''));
+  });
+});
+
+/** Rows of a Cypher query as plain objects (numbers as JS numbers). */
+async function cypherRows<T>(text: string, params: Record<string, unknown> = {}): Promise<T[]> {
+  const { records } = await database.driver.executeQuery(text, params);
+  return records.map((record) => {
+    const row: Record<string, unknown> = {};
+    for (const key of record.keys) {
+      const value = record.get(key);
+      row[String(key)] = typeof value === 'object' && value !== null && 'toNumber' in value ? (value as { toNumber(): number }).toNumber() : value;
+    }
+    return row as T;
+  });
+}
+
+/** The drawn nodes as the Cytoscape instance holds them. */
+async function drawnNodes(page: Page): Promise<Array<{ id: string; type: string; display: string; full: string }>> {
+  return page.evaluate(() => {
+    const container = document.querySelector('[data-testid="graph-canvas"]') as HTMLElement & { _cyreg: { cy: import('cytoscape').Core } };
+    return container._cyreg.cy.nodes().map((node) => ({ id: node.id(), type: node.data('type') as string, display: node.data('display') as string, full: node.data('full') as string }));
+  });
+}
+
+describe('explorer at catalogue scale', () => {
+  // After the seed-only tests: alignment reads its frames from the whole corpus, so the seeds'
+  // own pairs are asserted on the seeds alone.
+  beforeAll(async () => {
+    corpus = await loadExplorerCorpus(database.db);
+    await alignAll(database.db);
+  });
+
+  /** The competency the most documents and tasks require: the hub of the catalogue. */
+  async function hub(): Promise<{ id: string; name: string }> {
+    const [row] = await cypherRows<{ id: string; labels: string[]; name: string }>(
+      `MATCH (c:Competency)<-[:REQUIRES]-(x) WITH c, count(DISTINCT x) AS n ORDER BY n DESC, c.id LIMIT 1
+       RETURN c.id AS id, labels(c) AS labels, c.name AS name`,
+    );
+    return { id: globalIdOfNode(row!.labels, row!.id), name: row!.name };
+  }
+
+  it('loads the larger catalogue', () => {
+    expect(corpus.failed).toBe(0);
+    expect(corpus.documents).toBeGreaterThanOrEqual(50);
+  });
+
+  it('lands on the catalogue overview: documents per career cluster and level, most required competencies, most similar standards', async () => {
+    const page = await openExplorer();
+    await page.locator('[data-testid="overview"][data-state="ready"]').waitFor();
+    // Every current document is counted under each career cluster it is filed in (a few are filed in two).
+    const [{ filed }] = (await cypherRows<{ filed: number }>(
+      `MATCH (d:Document {status: 'CURRENT'})
+       OPTIONAL MATCH (d)-[:IN_CATEGORY]->(:Category)-[:PART_OF*0..3]->(g:Category) WHERE g.depth = 1
+       WITH DISTINCT d, g RETURN count(*) AS filed`,
+    )) as [{ filed: number }];
+    const clusterCounts = await page.getByTestId('overview-cluster').evaluateAll((rows) => rows.map((row) => Number((row as HTMLElement).dataset.count)));
+    expect(clusterCounts.reduce((sum, count) => sum + count, 0)).toBe(filed);
+    expect(clusterCounts).toEqual([...clusterCounts].sort((a, b) => b - a));
+    // Each cluster's bar is split by level, and the parts add up to the cluster.
+    const first = page.getByTestId('overview-cluster').first();
+    const parts = await first.locator('.stack').evaluateAll((stacks) => stacks.map((stack) => Number((stack as HTMLElement).style.flexGrow)));
+    expect(parts.reduce((sum, count) => sum + count, 0)).toBe(clusterCounts[0]);
+
+    // The most required competency comes first, with the documents requiring it or an equivalent wording.
+    const lead = page.getByTestId('overview-competency').first();
+    const leadId = (await lead.locator('a.entity-link').getAttribute('data-id')) ?? '';
+    const graphId = `${leadId.split(':')[0]!.toLowerCase()}:${leadId.slice(leadId.indexOf(':') + 1)}`;
+    const [{ documents }] = (await cypherRows<{ documents: number }>(
+      `MATCH (c:Competency {id: $id})
+       OPTIONAL MATCH (c)-[:EQUIVALENT_TO]-(e:Competency)
+       WITH c, collect(e) AS equivalents
+       UNWIND [c] + equivalents AS member
+       MATCH (member)<-[:REQUIRES]-(d:Document {status: 'CURRENT'})
+       RETURN count(DISTINCT d) AS documents`,
+      { id: graphId },
+    )) as [{ documents: number }];
+    expect(Number(await lead.getAttribute('data-count'))).toBe(documents);
+    const [{ most }] = (await cypherRows<{ most: number }>(
+      `MATCH (c:Competency)<-[:REQUIRES]-(d:Document {status: 'CURRENT'}) WITH c, count(DISTINCT d) AS n RETURN max(n) AS most`,
+    )) as [{ most: number }];
+    expect(documents).toBeGreaterThanOrEqual(most);
+    expect(await page.getByTestId('overview-pair').count()).toBeGreaterThan(0);
+    await saveScreenshot(page, 'explorer-overview');
+
+    // An item leads to its detail: the competency opens in the explore view.
+    await lead.locator('a.entity-link').click();
+    await page.waitForFunction((id) => document.querySelector('#detail-panel .detail-header .id')?.textContent === id, leadId);
+  });
+
+  it(`draws the first view of the busiest hub in under 2 s: a summary by kind, cluster, level and occupation, and a labelled drawing that says what it left out`, async () => {
+    const { id, name } = await hub();
+    const page = await openExplorer();
+    await page.locator('[data-testid="overview"][data-state="ready"]').waitFor();
+    // A service plans each Cypher statement once, when it is first used: open another competency
+    // first, so that what is timed is the first view of this entity, not the service's first request.
+    const [other] = await cypherRows<{ id: string; labels: string[] }>(
+      'MATCH (c:Competency) WHERE c.id <> $id RETURN c.id AS id, labels(c) AS labels ORDER BY c.id LIMIT 1',
+      { id: `${id.split(':')[0]!.toLowerCase()}:${id.slice(id.indexOf(':') + 1)}` },
+    );
+    await page.evaluate((href) => (window.location.hash = href), `#/explore?id=${encodeURIComponent(globalIdOfNode(other!.labels, other!.id))}`);
+    await waitForGraph(page, 1);
+    const started = Date.now();
+    await page.evaluate((href) => (window.location.hash = href), `#/explore?id=${encodeURIComponent(id)}`);
+    await page.waitForFunction(
+      (entityId) =>
+        document.querySelector<HTMLElement>('[data-testid="graph-canvas"]')?.dataset.state === 'ready' &&
+        document.querySelector<HTMLElement>('#hub-summary')?.dataset.state === 'ready' &&
+        document.querySelector('#detail-panel .detail-header .id')?.textContent === entityId,
+      id,
+      { polling: 20 },
+    );
+    const firstView = Date.now() - started;
+    fs.mkdirSync(ARTIFACTS_DIR, { recursive: true });
+    fs.writeFileSync(path.join(ARTIFACTS_DIR, 'explorer-first-view.json'), JSON.stringify({ corpus: corpus.source, entity: id, firstViewMs: firstView }, null, 2));
+    console.info(`explorer first view of ${name} (${corpus.source}): ${firstView} ms`);
+    expect(firstView).toBeLessThan(2000);
+
+    // The summary counts what the graph holds.
+    const byKind = await page.locator('[data-testid="facet-bar"][data-facet="KIND"]').evaluateAll((bars) =>
+      Object.fromEntries(bars.map((bar) => [(bar as HTMLElement).dataset.key, Number((bar as HTMLElement).dataset.count)])),
+    );
+    const graphId = `${id.split(':')[0]!.toLowerCase()}:${id.slice(id.indexOf(':') + 1)}`;
+    const [{ standards, tasks }] = (await cypherRows<{ standards: number; tasks: number }>(
+      `MATCH (c:Competency {id: $id})
+       RETURN COUNT { MATCH (c)--(s:Standard) RETURN DISTINCT s } AS standards, COUNT { MATCH (c)--(t:Task) RETURN DISTINCT t } AS tasks`,
+      { id: graphId },
+    )) as [{ standards: number; tasks: number }];
+    expect(byKind.Standard).toBe(standards);
+    expect(byKind.Task).toBe(tasks);
+    expect(await page.locator('[data-testid="facet-bar"][data-facet="CLUSTER"]').count()).toBeGreaterThan(0);
+    expect(await page.locator('[data-testid="facet-bar"][data-facet="LEVEL"]').count()).toBeGreaterThan(0);
+    expect(await page.locator('[data-testid="facet-bar"][data-facet="OCCUPATION"]').count()).toBeGreaterThan(0);
+
+    // The drawing holds no more than it can label, says what it left out, and labels every node.
+    const nodes = await drawnNodes(page);
+    expect(nodes.length).toBeLessThanOrEqual(41);
+    expect(standards + tasks).toBeGreaterThan(40);
+    expect(await page.locator('#graph-status').textContent()).toMatch(/left out: .*\d+ (Task|Standard)/);
+    for (const node of nodes) {
+      expect(node.display.length, node.id).toBeGreaterThan(0);
+      expect([...node.display].length, node.id).toBeLessThanOrEqual(8);
+    }
+    // A shortened label shows the whole name on hover.
+    const shortened = nodes.find((node) => node.display.endsWith('…'));
+    expect(shortened).toBeDefined();
+    const spot = await nodeScreenPosition(page, shortened!.id);
+    await page.mouse.move(spot.x, spot.y);
+    await page.getByTestId('graph-hover').filter({ hasText: shortened!.full }).waitFor();
+    // Edges are typed by colour; the legend lists exactly the types drawn.
+    const drawnTypes = await page.evaluate(() => {
+      const container = document.querySelector('[data-testid="graph-canvas"]') as HTMLElement & { _cyreg: { cy: import('cytoscape').Core } };
+      return [...new Set(container._cyreg.cy.edges().map((edge) => edge.data('type') as string))].sort();
+    });
+    const legendTypes = await page.locator('[data-edge-type]').evaluateAll((items) => items.map((item) => (item as HTMLElement).dataset.edgeType ?? '').sort());
+    expect(legendTypes).toEqual(drawnTypes);
+    expect(drawnTypes).toContain('REQUIRES');
+    await saveScreenshot(page, 'explorer-hub');
+
+    // A cluster bar draws just the documents of that cluster.
+    const bar = page.locator('[data-testid="facet-bar"][data-facet="CLUSTER"]').first();
+    const count = Number(await bar.getAttribute('data-count'));
+    await bar.click();
+    await page.waitForFunction(() => new URLSearchParams(location.hash.split('?')[1]).get('facet') === 'CLUSTER');
+    await waitForGraph(page, 1);
+    await page.waitForFunction((expected) => Number(document.querySelector<HTMLElement>('[data-testid="graph-canvas"]')?.dataset.nodeCount) === expected, Math.min(count, 40) + 1);
+    const group = await drawnNodes(page);
+    expect(group.filter((node) => node.id !== id).every((node) => node.type === 'Standard' || node.type === 'Unit')).toBe(true);
+    expect(await bar.getAttribute('aria-pressed')).toBe('true');
+    await saveScreenshot(page, 'explorer-hub-cluster');
+  });
+
+  it('lists a long relation in pages in the detail panel', async () => {
+    const { id } = await hub();
+    const page = await openExplorer(`#/explore?id=${encodeURIComponent(id)}`);
+    const field = page.locator('#detail-panel dd[data-field="requiredBy"]');
+    await field.waitFor();
+    const [{ total }] = (await cypherRows<{ total: number }>(
+      'MATCH (c:Competency {id: $id})<-[:REQUIRES]-(x) RETURN count(*) AS total',
+      { id: `${id.split(':')[0]!.toLowerCase()}:${id.slice(id.indexOf(':') + 1)}` },
+    )) as [{ total: number }];
+    expect(total).toBeGreaterThan(50);
+    const items = field.locator('ul.value-list > li');
+    expect(await items.count()).toBe(25);
+    expect(await field.getByTestId('list-count').textContent()).toBe(`25 of ${total} shown`);
+    await field.getByTestId('show-more').click();
+    await page.waitForFunction(() => document.querySelectorAll('#detail-panel dd[data-field="requiredBy"] ul.value-list > li').length === 50);
+    expect(await field.getByTestId('list-count').textContent()).toBe(`50 of ${total} shown`);
+  });
+
+  it('shows the overlap of a cluster\'s documents as a heat map, ordered so that similar documents sit together, with what a cell shares on hover', async () => {
+    const page = await openExplorer();
+    await page.locator('[data-testid="overview"][data-state="ready"]').waitFor();
+    await page.getByTestId('overview-cluster').first().getByTestId('cluster-heat-map').click();
+    const map = page.getByTestId('heat-map');
+    await map.waitFor({ timeout: 30_000 });
+    const order = ((await map.getAttribute('data-order')) ?? '').split(',');
+    expect(order.length).toBeGreaterThanOrEqual(3);
+    expect(order.length).toBeLessThanOrEqual(50);
+    expect(await page.getByTestId('heat-cell').count()).toBe(order.length * (order.length - 1));
+
+    // The order puts more similar documents next to each other than the order they were asked in.
+    const similarity = new Map<string, number>();
+    for (const cell of await page.getByTestId('heat-cell').evaluateAll((cells) => cells.map((c) => ({ ...(c as HTMLElement).dataset })))) {
+      similarity.set(`${cell.a}|${cell.b}`, Number(cell.similarity));
+    }
+    const adjacent = (codes: string[]) => codes.slice(1).reduce((sum, code, i) => sum + (similarity.get(`${codes[i]}|${code}`) ?? 0), 0);
+    const asked = new URLSearchParams(page.url().split('?')[1]).get('codes')!.split(',');
+    expect(adjacent(order)).toBeGreaterThanOrEqual(adjacent(asked));
+
+    // Hovering the most similar cell lists what the two documents share, one line per competency.
+    const cells = await page.getByTestId('heat-cell').evaluateAll((all) => all.map((c) => ({ a: (c as HTMLElement).dataset.a, b: (c as HTMLElement).dataset.b, shared: Number((c as HTMLElement).dataset.shared) })));
+    const best = cells.reduce((top, cell) => (cell.shared > top.shared ? cell : top));
+    expect(best.shared).toBeGreaterThan(0);
+    await page.locator(`[data-testid="heat-cell"][data-a="${best.a}"][data-b="${best.b}"]`).hover();
+    await page.waitForFunction((n) => document.querySelectorAll('.tooltip:not([hidden]) [data-testid="heat-shared"] li').length === n, best.shared);
+    await saveScreenshot(page, 'explorer-heat-map');
   });
 });
