@@ -47,6 +47,7 @@ const EnvSchema = z.object({
   RATE_LIMIT_LOOPBACK: booleanFromEnv.default(false),
   INTROSPECTION: booleanFromEnv.default(true),
   DEBUG_ERRORS: booleanFromEnv.default(false),
+  METRICS_ENABLED: booleanFromEnv.default(true),
 });
 
 export type Env = z.infer<typeof EnvSchema>;
@@ -85,6 +86,8 @@ export interface Config {
   introspection: boolean;
   /** Include stack traces and causes in error responses (never in production use). */
   debugErrors: boolean;
+  /** Serve Prometheus metrics at GET /metrics. */
+  metricsEnabled: boolean;
 }
 
 /** Raised at start when the environment is invalid; `problems` has one line per bad variable. */
@@ -140,5 +143,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.c
     },
     introspection: e.INTROSPECTION,
     debugErrors: e.DEBUG_ERRORS,
+    metricsEnabled: e.METRICS_ENABLED,
   };
 }

@@ -1,4 +1,4 @@
-// HTTP: health and readiness probes, GraphiQL, and the GraphQL endpoint (Apollo Server on Express).
+// HTTP: health and readiness probes, metrics, GraphiQL, and the GraphQL endpoint (Apollo Server on Express).
 import { randomUUID, timingSafeEqual, createHash } from 'node:crypto';
 import http from 'node:http';
 import path from 'node:path';
@@ -6,17 +6,17 @@ import { ApolloServer, type ApolloServerPlugin } from '@apollo/server';
 import { expressMiddleware } from '@as-integrations/express5';
 import { ApolloServerPluginCacheControlDisabled } from '@apollo/server/plugin/disabled';
 import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
-import { unwrapResolverError } from '@apollo/server/errors';
 import cors from 'cors';
 import express, { type NextFunction, type Request, type Response } from 'express';
 import type { Logger } from 'pino';
 import type { Config } from './config.js';
 import { createRequestContext, type AppServices, type RequestContext } from './context.js';
-import { DatabaseUnavailableError, QueryTimeoutError } from './db/query.js';
+import { errorReporting } from './http/error-reporting.js';
 import { explorerRouter } from './http/explorer.js';
 import { graphiqlPage } from './http/graphiql.js';
 import { costLimitPlugin, limitRules } from './http/limits.js';
 import { rateLimit } from './http/rate-limit.js';
+import { countImportedDocuments, createMetrics, graphqlMetricsPlugin, httpMetrics } from './metrics/index.js';
 import { loadTypeDefs, resolvers } from './modules/index.js';
 import { PROJECT_ROOT } from './paths.js';
 
@@ -72,11 +72,13 @@ export async function startServer(deps: ServerDeps): Promise<RunningServer> {
   app.disable('x-powered-by');
   const httpServer = http.createServer(app);
 
+  const metrics = createMetrics(services.db.driver);
+  const errors = errorReporting({ log, debugErrors: config.debugErrors });
   const apollo = new ApolloServer<RequestContext>({
     typeDefs: loadTypeDefs(),
-    resolvers,
+    resolvers: countImportedDocuments(resolvers, metrics),
     introspection: config.introspection,
-    // Apollo drops stack traces only when NODE_ENV=production; formatError below masks them always.
+    // Apollo drops stack traces only when NODE_ENV=production; formatError masks them always.
     includeStacktraceInErrorResponses: config.debugErrors,
     hideSchemaDetailsFromClientErrors: config.nodeEnv !== 'development',
     csrfPrevention: true,
@@ -89,34 +91,10 @@ export async function startServer(deps: ServerDeps): Promise<RunningServer> {
       ApolloServerPluginDrainHttpServer({ httpServer, stopGracePeriodMillis: config.shutdownTimeoutMs }),
       roundTripsPlugin,
       costLimitPlugin(config.limits.maxCost),
+      errors.plugin,
+      graphqlMetricsPlugin(metrics),
     ],
-    formatError: (formatted, error) => {
-      const original = unwrapResolverError(error);
-      if (original instanceof DatabaseUnavailableError) {
-        return { message: 'The graph database is unavailable; try again shortly.', extensions: { code: 'SERVICE_UNAVAILABLE' } };
-      }
-      if (original instanceof QueryTimeoutError) {
-        return { message: 'The query took longer than the server allows.', extensions: { code: 'QUERY_TIMEOUT' } };
-      }
-      const code = formatted.extensions?.code;
-      if (code && code !== 'INTERNAL_SERVER_ERROR') {
-        // Deliberate errors keep their message and code; a stack trace only with DEBUG_ERRORS.
-        if (config.debugErrors) return formatted;
-        const { stacktrace: _dropped, ...extensions } = formatted.extensions ?? {};
-        return { ...formatted, extensions };
-      }
-      const errorId = randomUUID();
-      log.error({ err: original, errorId, path: formatted.path }, 'unexpected error in a GraphQL operation');
-      return {
-        message: `Internal server error (error id ${errorId})`,
-        path: formatted.path,
-        extensions: {
-          code: 'INTERNAL_SERVER_ERROR',
-          errorId,
-          ...(config.debugErrors ? { debug: { message: (original as Error)?.message, stack: (original as Error)?.stack } } : {}),
-        },
-      };
-    },
+    formatError: errors.formatError,
   });
   await apollo.start();
 
@@ -131,6 +109,7 @@ export async function startServer(deps: ServerDeps): Promise<RunningServer> {
     });
     next();
   });
+  if (config.metricsEnabled) app.use(httpMetrics(metrics));
 
   if (config.http.rateLimitPerMinute > 0) app.use(rateLimit(config.http.rateLimitPerMinute, config.http.rateLimitLoopback));
 
@@ -146,6 +125,12 @@ export async function startServer(deps: ServerDeps): Promise<RunningServer> {
       res.status(503).json({ status: 'unavailable', neo4j: { error: (error as Error).message } });
     }
   });
+
+  if (config.metricsEnabled) {
+    app.get('/metrics', async (_req, res) => {
+      res.type(metrics.registry.contentType).send(await metrics.registry.metrics());
+    });
+  }
 
   app.use('/explorer', explorerRouter());
 
