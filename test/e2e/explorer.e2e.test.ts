@@ -326,6 +326,21 @@ describe('explorer at catalogue scale', () => {
     return { id: globalIdOfNode(row!.labels, row!.id), name: row!.name };
   }
 
+  it('answers the hub queries over HTTP: null for an unknown entity, BAD_USER_INPUT for a group without its key, the limit kept', async () => {
+    const post = async (query: string) => {
+      const response = await fetch(`${service.origin}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query }) });
+      return (await response.json()) as { data?: Record<string, unknown> | null; errors?: Array<{ extensions?: { code?: string } }> };
+    };
+    expect((await post('{ neighborhoodSummary(id: "Skill:沒有這個職能") { neighbourCount } }')).data).toEqual({ neighborhoodSummary: null });
+    const missingKey = await post(`{ neighborhoodGroup(id: "Standard:${STANDARD}", facet: CLUSTER) { total } }`);
+    expect(missingKey.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
+    const { id } = await hub();
+    const drawn = await post(`{ neighborhoodGroup(id: "${id}", limit: 5) { nodes { id } total leftOut { key count } } }`);
+    const group = drawn.data?.neighborhoodGroup as { nodes: unknown[]; total: number; leftOut: Array<{ count: number }> };
+    expect(group.nodes.length).toBe(6);
+    expect(group.leftOut.reduce((sum, entry) => sum + entry.count, 0)).toBe(group.total - 5);
+  });
+
   it('loads the larger catalogue', () => {
     expect(corpus.failed).toBe(0);
     expect(corpus.documents).toBeGreaterThanOrEqual(50);
@@ -363,7 +378,9 @@ describe('explorer at catalogue scale', () => {
     )) as [{ documents: number }];
     expect(Number(await lead.getAttribute('data-count'))).toBe(documents);
     const [{ most }] = (await cypherRows<{ most: number }>(
-      `MATCH (c:Competency)<-[:REQUIRES]-(d:Document {status: 'CURRENT'}) WITH c, count(DISTINCT d) AS n RETURN max(n) AS most`,
+      // The overview ranks knowledge and skills (attitudes are not learnt from documents).
+      `MATCH (c:Competency)<-[:REQUIRES]-(d:Document {status: 'CURRENT'}) WHERE c.kind IN ['skill', 'knowledge']
+       WITH c, count(DISTINCT d) AS n RETURN max(n) AS most`,
     )) as [{ most: number }];
     expect(documents).toBeGreaterThanOrEqual(most);
     expect(await page.getByTestId('overview-pair').count()).toBeGreaterThan(0);
@@ -462,7 +479,7 @@ describe('explorer at catalogue scale', () => {
     const field = page.locator('#detail-panel dd[data-field="requiredBy"]');
     await field.waitFor();
     const [{ total }] = (await cypherRows<{ total: number }>(
-      'MATCH (c:Competency {id: $id})<-[:REQUIRES]-(x) RETURN count(*) AS total',
+      'MATCH (c:Competency {id: $id})<-[:REQUIRES]-(x) RETURN count(DISTINCT x) AS total',
       { id: `${id.split(':')[0]!.toLowerCase()}:${id.slice(id.indexOf(':') + 1)}` },
     )) as [{ total: number }];
     expect(total).toBeGreaterThan(50);
