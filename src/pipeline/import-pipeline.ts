@@ -56,8 +56,9 @@ export async function runImport(db: Database, inputs: DocumentInput[], options: 
   if (!options.dryRun) {
     options.onProgress?.({ stage: 'ALIGNING', done, total });
     alignment = await alignChanges(db, changeOf(results));
-    // New data shifts the planner's statistics; plan the hot reads again before users ask.
-    if (alignment) await warmPlanCache();
+    // New data shifts the planner's statistics; plan the hot reads again before users ask - in the
+    // background, so the import answers as soon as its own work is done.
+    if (alignment) void warmPlanCache();
   }
   options.onProgress?.({ stage: 'DONE', done, total });
   return { results, alignment, seconds: (performance.now() - started) / 1000 };

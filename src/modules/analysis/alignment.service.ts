@@ -106,10 +106,20 @@ export async function alignChanges(db: Database, change: GraphChange): Promise<A
   });
 }
 
-/** Builds the aligner's index ahead of the first import (at start-up), so that import is not the slow one. */
+/** An id no competency or document has: warming runs every read of an incremental pass on it. */
+const NOTHING = '\u0000warm-up';
+
+/**
+ * Builds the aligner's index ahead of the first import (at start-up), and runs an incremental pass
+ * that changes nothing, so that Neo4j has planned its statements: the first import is not the slow one.
+ */
 export async function warmAlignment(db: Database): Promise<void> {
   const keeper = keeperOf(db);
   await serially(keeper, async () => {
     keeper.index ??= AlignmentIndex.build(await readAlignmentCorpus(db));
+    await readAlignmentInputs(db, [NOTHING]);
+    await readListedBy(db, [NOTHING]);
+    await replaceRelationsOf(db, [NOTHING], []);
+    await refreshResemblance(db, [NOTHING]);
   });
 }
