@@ -288,15 +288,15 @@ export class AlignmentIndex implements AlignmentCorpus {
     if (!scored) return null;
     const typed = relatePair(a, b, scored, () => listedTogether(a, b), this.params, this.relations);
     if (!typed) return null;
-    const evidence = describeEvidence(scored.details, scored.method);
+    const { method, details } = scored.explain();
     return {
       a: a.input.id,
       b: b.input.id,
       relation: typed.relation,
       score: Math.round(typed.score * 1e4) / 1e4,
-      method: scored.method,
-      evidence: [typed.reason, evidence].filter(Boolean).join('; '),
-      details: scored.details,
+      method,
+      evidence: [typed.reason, describeEvidence(details, method)].filter(Boolean).join('; '),
+      details,
     };
   }
 

@@ -66,6 +66,11 @@ function containment(inner: PreparedCompetency, outer: PreparedCompetency): stri
   return `${before ? `qualifier: ${before}; ` : ''}specific frame: ${after}`;
 }
 
+function shareABigram(a: string, b: string): boolean {
+  for (let i = 0; i + 1 < a.length; i++) if (b.includes(a.slice(i, i + 2))) return true;
+  return false;
+}
+
 /** One normalised name lies inside the other, which has more. */
 function properPart(x: PreparedCompetency, y: PreparedCompetency): boolean {
   const [a, b] = x.name.core.length <= y.name.core.length ? [x.name.core, y.name.core] : [y.name.core, x.name.core];
@@ -96,20 +101,20 @@ export function relatePair(
   scoring: ScoringParameters,
   params: RelationParameters,
 ): TypedRelation | null {
-  if (scored.method === 'exact-key') return { relation: 'equivalent', score: 1, reason: 'same name' };
+  if (scored.exact) return { relation: 'equivalent', score: 1, reason: 'same name' };
   const [covX, covY] = scored.coverage;
-  const contrasted = scored.details.contrast.length > 0;
+  const contrasted = scored.contrast.length > 0;
   const low = Math.min(covX, covY);
   const high = Math.max(covX, covY);
   // A name inside the other with words to spare is a specialisation, however little those words
   // weigh (設備清潔保養 in 機台設備清潔保養).
   const part = properPart(x, y);
-  const coListed = !contrasted && (low >= params.equivalentCoverage || scored.details.context.length > 0 || reordered(x, y)) && listedTogether();
+  const coListed = !contrasted && (low >= params.equivalentCoverage || scored.usedContext || reordered(x, y)) && listedTogether();
   if (!contrasted && !coListed) {
     if (low >= params.equivalentCoverage && !part) return { relation: 'equivalent', score: calibrate(low, scoring), reason: 'same words' };
     // A unit's note that spells out what its name covers (分析技能 可能包括：分析…資訊和數據) makes
     // the name equivalent to a name that says the same in words.
-    if (scored.details.context.length > 0 && Math.min(...scored.explainedCoverage) >= params.equivalentCoverage) {
+    if (scored.usedContext && Math.min(...scored.explainedCoverage) >= params.equivalentCoverage) {
       return { relation: 'equivalent', score: calibrate(Math.min(...scored.explainedCoverage), scoring) * 0.95, reason: 'explained by its note' };
     }
     if (reordered(x, y)) return { relation: 'equivalent', score: calibrate(params.equivalentCoverage, scoring), reason: 'same words in another order' };
@@ -118,7 +123,7 @@ export function relatePair(
     const h = harmonic(covX, covY);
     return h >= params.relatedCoverage ? { relation: 'related', score: calibrate(h, scoring), reason } : null;
   };
-  if (contrasted) return related(`differs: ${scored.details.contrast.join(', ')}`);
+  if (contrasted) return related(`differs: ${scored.contrast.join(', ')}`);
   const xInner = covX > covY || (covX === covY && x.name.core.length < y.name.core.length);
   const [inner, outer] = xInner ? [x, y] : [y, x];
   if ((high >= scoring.containmentCoverage || wordsWithin(inner, outer) || part) && inner.mass >= params.broaderMinMass) {
@@ -128,6 +133,10 @@ export function relatePair(
   if (coListed && low >= params.equivalentCoverage) return related('listed together by one document');
   const fx = x.framed;
   const fy = y.framed;
-  if (fx.frame !== null && fx.frame === fy.frame) return related(`frame: ${fx.frame}; objects differ: ${fx.object} ≠ ${fy.object}`);
+  if (fx.frame !== null && fx.frame === fy.frame) {
+    // One frame, two objects: related only when the objects have something in common (凹版印刷 /
+    // 平版印刷), not when the frame is all they share (打包機 / 冷氣 操作手冊).
+    return shareABigram(fx.object, fy.object) ? related(`frame: ${fx.frame}; objects differ: ${fx.object} ≠ ${fy.object}`) : null;
+  }
   return related('shares wording');
 }

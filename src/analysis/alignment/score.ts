@@ -194,8 +194,14 @@ export function calibrate(raw: number, params: ScoringParameters): number {
 
 export interface PairScore {
   score: number;
-  method: string;
-  details: SimilarityEvidence;
+  /** The two names have the same key (the same competency). */
+  exact: boolean;
+  /** Sibling terms that tell the two apart (`車床≠銑床`). */
+  contrast: string[];
+  /** Some text of one side is explained by the other side's note or description. */
+  usedContext: boolean;
+  /** The method and the evidence, built only for pairs that are kept (it costs more than the score). */
+  explain(): { method: string; details: SimilarityEvidence };
   /** Share of each side's weight found in the other (x first), before calibration. */
   coverage: [number, number];
   /** The same with text the other side's note or description explains counted in full. */
@@ -251,8 +257,10 @@ export function scorePair(x: PreparedCompetency, y: PreparedCompetency, params: 
   if (x.key === y.key) {
     return {
       score: 1,
-      method: 'exact-key',
-      details: { shared: [x.key], lexicon: [], containment: null, context: [], contrast: [] },
+      exact: true,
+      contrast: [],
+      usedContext: false,
+      explain: () => ({ method: 'exact-key', details: { shared: [x.key], lexicon: [], containment: null, context: [], contrast: [] } }),
       coverage: [1, 1],
       explainedCoverage: [1, 1],
     };
@@ -289,7 +297,25 @@ export function scorePair(x: PreparedCompetency, y: PreparedCompetency, params: 
   const score = calibrate(contrast.length > 0 ? combined * params.contrastPenalty : combined, params);
   if (score < floor) return null;
 
-  // Evidence, for pairs that are reported.
+  const usedContext = ctxX > 0 || ctxY > 0;
+  return {
+    score,
+    exact: false,
+    contrast,
+    usedContext,
+    explain: () => evidenceOf(x, y, { covX, covY, contained, substituted, usedContext, contrast }),
+    coverage: [covX, covY],
+    explainedCoverage: [x.mass > 0 ? Math.min(1, (sharedX + ctxX) / x.mass) : 0, y.mass > 0 ? Math.min(1, (sharedY + ctxY) / y.mass) : 0],
+  };
+}
+
+/** The method and evidence of a scored pair, for a person to judge. */
+function evidenceOf(
+  x: PreparedCompetency,
+  y: PreparedCompetency,
+  found: { covX: number; covY: number; contained: boolean; substituted: boolean; usedContext: boolean; contrast: string[] },
+): { method: string; details: SimilarityEvidence } {
+  const { covX, covY, contained, substituted, usedContext, contrast } = found;
   const sharedGrams: Gram[] = [];
   const lexicon = new Set<string>();
   for (const [key, gx] of x.grams) {
@@ -306,7 +332,6 @@ export function scorePair(x: PreparedCompetency, y: PreparedCompetency, params: 
       ? { inner: asWritten(inner.name), outer: asWritten(outer.name) }
       : null;
   const sameCore = x.name.core === y.name.core && x.name.core.length > 0;
-  const usedContext = ctxX > 0 || ctxY > 0;
   const main = sameCore ? 'normalised' : contained ? 'containment' : 'lexical';
   const method = [
     main,
@@ -315,7 +340,6 @@ export function scorePair(x: PreparedCompetency, y: PreparedCompetency, params: 
     ...(contrast.length > 0 ? ['contrast'] : []),
   ].join('+');
   return {
-    score,
     method,
     details: {
       shared: runsOf(x.name, sharedGrams),
@@ -324,8 +348,6 @@ export function scorePair(x: PreparedCompetency, y: PreparedCompetency, params: 
       context: usedContext ? [...runsOf(x.name, explainedGrams(x, y)), ...runsOf(y.name, explainedGrams(y, x))] : [],
       contrast,
     },
-    coverage: [covX, covY],
-    explainedCoverage: [x.mass > 0 ? Math.min(1, (sharedX + ctxX) / x.mass) : 0, y.mass > 0 ? Math.min(1, (sharedY + ctxY) / y.mass) : 0],
   };
 }
 

@@ -45,15 +45,15 @@ const deleteRelationsOf = cypher(
    DELETE r`,
 );
 
-// Relationship types cannot be parameters: one statement per type.
+// Relationship types cannot be parameters: one statement per type. CREATE, not MERGE: every write
+// follows the deletion of the relations it replaces, and each pair comes once.
 const writeRelation = (type: 'EQUIVALENT_TO' | 'NARROWER_THAN' | 'RELATED_TO') =>
   cypher(
     `alignment.write.${type}`,
     `UNWIND $rows AS row
      MATCH (a:Competency {id: row.from})
      MATCH (b:Competency {id: row.to})
-     MERGE (a)-[r:${type}]->(b)
-     SET r.score = row.score, r.method = row.method, r.evidence = row.evidence`,
+     CREATE (a)-[:${type} {score: row.score, method: row.method, evidence: row.evidence}]->(b)`,
   );
 
 const WRITE_RELATION = {
