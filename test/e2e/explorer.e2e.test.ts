@@ -264,7 +264,7 @@ describe('explorer in Chromium', () => {
     await page.getByTestId('shared-row').filter({ hasText: '分析技能' }).filter({ hasText: '分析資訊與數據能力' }).waitFor();
   });
 
-  it('plans a learning path to the unit: coverage before and after, and the standard as a step that closes 分析技能', async () => {
+  it('plans a learning path to the unit: coverage before and after, tasks of the standard as a step with its reason, and what stays uncovered', async () => {
     const page = await openExplorer();
     await page.locator('nav a[data-view="path"]').click();
     await page.getByTestId('path-target-input').fill(UNIT);
@@ -275,10 +275,16 @@ describe('explorer in Chromium', () => {
     expect(await page.getByTestId('coverage-before').textContent()).toContain('0%');
     const after = Number(/(\d+)%/.exec((await page.getByTestId('coverage-after').textContent()) ?? '')?.[1]);
     expect(after).toBeGreaterThan(0);
-    // The first step is open: the gaps it closes, each with the wording that closes it.
+    // The first step is open: the gaps it closes, each with the wording that closes it, and why.
     const closes = (await step.locator('details ul').textContent()) ?? '';
-    expect(closes).toContain('分析技能');
-    expect(closes).toContain('分析資訊與數據能力');
+    expect(closes).toContain('溝通和協商技能');
+    expect(closes).toContain('溝通協調能力');
+    expect(await step.getByTestId('step-reason').textContent()).toContain('Study task');
+    // 分析技能 is taught only by tasks of which less than 30% serves the unit (2 of 7 K/S): it stays
+    // uncovered, with the reason, rather than sending the learner through a mostly unrelated task.
+    const uncovered = (await page.getByTestId('path-uncovered').textContent()) ?? '';
+    expect(uncovered).toContain('分析技能');
+    expect(uncovered).toContain('not relevant enough');
     expect(await page.getByTestId('path-gap').count()).toBeGreaterThan(0);
     await saveScreenshot(page, 'explorer-learning-path');
 
