@@ -50,30 +50,31 @@ describe('a burst beyond the connection pool', () => {
     const held = [await holdConnection(), await holdConnection()];
     const started = Date.now();
     const pending = service.graphql(QUERY);
-    await new Promise((resolve) => setTimeout(resolve, 2_000));
-    expect(await gauge('neo4j_pool_connections_in_use')).toBe(POOL_SIZE);
-    expect(await gauge('neo4j_pool_acquisitions_waiting')).toBe(1);
-    expect(await gauge('neo4j_pool_max_connections')).toBe(POOL_SIZE);
-
-    await held[0]!.release();
+    try {
+      await new Promise((resolve) => setTimeout(resolve, 2_000));
+      expect(await gauge('neo4j_pool_connections_in_use')).toBe(POOL_SIZE);
+      expect(await gauge('neo4j_pool_acquisitions_waiting')).toBe(1);
+      expect(await gauge('neo4j_pool_max_connections')).toBe(POOL_SIZE);
+    } finally {
+      await held[0]!.release();
+    }
     const answer = await pending;
+    await held[1]!.release();
     expect(answer.errors).toBeUndefined();
     expect(Date.now() - started).toBeGreaterThanOrEqual(2_000);
-    await held[1]!.release();
     expect(await gauge('neo4j_pool_acquisitions_waiting')).toBe(0);
   });
 
   it('answers SERVICE_UNAVAILABLE after 10 s of waiting, and the next request is served at once', async () => {
     const held = [await holdConnection(), await holdConnection()];
     const started = Date.now();
-    const answer = await service.graphql(QUERY);
+    const answer = await service.graphql(QUERY).finally(() => Promise.all(held.map((h) => h.release())));
     const waited = Date.now() - started;
     expect(answer.errors?.[0]?.extensions?.code).toBe('SERVICE_UNAVAILABLE');
     expect(waited).toBeGreaterThanOrEqual(9_500);
     expect(waited).toBeLessThan(15_000);
 
     // Within the outage breaker's pause (1 s): a tripped breaker would refuse this without trying.
-    await Promise.all(held.map((h) => h.release()));
     const next = await service.graphql(QUERY);
     expect(Date.now() - started - waited).toBeLessThan(1_000);
     expect(next.errors).toBeUndefined();
