@@ -13,7 +13,7 @@ const config: CodegenConfig = {
       ],
       config: {
         useTypeImports: true,
-        contextType: '../context.js#RequestContext',
+        contextType: '../modules/context.js#RequestContext',
         enumsAsTypes: true,
         scalars: { Date: 'string', DateTime: 'string' },
         // GraphQL types -> the row types repositories return; resolvers only translate shapes.
@@ -27,10 +27,10 @@ const config: CodegenConfig = {
           Output: '../modules/document/document.mappers.js#OutputRow',
           Note: '../modules/document/document.mappers.js#NoteRow',
           CompetencyRequirement: '../modules/document/document.mappers.js#RequirementRow',
-          Competency: '../modules/competency/competency.mappers.js#CompetencyRow',
-          Knowledge: '../modules/competency/competency.mappers.js#CompetencyRow',
-          Skill: '../modules/competency/competency.mappers.js#CompetencyRow',
-          Attitude: '../modules/competency/competency.mappers.js#CompetencyRow',
+          Competency: '../graph/competency-row.js#CompetencyRow',
+          Knowledge: '../graph/competency-row.js#CompetencyRow',
+          Skill: '../graph/competency-row.js#CompetencyRow',
+          Attitude: '../graph/competency-row.js#CompetencyRow',
           CompetencySimilarity: '../modules/competency/competency.mappers.js#SimilarityRow',
           RoleRequirements: '../modules/competency/competency.mappers.js#RoleRequirementsRow',
           RoleCompetency: '../modules/competency/competency.mappers.js#RoleCompetencyRow',

@@ -10,7 +10,7 @@ import cors from 'cors';
 import express, { type NextFunction, type Request, type Response } from 'express';
 import type { Logger } from 'pino';
 import type { Config } from './config.js';
-import { createRequestContext, type AppServices, type RequestContext } from './context.js';
+import { createRequestContext, type AppServices, type RequestContext } from './modules/context.js';
 import { errorReporting } from './http/error-reporting.js';
 import { explorerRouter } from './http/explorer.js';
 import { graphiqlPage } from './http/graphiql.js';

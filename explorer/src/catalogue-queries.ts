@@ -2,7 +2,7 @@
 // heat map and further pages of a long relation in the detail panel. Like queries.ts, it turns the
 // API's shapes into the plain ones the views use.
 import { runQuery, type GraphQLRequest } from './api.js';
-import type { Subgraph } from './graph.js';
+import type { Subgraph } from './model.js';
 
 /** The most nodes a drawing shows: what fits on a laptop canvas with every label readable. */
 export const LABEL_BUDGET = 40;

@@ -7,28 +7,8 @@ import type { GraphQLRequest } from './api.js';
 import type { GroupDrawing, HubGroup } from './catalogue-queries.js';
 import { h, replaceChildren } from './dom.js';
 import { ringLayout } from './layout.js';
+import type { Subgraph, SubgraphEdge, SubgraphNode } from './model.js';
 import { COMPETENCY_RELATIONS, edgeStyle, KNOWN_EDGE_TYPES, KNOWN_TYPES, keyOfId, typeLabel, typeStyle } from './model.js';
-
-export interface SubgraphNode {
-  id: string;
-  label: string;
-  name: string | null;
-}
-
-export interface SubgraphEdge {
-  source: string;
-  target: string;
-  type: string;
-  /** The document-local code of a REQUIRES relationship (`S04`). */
-  code?: string | null;
-}
-
-export interface Subgraph {
-  nodes: SubgraphNode[];
-  edges: SubgraphEdge[];
-  /** More nodes were within reach than the request allowed. */
-  truncated?: boolean;
-}
 
 export type FetchNeighbourhood = (id: string, depth: number, signal: AbortSignal, limit?: number) => Promise<{ subgraph: Subgraph; request: GraphQLRequest }>;
 

@@ -102,3 +102,25 @@ export const KNOWN_EDGE_TYPES = Object.keys(EDGE_TYPES);
 
 /** The relations between competencies, drawn apart from the structure of documents. */
 export const COMPETENCY_RELATIONS = ['EQUIVALENT_TO', 'NARROWER_THAN', 'RELATED_TO'];
+
+/** A piece of the graph as the explorer draws it: what `neighborhood` and the catalogue views return. */
+export interface SubgraphNode {
+  id: string;
+  label: string;
+  name: string | null;
+}
+
+export interface SubgraphEdge {
+  source: string;
+  target: string;
+  type: string;
+  /** The document-local code of a REQUIRES relationship (`S04`). */
+  code?: string | null;
+}
+
+export interface Subgraph {
+  nodes: SubgraphNode[];
+  edges: SubgraphEdge[];
+  /** More nodes were within reach than the request allowed. */
+  truncated?: boolean;
+}

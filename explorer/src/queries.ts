@@ -3,7 +3,7 @@
 // The views never see the API's shapes directly, so a change in the schema is met here.
 import { runQuery, runQueryPartial, type GraphQLRequest } from './api.js';
 import type { JsonObject } from './detail.js';
-import type { Subgraph } from './graph.js';
+import type { Subgraph } from './model.js';
 
 /** The most nodes a neighbourhood deeper than one relationship draws: as many as can be labelled on a laptop canvas. */
 export const NEIGHBOURHOOD_LIMIT = 60;

@@ -58,6 +58,17 @@ export class QueryTimeoutError extends Error {
 /** Counts the statements one unit of work (usually one GraphQL request) sends to Neo4j. */
 export interface RoundTripCounter {
   count: number;
+  /** Read transactions opened; a request reads one snapshot, so this stays at 1 per request. */
+  readTransactions?: number;
+}
+
+/**
+ * Where a request's reads go: one read transaction shared by every statement of the request
+ * (`src/db/batcher.ts`). A `Database` given a scope sends `read` and `readTx` there.
+ */
+export interface ReadScope {
+  run<T>(query: Cypher, params: Params): Promise<T[]>;
+  within<T>(work: (tx: Tx) => Promise<T>): Promise<T>;
 }
 
 /** Converts a value that came out of the driver into plain JSON-friendly JS. */
@@ -139,6 +150,7 @@ export class Database {
     readonly timeoutMs: number,
     private readonly counter: RoundTripCounter = { count: 0 },
     breaker?: OutageBreaker,
+    private readonly reads?: ReadScope,
   ) {
     this.breaker = breaker ?? new OutageBreaker(1_000);
   }
@@ -148,12 +160,18 @@ export class Database {
     return new Database(this.driver, this.name, this.timeoutMs, counter, this.breaker);
   }
 
+  /** A view whose reads all go through `reads` (one request's snapshot); writes are unchanged. */
+  withReads(reads: ReadScope): Database {
+    return new Database(this.driver, this.name, this.timeoutMs, this.counter, this.breaker, reads);
+  }
+
   get roundTrips(): number {
     return this.counter.count;
   }
 
   /** One read statement in a managed read transaction (routed to a reader in a cluster). */
   async read<T = Row>(query: Cypher, params: Params = {}): Promise<T[]> {
+    if (this.reads) return this.reads.run<T>(query, params);
     return this.readTx((tx) => tx.run<T>(query, params));
   }
 
@@ -164,6 +182,7 @@ export class Database {
 
   /** Several reads in one transaction (a consistent snapshot). */
   readTx<T>(work: (tx: Tx) => Promise<T>): Promise<T> {
+    if (this.reads) return this.reads.within(work);
     return this.transaction('READ', work);
   }
 
@@ -179,6 +198,7 @@ export class Database {
     });
     let current = '(transaction)';
     this.breaker.check();
+    if (mode === 'READ') this.counter.readTransactions = (this.counter.readTransactions ?? 0) + 1;
     try {
       const config = this.timeoutMs > 0 ? { timeout: this.timeoutMs } : {};
       const body = (managed: ManagedTransaction) =>

@@ -7,7 +7,7 @@ import type { ApolloServerOptions, ApolloServerPlugin } from '@apollo/server';
 import { unwrapResolverError } from '@apollo/server/errors';
 import type { GraphQLError, GraphQLFormattedError } from 'graphql';
 import type { Logger } from 'pino';
-import type { RequestContext } from '../context.js';
+import type { RequestContext } from '../modules/context.js';
 import { DatabaseUnavailableError, QueryTimeoutError } from '../db/query.js';
 
 /** True for an error nobody meant to send: no code of its own, or Apollo's catch-all. */

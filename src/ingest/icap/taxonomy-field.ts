@@ -13,9 +13,9 @@
 import type { TaxonomyRef } from '../document.js';
 import type { ParseWarningKind } from '../parse-warning.js';
 import { normaliseCode } from './codes.js';
-import type { TaxonomyNames } from './taxonomy-names.js';
+import type { TaxonomyKind, TaxonomyNames } from './taxonomy-names.js';
 
-export type TaxonomyKind = '職類別' | '職業別' | '行業別';
+export type { TaxonomyKind };
 
 /** The shape of one code of each classification. Industry codes come in several lengths (M, M70, M701, M7010). */
 const CODE_SHAPES: Record<TaxonomyKind, RegExp> = {

@@ -6,7 +6,9 @@ import categories from '../../../seed/taxonomy/categories.json' with { type: 'js
 import industries from '../../../seed/taxonomy/industries.json' with { type: 'json' };
 import occupations from '../../../seed/taxonomy/occupations.json' with { type: 'json' };
 import { ancestorCodes, type TaxonomyKind as NodeKind } from '../taxonomy-codes.js';
-import type { TaxonomyKind } from './taxonomy-field.js';
+
+/** The three classification fields of a standard's header, by their published names. */
+export type TaxonomyKind = '職類別' | '職業別' | '行業別';
 
 /** The names a parser may look codes up in: a code's own name, and its ancestors' codes. */
 export interface TaxonomyNames {

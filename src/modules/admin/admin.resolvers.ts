@@ -2,7 +2,7 @@
 // import pipeline (src/pipeline); only an administrator may call them.
 import type { Resolvers } from '../../generated/graphql.js';
 import { badUserInput, unauthenticated } from '../../errors.js';
-import type { RequestContext } from '../../context.js';
+import type { RequestContext } from '../context.js';
 import { runImport } from '../../pipeline/import-pipeline.js';
 import { readImportJob, startImportJob } from '../../pipeline/import-jobs.js';
 

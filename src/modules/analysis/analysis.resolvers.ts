@@ -1,5 +1,5 @@
 import type { CompetencyKind, Resolvers } from '../../generated/graphql.js';
-import type { RequestContext } from '../../context.js';
+import type { RequestContext } from '../context.js';
 import { DEFAULT_ALIGN_THRESHOLD } from '../../analysis/alignment/index.js';
 import { badUserInput } from '../../errors.js';
 import { fromGlobalId } from '../../relay.js';

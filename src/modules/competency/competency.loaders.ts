@@ -1,6 +1,6 @@
 // The competency module's loaders for one request.
 import type { NodeType } from '../../relay.js';
-import type { GraphBatcher, Lookup } from '../loaders.js';
+import type { GraphBatcher, Lookup } from '../../db/batcher.js';
 import * as repository from './competency.repository.js';
 
 export function createCompetencyLoaders(graph: GraphBatcher) {

@@ -1,17 +1,7 @@
-// Row types of the competency module and their decoders. Codegen maps Competency, Knowledge,
-// Skill, Attitude, CompetencySimilarity, RoleRequirements and RoleCompetency here.
+// Row types of the competency module and their decoders. Codegen maps CompetencySimilarity,
+// RoleRequirements and RoleCompetency here (Competency and its kinds: src/graph/competency-row.ts).
+import { asCompetency, type CompetencyRow } from '../../graph/competency-row.js';
 import type { DocumentRow, OutputRow, TaskRow } from '../document/document.mappers.js';
-
-export type CompetencyKindValue = 'knowledge' | 'skill' | 'attitude';
-
-export interface CompetencyRow {
-  nodeType: 'Knowledge' | 'Skill' | 'Attitude';
-  /** Graph id, `skill:溝通協調能力`. */
-  id: string;
-  kind: CompetencyKindValue;
-  name: string;
-  description: string | null;
-}
 
 export interface SimilarityRow {
   competency: CompetencyRow;
@@ -43,32 +33,6 @@ export interface RoleRequirementsRow {
   knowledge: RoleCompetencyRow[];
   skills: RoleCompetencyRow[];
   attitudes: RoleCompetencyRow[];
-}
-
-const NODE_TYPE: Record<CompetencyKindValue, CompetencyRow['nodeType']> = {
-  knowledge: 'Knowledge',
-  skill: 'Skill',
-  attitude: 'Attitude',
-};
-
-function kindOf(raw: Record<string, unknown>): CompetencyKindValue {
-  if (raw.kind === 'knowledge' || raw.kind === 'skill' || raw.kind === 'attitude') return raw.kind;
-  const labels = Array.isArray(raw.labels) ? (raw.labels as string[]) : [];
-  if (labels.includes('Knowledge')) return 'knowledge';
-  if (labels.includes('Attitude')) return 'attitude';
-  return 'skill';
-}
-
-export function asCompetency(raw: unknown): CompetencyRow {
-  const p = raw as Record<string, unknown>;
-  const kind = kindOf(p);
-  return {
-    nodeType: NODE_TYPE[kind],
-    id: String(p.id),
-    kind,
-    name: typeof p.name === 'string' ? p.name : String(p.id),
-    description: typeof p.description === 'string' ? p.description : null,
-  };
 }
 
 /** Evidence is free-form where alignment writes it; the API shows it as one line of text. */

@@ -4,8 +4,9 @@ import type { Database } from '../../db/query.js';
 import { cypher, int } from '../../db/query.js';
 import { asDocument, asNote, asOutput, asTask, listOf, nullable, type DocumentRow, type NoteRow, type OutputRow, type TaskRow } from '../document/document.mappers.js';
 import { project } from '../document/document.repository.js';
-import type { Lookup } from '../loaders.js';
-import { asCompetency, asSimilarity, type CompetencyRow, type SimilarityRow } from './competency.mappers.js';
+import type { Lookup } from '../../db/batcher.js';
+import { asCompetency, type CompetencyRow } from '../../graph/competency-row.js';
+import { asSimilarity, type SimilarityRow } from './competency.mappers.js';
 
 export const competencyById: Lookup<CompetencyRow | null> = {
   name: 'Competency.byId',

@@ -1,14 +1,14 @@
 // Resolvers of schema/competency.graphql: competencies, what requires them, their similar
 // competencies, and role requirements. No Cypher here.
 import { competencyKey } from '../../analysis/alignment/competency-key.js';
-import type { RequestContext } from '../../context.js';
+import type { RequestContext } from '../context.js';
 import { badUserInput } from '../../errors.js';
 import type { CompetencyKind, CompetencyRelation, Resolvers } from '../../generated/graphql.js';
 import type { RelationValue } from './competency.repository.js';
 import { foldSurface } from '../../analysis/alignment/competency-key.js';
 import { keysetConnection, keysetPage, MAX_PAGE_SIZE, toGlobalId } from '../../relay.js';
 import { textArgument } from '../document/document.filters.js';
-import type { CompetencyKindValue, CompetencyRow } from './competency.mappers.js';
+import type { CompetencyKindValue, CompetencyRow } from '../../graph/competency-row.js';
 import { roleRequirements } from './role-requirements.js';
 
 const kindValue = (kind: CompetencyKind): CompetencyKindValue => kind.toLowerCase() as CompetencyKindValue;

@@ -4,7 +4,8 @@ import type { Database } from '../../db/query.js';
 import { badUserInput } from '../../errors.js';
 import type { DocumentRow, TaskRow } from '../document/document.mappers.js';
 import { codeArgument, levelArgument } from '../document/document.filters.js';
-import type { CompetencyKindValue, RoleCompetencyRow, RoleRequirementsRow } from './competency.mappers.js';
+import type { CompetencyKindValue } from '../../graph/competency-row.js';
+import type { RoleCompetencyRow, RoleRequirementsRow } from './competency.mappers.js';
 import { readRoleRequirements, type RoleRows } from './competency.repository.js';
 
 export interface RoleArguments {

@@ -1,7 +1,7 @@
 // The document module's loaders for one request: each lookup of its repository bound to the
 // request's batcher.
 import type { NodeType } from '../../relay.js';
-import type { GraphBatcher, Lookup } from '../loaders.js';
+import type { GraphBatcher, Lookup } from '../../db/batcher.js';
 import { indexTaskNeeds, type TaskNeeds } from './document.mappers.js';
 import * as repository from './document.repository.js';
 

@@ -1,7 +1,7 @@
 // Row types of the document module (what its repository returns and its resolvers receive), and
 // the decoders that turn the plain maps Cypher returns into them. Codegen maps the GraphQL types
 // Standard, Unit, Responsibility, Task, Indicator, Output, Note and CompetencyRequirement here.
-import { asCompetency, type CompetencyRow } from '../competency/competency.mappers.js';
+import { asCompetency, type CompetencyRow } from '../../graph/competency-row.js';
 
 /** A node as repositories project it: its properties plus `labels`. */
 export type RawEntity = Record<string, unknown> & { labels?: string[] };

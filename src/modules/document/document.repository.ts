@@ -2,7 +2,7 @@
 // batch; the request's batcher runs every key of one query level in a single UNWIND statement
 // (see ../loaders.ts). Entities are projected whole, with their labels, so any of them can answer
 // a later by-id lookup without another read.
-import type { Lookup } from '../loaders.js';
+import type { Lookup } from '../../db/batcher.js';
 import {
   asDocument,
   asIndicator,

@@ -1,6 +1,6 @@
 // Resolvers of schema/document.graphql: they translate rows into GraphQL shapes and follow
 // relationships through the request's loaders. No Cypher here.
-import type { RequestContext } from '../../context.js';
+import type { RequestContext } from '../context.js';
 import type { Resolvers, StandardKind } from '../../generated/graphql.js';
 import { keysetConnection, toGlobalId } from '../../relay.js';
 import type { DocumentRow, RequirementRow, TaskRow } from './document.mappers.js';

@@ -2,7 +2,7 @@
 import { badUserInput } from '../../errors.js';
 import type { Resolvers, SearchKind } from '../../generated/graphql.js';
 import { nodeTypeOfLabels, offsetConnection, offsetPage, type NodeType } from '../../relay.js';
-import { asCompetency } from '../competency/competency.mappers.js';
+import { asCompetency } from '../../graph/competency-row.js';
 import { asDocument, asIndicator, asNote, asOutput, asResponsibility, asTask } from '../document/document.mappers.js';
 import { MAX_TEXT_LENGTH } from '../document/document.filters.js';
 import { asAnyClassification } from '../taxonomy/taxonomy.mappers.js';

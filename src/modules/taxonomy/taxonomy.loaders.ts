@@ -1,6 +1,6 @@
 // The taxonomy module's loaders for one request.
 import type { NodeType } from '../../relay.js';
-import type { GraphBatcher, Lookup } from '../loaders.js';
+import type { GraphBatcher, Lookup } from '../../db/batcher.js';
 import * as repository from './taxonomy.repository.js';
 
 function bindClassification(graph: GraphBatcher, lookups: repository.ClassificationLookups) {

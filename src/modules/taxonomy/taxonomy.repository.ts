@@ -2,7 +2,7 @@
 // hierarchies (PART_OF points from an entry to its parent) and the competency levels.
 import { listOf, nullable } from '../document/document.mappers.js';
 import { project } from '../document/document.repository.js';
-import type { Lookup } from '../loaders.js';
+import type { Lookup } from '../../db/batcher.js';
 import { asClassification, asLevel, type ClassificationRow, type LevelRow } from './taxonomy.mappers.js';
 
 export type ClassificationLabel = ClassificationRow['nodeType'];

@@ -1,6 +1,6 @@
 // Resolvers of schema/taxonomy.graphql: the occupation, industry and category hierarchies and the
 // competency levels. No Cypher here.
-import type { RequestContext } from '../../context.js';
+import type { RequestContext } from '../context.js';
 import type { Resolvers, StandardFilter, UnitFilter } from '../../generated/graphql.js';
 import { keysetConnection, toGlobalId } from '../../relay.js';
 import { codeArgument, documentPageArgs } from '../document/document.filters.js';

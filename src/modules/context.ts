@@ -1,8 +1,9 @@
 // The per-request context every resolver receives: a database view that counts round trips, the
 // request's DataLoaders, who is calling, and a logger tagged with the request id.
 import type { Logger } from 'pino';
-import type { Database, RoundTripCounter } from './db/query.js';
-import { createLoaders, type Loaders } from './modules/loaders.js';
+import { openRequestScope } from '../db/batcher.js';
+import type { Database, RoundTripCounter } from '../db/query.js';
+import { createLoaders, type Loaders } from './loaders.js';
 
 /** Process-wide things the resolvers may read. */
 export interface AppServices {
@@ -13,7 +14,10 @@ export interface AppServices {
 
 export interface RequestContext {
   requestId: string;
-  /** Database view for this request; every statement adds one to `roundTrips`. */
+  /**
+   * Database view for this request: every statement adds one to `roundTrips`, and every read runs
+   * in the request's one read transaction, shared with the loaders.
+   */
   db: Database;
   roundTrips: RoundTripCounter;
   loaders: Loaders;
@@ -28,6 +32,6 @@ export function createRequestContext(
   request: { requestId: string; isAdmin: boolean; log: Logger },
 ): RequestContext {
   const roundTrips: RoundTripCounter = { count: 0 };
-  const db = services.db.withCounter(roundTrips);
-  return { ...request, db, roundTrips, loaders: createLoaders(db), services };
+  const { db, batcher } = openRequestScope(services.db, roundTrips);
+  return { ...request, db, roundTrips, loaders: createLoaders(batcher), services };
 }

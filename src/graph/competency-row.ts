@@ -1,0 +1,38 @@
+// A competency as every module reads it: the row codegen maps Competency, Knowledge, Skill and
+// Attitude to, and its decoder. Documents, search, analysis and role requirements all carry it.
+export type CompetencyKindValue = 'knowledge' | 'skill' | 'attitude';
+
+export interface CompetencyRow {
+  nodeType: 'Knowledge' | 'Skill' | 'Attitude';
+  /** Graph id, `skill:溝通協調能力`. */
+  id: string;
+  kind: CompetencyKindValue;
+  name: string;
+  description: string | null;
+}
+
+const NODE_TYPE: Record<CompetencyKindValue, CompetencyRow['nodeType']> = {
+  knowledge: 'Knowledge',
+  skill: 'Skill',
+  attitude: 'Attitude',
+};
+
+function kindOf(raw: Record<string, unknown>): CompetencyKindValue {
+  if (raw.kind === 'knowledge' || raw.kind === 'skill' || raw.kind === 'attitude') return raw.kind;
+  const labels = Array.isArray(raw.labels) ? (raw.labels as string[]) : [];
+  if (labels.includes('Knowledge')) return 'knowledge';
+  if (labels.includes('Attitude')) return 'attitude';
+  return 'skill';
+}
+
+export function asCompetency(raw: unknown): CompetencyRow {
+  const p = raw as Record<string, unknown>;
+  const kind = kindOf(p);
+  return {
+    nodeType: NODE_TYPE[kind],
+    id: String(p.id),
+    kind,
+    name: typeof p.name === 'string' ? p.name : String(p.id),
+    description: typeof p.description === 'string' ? p.description : null,
+  };
+}
