@@ -72,6 +72,29 @@ module.exports = {
       to: { path: '^src/pipeline/' },
     },
     {
+      name: 'modules-meet-through-their-rows',
+      comment:
+        'A module uses another only through its row types and decoders (*.mappers.ts) or its public ' +
+        'filter arguments (*.filters.ts); repositories, loaders, services and resolvers stay private.',
+      severity: 'error',
+      from: { path: '^src/modules/([^/]+)/' },
+      to: { path: '^src/modules/[^/]+/', pathNot: ['^src/modules/$1/', '\\.(mappers|filters)\\.ts$'] },
+    },
+    {
+      name: 'export-reads-below-the-modules',
+      comment: 'The export has its own repository; it never goes through the API modules or the write pipeline.',
+      severity: 'error',
+      from: { path: '^src/export/' },
+      to: { path: '^src/(modules|pipeline|cli|server|http)' },
+    },
+    {
+      name: 'explorer-shares-only-the-graph-model',
+      comment: 'The explorer runs in the browser: of the service it bundles only the table of node kinds.',
+      severity: 'error',
+      from: { path: '^explorer/' },
+      to: { path: '^src/', pathNot: '^src/graph/node-kinds\\.ts$' },
+    },
+    {
       name: 'context-assembles-from-below',
       comment: 'The request context is built from src/db and src/graph, not from the modules it serves.',
       severity: 'error',

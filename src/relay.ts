@@ -1,77 +1,35 @@
 // Relay plumbing shared by every module: readable global ids (`Standard:BLM2421-007v4`), opaque
 // cursors, page-size rules and the connection builder. Pure functions, no database.
 import { badUserInput } from './errors.js';
+import { NODE_KINDS, nodeKindOf, type NodeType } from './graph/node-kinds.js';
 
 /** Page size of a connection asked for without `first`. */
 export const DEFAULT_PAGE_SIZE = 20;
 /** Largest `first` any connection accepts. */
 export const MAX_PAGE_SIZE = 100;
 
-/**
- * The GraphQL types that implement `Node`, with the graph label their key is looked up under and
- * how a global id's key maps to the node's `id` property.
- */
-const NODE_TYPES = {
-  Standard: { label: 'Document', prefix: '' },
-  Unit: { label: 'Document', prefix: '' },
-  Responsibility: { label: 'Responsibility', prefix: '' },
-  Task: { label: 'Task', prefix: '' },
-  Indicator: { label: 'Indicator', prefix: '' },
-  Output: { label: 'Output', prefix: '' },
-  Note: { label: 'Term', prefix: '' },
-  Knowledge: { label: 'Competency', prefix: 'knowledge:' },
-  Skill: { label: 'Competency', prefix: 'skill:' },
-  Attitude: { label: 'Competency', prefix: 'attitude:' },
-  Occupation: { label: 'Occupation', prefix: '' },
-  Industry: { label: 'Industry', prefix: '' },
-  Category: { label: 'Category', prefix: '' },
-  CompetencyLevel: { label: 'Level', prefix: 'level:' },
-} as const;
+export type { NodeType };
 
-/** Name of a GraphQL type that implements `Node`. */
-export type NodeType = keyof typeof NODE_TYPES;
-
-export const NODE_TYPE_NAMES = Object.keys(NODE_TYPES) as NodeType[];
+export const NODE_TYPE_NAMES: NodeType[] = NODE_KINDS.map((kind) => kind.type);
 
 export function isNodeType(name: string): name is NodeType {
-  return Object.hasOwn(NODE_TYPES, name);
+  return nodeKindOf(name) !== undefined;
 }
 
-/** The graph label under which nodes of a GraphQL type are stored (`Note` -> `Term`). */
+/** The graph label whose id constraint finds nodes of a GraphQL type (`Note` -> `Term`). */
 export function graphLabelOf(type: NodeType): string {
-  return NODE_TYPES[type].label;
+  return nodeKindOf(type)!.lookupLabel;
 }
-
-/**
- * Graph labels in the order that decides a node's GraphQL type: the most specific label first
- * (`Standard` before `Document`, `Skill` before `Competency`).
- */
-const LABEL_TO_TYPE: Array<[string, NodeType]> = [
-  ['Standard', 'Standard'],
-  ['Unit', 'Unit'],
-  ['Responsibility', 'Responsibility'],
-  ['Task', 'Task'],
-  ['Indicator', 'Indicator'],
-  ['Output', 'Output'],
-  ['Term', 'Note'],
-  ['Knowledge', 'Knowledge'],
-  ['Skill', 'Skill'],
-  ['Attitude', 'Attitude'],
-  ['Occupation', 'Occupation'],
-  ['Industry', 'Industry'],
-  ['Category', 'Category'],
-  ['Level', 'CompetencyLevel'],
-];
 
 /** The GraphQL type of a node with these graph labels, or null when the API does not expose it. */
 export function nodeTypeOfLabels(labels: readonly string[]): NodeType | null {
-  for (const [label, type] of LABEL_TO_TYPE) if (labels.includes(label)) return type;
+  for (const kind of NODE_KINDS) if (labels.includes(kind.label)) return kind.type;
   return null;
 }
 
 /** The global id of a node: `<Type>:<key>`, where the key is the node's `id` without the type's prefix. */
 export function toGlobalId(type: NodeType, graphId: string): string {
-  const { prefix } = NODE_TYPES[type];
+  const prefix = nodeKindOf(type)!.idPrefix;
   return `${type}:${prefix && graphId.startsWith(prefix) ? graphId.slice(prefix.length) : graphId}`;
 }
 
@@ -99,7 +57,8 @@ export function fromGlobalId(globalId: string): ResolvedGlobalId | null {
   const type = globalId.slice(0, colon);
   const key = globalId.slice(colon + 1);
   if (!isNodeType(type) || key.length === 0) return null;
-  return { type, graphId: NODE_TYPES[type].prefix + key, label: NODE_TYPES[type].label };
+  const kind = nodeKindOf(type)!;
+  return { type, graphId: kind.idPrefix + key, label: kind.lookupLabel };
 }
 
 /** What a cursor points after: the sort key of an item (keyset) or a position in a ranked list. */

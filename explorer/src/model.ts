@@ -1,5 +1,6 @@
 // What the explorer knows about the graph's entity types: how to name and colour them, and how
-// global ids (`<Type>:<key>`) are read.
+// global ids (`<Type>:<key>`) are read. The kinds themselves come from the service's graph model.
+import { nodeKindOf, type NodeType } from '../../src/graph/node-kinds.js';
 
 export interface TypeStyle {
   /** Chinese name shown beside the English one. */
@@ -8,24 +9,32 @@ export interface TypeStyle {
   shape: 'ellipse' | 'round-rectangle' | 'diamond' | 'hexagon' | 'triangle' | 'tag' | 'barrel' | 'rhomboid' | 'star' | 'vee';
 }
 
-const TYPES: Record<string, TypeStyle> = {
-  Standard: { zh: '職能基準', color: '#1d4ed8', shape: 'round-rectangle' },
-  Unit: { zh: '職能單元', color: '#0e7490', shape: 'round-rectangle' },
-  Responsibility: { zh: '主要職責', color: '#7c3aed', shape: 'hexagon' },
-  Task: { zh: '工作任務', color: '#ea580c', shape: 'ellipse' },
-  Output: { zh: '工作產出', color: '#92400e', shape: 'tag' },
-  Indicator: { zh: '行為指標', color: '#a16207', shape: 'barrel' },
-  Knowledge: { zh: '知識', color: '#15803d', shape: 'diamond' },
-  Skill: { zh: '技能', color: '#be123c', shape: 'diamond' },
-  Attitude: { zh: '態度', color: '#db2777', shape: 'diamond' },
-  Note: { zh: '名詞說明', color: '#6b7280', shape: 'rhomboid' },
-  Term: { zh: '名詞說明', color: '#6b7280', shape: 'rhomboid' },
-  Occupation: { zh: '職業', color: '#312e81', shape: 'triangle' },
-  Industry: { zh: '行業', color: '#3f6212', shape: 'triangle' },
-  Category: { zh: '職類', color: '#7f1d1d', shape: 'triangle' },
-  CompetencyLevel: { zh: '職能級別', color: '#475569', shape: 'star' },
-  Level: { zh: '職能級別', color: '#475569', shape: 'star' },
+/** Colour and shape of each node type, in legend order (the Chinese names come from the graph model). */
+const DRAWING: Record<NodeType, Omit<TypeStyle, 'zh'>> = {
+  Standard: { color: '#1d4ed8', shape: 'round-rectangle' },
+  Unit: { color: '#0e7490', shape: 'round-rectangle' },
+  Responsibility: { color: '#7c3aed', shape: 'hexagon' },
+  Task: { color: '#ea580c', shape: 'ellipse' },
+  Output: { color: '#92400e', shape: 'tag' },
+  Indicator: { color: '#a16207', shape: 'barrel' },
+  Knowledge: { color: '#15803d', shape: 'diamond' },
+  Skill: { color: '#be123c', shape: 'diamond' },
+  Attitude: { color: '#db2777', shape: 'diamond' },
+  Note: { color: '#6b7280', shape: 'rhomboid' },
+  Occupation: { color: '#312e81', shape: 'triangle' },
+  Industry: { color: '#3f6212', shape: 'triangle' },
+  Category: { color: '#7f1d1d', shape: 'triangle' },
+  CompetencyLevel: { color: '#475569', shape: 'star' },
 };
+
+/** Every type by its GraphQL name and, where it differs, by its graph label (`Note`, `Term`). */
+const TYPES: Record<string, TypeStyle> = Object.fromEntries(
+  (Object.keys(DRAWING) as NodeType[]).flatMap((type) => {
+    const kind = nodeKindOf(type)!;
+    const style = { zh: kind.zh, ...DRAWING[type] };
+    return kind.label === type ? [[type, style]] : [[type, style], [kind.label, style]];
+  }),
+);
 
 const FALLBACK: TypeStyle = { zh: '', color: '#64748b', shape: 'ellipse' };
 

@@ -4,13 +4,13 @@
 
 import type { Domain } from './lexicon.js';
 import type { Random } from './random.js';
-import { chooseVariant, type Competency, type CompetencyKind, type Vocabulary } from './vocabulary.js';
+import { chooseVariant, type Competency, type TaskCompetencyKind, type Vocabulary } from './vocabulary.js';
 
 /** Share of a document's competencies drawn from the general pool rather than its domains. */
-const GENERAL_SHARE: Record<CompetencyKind, number> = { skill: 0.45, knowledge: 0.35 };
+const GENERAL_SHARE: Record<TaskCompetencyKind, number> = { skill: 0.45, knowledge: 0.35 };
 
 export interface PickOptions {
-  kind: CompetencyKind;
+  kind: TaskCompetencyKind;
   count: number;
   /** The document's domains, the first being its main one. */
   domains: readonly Domain[];

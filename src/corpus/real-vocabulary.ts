@@ -9,11 +9,11 @@
 import type { Domain } from './lexicon.js';
 import { DOMAINS } from './lexicon.js';
 import { hashSeed, Random, ZipfSampler } from './random.js';
-import { corpusVocabulary, type Competency, type CompetencyKind, type Vocabulary } from './vocabulary.js';
+import { corpusVocabulary, type Competency, type TaskCompetencyKind, type Vocabulary } from './vocabulary.js';
 
 /** A real competency name and how many documents list it. */
 export interface RealName {
-  kind: CompetencyKind;
+  kind: TaskCompetencyKind;
   name: string;
   documents: number;
 }
@@ -63,7 +63,7 @@ function framesOf(names: readonly string[]): { frames: string[]; split: Array<{ 
   return { frames, split };
 }
 
-function competency(kind: CompetencyKind, name: string): Competency {
+function competency(kind: TaskCompetencyKind, name: string): Competency {
   return { id: `${kind}:${name}`, kind, canonical: name, variants: [{ name, head: '', weight: 1 }], domains: [] };
 }
 
@@ -108,7 +108,7 @@ export function vocabularyFromNames(real: readonly RealName[], options: RealVoca
       made++;
     }
   }
-  const samplers = (kind: CompetencyKind): Record<Domain, ZipfSampler<Competency>> =>
+  const samplers = (kind: TaskCompetencyKind): Record<Domain, ZipfSampler<Competency>> =>
     Object.fromEntries(
       DOMAINS.map((d) => [d, new ZipfSampler(pools[kind].get(d)!, d === 'general' ? GENERAL_EXPONENT : DOMAIN_EXPONENT)]),
     ) as Record<Domain, ZipfSampler<Competency>>;

@@ -22,8 +22,10 @@ import {
   type Domain,
 } from './lexicon.js';
 import { hashSeed, Random, ZipfSampler } from './random.js';
+import type { CompetencyKind } from '../graph/competency-key.js';
 
-export type CompetencyKind = 'knowledge' | 'skill';
+/** The kinds a generated task lists (attitudes belong to the whole document). */
+export type TaskCompetencyKind = Exclude<CompetencyKind, 'attitude'>;
 
 export interface CompetencyVariant {
   name: string;
@@ -36,7 +38,7 @@ export interface CompetencyVariant {
 export interface Competency {
   /** `skill:溝通協調能力`: the kind and the canonical name. */
   id: string;
-  kind: CompetencyKind;
+  kind: TaskCompetencyKind;
   canonical: string;
   /** The canonical name first, then its paraphrases. */
   variants: readonly CompetencyVariant[];
@@ -64,7 +66,7 @@ const VARIANT_WEIGHTS = [0.55, 0.16, 0.1, 0.07, 0.06, 0.06] as const;
 const ZIPF_EXPONENT = 1;
 
 interface Spec {
-  kind: CompetencyKind;
+  kind: TaskCompetencyKind;
   /** Parts of a compound stem (one part for a simple stem); for a fixed name, the name. */
   parts: string[];
   /** Canonical head, then the paraphrase heads. */
@@ -163,7 +165,7 @@ function build(): Vocabulary {
     if (!taken.has(id)) taken.set(id, id);
   }
 
-  const pools: Record<CompetencyKind, Record<Domain, Competency[]>> = {
+  const pools: Record<TaskCompetencyKind, Record<Domain, Competency[]>> = {
     skill: Object.fromEntries(DOMAINS.map((d) => [d, []])) as unknown as Record<Domain, Competency[]>,
     knowledge: Object.fromEntries(DOMAINS.map((d) => [d, []])) as unknown as Record<Domain, Competency[]>,
   };
@@ -201,7 +203,7 @@ function build(): Vocabulary {
     }
   }
 
-  const samplers = (kind: CompetencyKind): Record<Domain, ZipfSampler<Competency>> =>
+  const samplers = (kind: TaskCompetencyKind): Record<Domain, ZipfSampler<Competency>> =>
     Object.fromEntries(DOMAINS.map((d) => [d, new ZipfSampler(pools[kind][d], ZIPF_EXPONENT)])) as Record<
       Domain,
       ZipfSampler<Competency>

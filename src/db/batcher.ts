@@ -162,6 +162,15 @@ export class GraphBatcher {
     };
   }
 
+  /**
+   * Loads an entity of any node type by its graph id through that type's by-id lookup (as
+   * registered with `primeEntitiesInto`); null for a type without one.
+   */
+  async loadById(type: string, id: string): Promise<unknown> {
+    const byId = this.byId[type];
+    return byId ? this.bind(byId).load(id) : null;
+  }
+
   private statementFor(lookups: Array<BatchKey['lookup']>): Cypher {
     const names = lookups.map((l) => l.name);
     const cacheKey = names.join('+');

@@ -1,23 +1,23 @@
 // A competency as every module reads it: the row codegen maps Competency, Knowledge, Skill and
 // Attitude to, and its decoder. Documents, search, analysis and role requirements all carry it.
-export type CompetencyKindValue = 'knowledge' | 'skill' | 'attitude';
+import type { CompetencyKind } from './competency-key.js';
 
 export interface CompetencyRow {
   nodeType: 'Knowledge' | 'Skill' | 'Attitude';
   /** Graph id, `skill:溝通協調能力`. */
   id: string;
-  kind: CompetencyKindValue;
+  kind: CompetencyKind;
   name: string;
   description: string | null;
 }
 
-const NODE_TYPE: Record<CompetencyKindValue, CompetencyRow['nodeType']> = {
+const NODE_TYPE: Record<CompetencyKind, CompetencyRow['nodeType']> = {
   knowledge: 'Knowledge',
   skill: 'Skill',
   attitude: 'Attitude',
 };
 
-function kindOf(raw: Record<string, unknown>): CompetencyKindValue {
+function kindOf(raw: Record<string, unknown>): CompetencyKind {
   if (raw.kind === 'knowledge' || raw.kind === 'skill' || raw.kind === 'attitude') return raw.kind;
   const labels = Array.isArray(raw.labels) ? (raw.labels as string[]) : [];
   if (labels.includes('Knowledge')) return 'knowledge';

@@ -2,7 +2,7 @@
 // and relationship, ids already computed. Pure, so the shape of the graph can be tested without
 // a database and the loader holds only Cypher.
 import { createHash } from 'node:crypto';
-import { competencyId, competencyKey, type CompetencyKind } from '../analysis/alignment/competency-key.js';
+import { competencyId, competencyKey, type CompetencyKind } from '../graph/competency-key.js';
 import type { ParsedDocument, TaxonomyRef } from './document.js';
 import { ancestorCodes, type TaxonomyKind } from './taxonomy-codes.js';
 
@@ -12,7 +12,7 @@ const COMPETENCY_LABEL: Record<CompetencyKind, 'Knowledge' | 'Skill' | 'Attitude
   attitude: 'Attitude',
 };
 
-export interface DocumentRow {
+export interface DocumentWrite {
   id: string;
   label: 'Standard' | 'Unit';
   properties: Record<string, unknown>;
@@ -26,7 +26,7 @@ export interface LocalNodeRow {
   properties: Record<string, unknown>;
 }
 
-export interface CompetencyRow {
+export interface CompetencyWrite {
   id: string;
   /** The document that requires it. */
   document: string;
@@ -69,7 +69,7 @@ export interface HistoryRow {
 
 /** Everything the loader writes for one document. */
 export interface DocumentGraph {
-  document: DocumentRow;
+  document: DocumentWrite;
   responsibilities: LocalNodeRow[];
   tasks: LocalNodeRow[];
   outputs: LocalNodeRow[];
@@ -77,7 +77,7 @@ export interface DocumentGraph {
   terms: LocalNodeRow[];
   /** Indicator or competency id -> Term id, for EXPLAINED_BY. */
   explanations: Array<{ from: string; term: string }>;
-  competencies: CompetencyRow[];
+  competencies: CompetencyWrite[];
   taskRequirements: TaskRequirementRow[];
   taxonomy: TaxonomyLinkRow[];
   /** Older versions listed in a standard's version table (content-less history nodes). */
@@ -105,7 +105,7 @@ function competencyRows(
   document: string,
   kind: CompetencyKind,
   items: Array<{ code: string; name: string; description?: string }>,
-): CompetencyRow[] {
+): CompetencyWrite[] {
   return items.map((item) => ({
     id: competencyId(kind, item.name),
     document,

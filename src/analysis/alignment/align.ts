@@ -9,7 +9,7 @@
 // cost in proportion to them and their candidates rather than to the corpus. Names indexed earlier
 // keep the weights they were given when they were indexed; `drift` says how much of the corpus came
 // since, and a full rebuild gives every name the statistics of the whole corpus again.
-import { competencyKey, type CompetencyKind } from './competency-key.js';
+import { competencyKey, type CompetencyKind } from '../../graph/competency-key.js';
 import { analyseText, compileRules, findContrasts, type MatchingRules } from './normalise.js';
 import { defaultAlignmentResources, type AlignmentResources, type Lexicon } from './resources.js';
 import {

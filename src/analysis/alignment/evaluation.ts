@@ -1,7 +1,7 @@
 // Measures typed alignment against pairs a person labelled by reading: precision per relation and per
 // score band with bootstrap intervals, recall of equivalents and of specialisations, and F1. Pure:
 // the caller reads the files and runs the aligner.
-import { competencyId, type CompetencyKind } from './competency-key.js';
+import { competencyId, type CompetencyKind } from '../../graph/competency-key.js';
 import type { CompetencyRelation, SimilarityPair } from './types.js';
 
 /** What a reader decided about a pair; `narrower` reads "a is narrower than b". */

@@ -1,5 +1,5 @@
 // Public surface of the alignment engine.
-export { competencyId, competencyKey, foldSurface, COMPETENCY_KINDS, type CompetencyKind } from './competency-key.js';
+export { competencyId, competencyKey, foldSurface, COMPETENCY_KINDS, type CompetencyKind } from '../../graph/competency-key.js';
 export {
   alignCompetencies,
   alignPrepared,

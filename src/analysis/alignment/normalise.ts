@@ -2,7 +2,7 @@
 // variant characters), synonyms read as their canonical lexicon term, filler words and generic heads
 // removed (溝通和協商技能 -> 溝通協調), then cut into character bigrams that know whether they lie inside
 // one word or straddle two.
-import { foldSurface, type CompetencyKind } from './competency-key.js';
+import { foldSurface, type CompetencyKind } from '../../graph/competency-key.js';
 import type { AlignmentResources } from './resources.js';
 import { createSegmenter, createSimplifier, type Segmenter } from './segmenter.js';
 

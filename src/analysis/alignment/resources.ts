@@ -4,7 +4,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { SEED_DIR } from '../../paths.js';
-import type { CompetencyKind } from './competency-key.js';
+import type { CompetencyKind } from '../../graph/competency-key.js';
 
 /** A canonical term and its synonyms, each with the weight (0, 1] of reading it as the canonical term. */
 export interface LexiconEntry {

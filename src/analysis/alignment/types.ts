@@ -1,5 +1,5 @@
 // Plain data shapes of the alignment engine: what callers pass in and what they get back.
-import type { CompetencyKind } from './competency-key.js';
+import type { CompetencyKind } from '../../graph/competency-key.js';
 
 /** One competency to align: a node of the graph, or a name under test. */
 export interface CompetencyInput {

@@ -65,7 +65,7 @@ const WRITE_RELATION = {
 /** Rows per UNWIND: large enough to keep round trips few, small enough to keep memory flat. */
 const WRITE_BATCH = 5_000;
 
-interface CompetencyRow {
+interface StoredCompetency {
   id: string;
   kind: CompetencyKind;
   name: string;
@@ -76,12 +76,12 @@ interface CompetencyRow {
 
 /** Every competency of the graph, as the aligner reads it. */
 export async function readAlignmentCorpus(db: Database): Promise<CompetencyInput[]> {
-  return (await db.read<CompetencyRow>(readCorpus)).map(toInput);
+  return (await db.read<StoredCompetency>(readCorpus)).map(toInput);
 }
 
 /** The given competencies (those that exist), as the aligner reads them. */
 export async function readAlignmentInputs(db: Database, ids: string[]): Promise<CompetencyInput[]> {
-  return ids.length === 0 ? [] : (await db.read<CompetencyRow>(readSome, { ids })).map(toInput);
+  return ids.length === 0 ? [] : (await db.read<StoredCompetency>(readSome, { ids })).map(toInput);
 }
 
 /** The ids of every competency in the graph. */
@@ -95,7 +95,7 @@ export async function readListedBy(db: Database, documents: string[]): Promise<A
   return documents.length === 0 ? [] : db.read(readListed, { documents });
 }
 
-function toInput(row: CompetencyRow): CompetencyInput {
+function toInput(row: StoredCompetency): CompetencyInput {
   return {
     id: row.id,
     kind: row.kind,

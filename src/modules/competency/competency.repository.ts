@@ -2,8 +2,9 @@
 // the role-requirements read, one statement for the whole answer.
 import type { Database } from '../../db/query.js';
 import { cypher, int } from '../../db/query.js';
-import { asDocument, asNote, asOutput, asTask, listOf, nullable, type DocumentRow, type NoteRow, type OutputRow, type TaskRow } from '../document/document.mappers.js';
-import { project } from '../document/document.repository.js';
+import { project } from '../../db/projections.js';
+import { listOf, nullable } from '../../graph/decoders.js';
+import { asDocument, asNote, asOutput, asTask, type DocumentRow, type NoteRow, type OutputRow, type TaskRow } from '../document/document.mappers.js';
 import type { Lookup } from '../../db/batcher.js';
 import { asCompetency, type CompetencyRow } from '../../graph/competency-row.js';
 import { asSimilarity, type SimilarityRow } from './competency.mappers.js';

@@ -1,17 +1,17 @@
 // Resolvers of schema/competency.graphql: competencies, what requires them, their similar
 // competencies, and role requirements. No Cypher here.
-import { competencyKey } from '../../analysis/alignment/competency-key.js';
+import { competencyKey, type CompetencyKind as StoredKind } from '../../graph/competency-key.js';
 import type { RequestContext } from '../context.js';
 import { badUserInput } from '../../errors.js';
 import type { CompetencyKind, CompetencyRelation, Resolvers } from '../../generated/graphql.js';
 import type { RelationValue } from './competency.repository.js';
-import { foldSurface } from '../../analysis/alignment/competency-key.js';
+import { foldSurface } from '../../graph/competency-key.js';
 import { keysetConnection, keysetPage, MAX_PAGE_SIZE, toGlobalId } from '../../relay.js';
-import { textArgument } from '../document/document.filters.js';
-import type { CompetencyKindValue, CompetencyRow } from '../../graph/competency-row.js';
+import { textArgument } from '../../arguments.js';
+import type { CompetencyRow } from '../../graph/competency-row.js';
 import { roleRequirements } from './role-requirements.js';
 
-const kindValue = (kind: CompetencyKind): CompetencyKindValue => kind.toLowerCase() as CompetencyKindValue;
+const kindValue = (kind: CompetencyKind): StoredKind => kind.toLowerCase() as StoredKind;
 
 /** Fields Knowledge, Skill and Attitude resolve the same way. */
 const competencyFields = {

@@ -3,8 +3,8 @@
 import type { Database } from '../../db/query.js';
 import { badUserInput } from '../../errors.js';
 import type { DocumentRow, TaskRow } from '../document/document.mappers.js';
-import { codeArgument, levelArgument } from '../document/document.filters.js';
-import type { CompetencyKindValue } from '../../graph/competency-row.js';
+import { codeArgument, levelArgument } from '../../arguments.js';
+import type { CompetencyKind } from '../../graph/competency-key.js';
 import type { RoleCompetencyRow, RoleRequirementsRow } from './competency.mappers.js';
 import { readRoleRequirements, type RoleRows } from './competency.repository.js';
 
@@ -61,7 +61,7 @@ export async function roleRequirements(db: Database, args: RoleArguments): Promi
   const documents = new Map<string, DocumentRow>(rows.standards.map((row) => [row.id, row]));
   const tasks = new Map<string, TaskRow>(rows.tasks.map((row) => [row.id, row]));
   const taskOrder = new Map(rows.tasks.map((row, index) => [row.id, index]));
-  const grouped: Record<CompetencyKindValue, RoleCompetencyRow[]> = { knowledge: [], skill: [], attitude: [] };
+  const grouped: Record<CompetencyKind, RoleCompetencyRow[]> = { knowledge: [], skill: [], attitude: [] };
   for (const members of equivalentGroups(rows.competencies, group ? rows.equivalences : [])) {
     const taskIds = [...new Set(members.flatMap((m) => rows.taskNeeds.get(m.competency.id) ?? []))].sort(
       (a, b) => (taskOrder.get(a) ?? 0) - (taskOrder.get(b) ?? 0),

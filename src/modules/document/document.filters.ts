@@ -1,31 +1,10 @@
 // Turns the `standards`/`units` filter and page arguments into repository arguments, refusing
 // values outside what the schema documents.
+import { codeArgument, levelArgument, textArgument } from '../../arguments.js';
 import { badUserInput } from '../../errors.js';
 import type { StandardFilter, UnitFilter } from '../../generated/graphql.js';
 import { keysetPage } from '../../relay.js';
 import type { DocumentPageArgs } from './document.repository.js';
-
-/** Longest free text a filter or search accepts. */
-export const MAX_TEXT_LENGTH = 200;
-
-/** Trims a code argument; an empty one means "not given". */
-export function codeArgument(value: string | null | undefined): string | null {
-  const trimmed = value?.trim();
-  return trimmed ? trimmed : null;
-}
-
-export function levelArgument(value: number | null | undefined, argument: string): number | null {
-  if (value === null || value === undefined) return null;
-  if (!Number.isInteger(value) || value < 1 || value > 6) throw badUserInput(`\`${argument}\` must be a level from 1 to 6; got ${value}.`, argument);
-  return value;
-}
-
-export function textArgument(value: string | null | undefined, argument: string): string | null {
-  const trimmed = value?.trim();
-  if (!trimmed) return null;
-  if (trimmed.length > MAX_TEXT_LENGTH) throw badUserInput(`\`${argument}\` may be at most ${MAX_TEXT_LENGTH} characters; got ${trimmed.length}.`, argument);
-  return trimmed;
-}
 
 type AnyFilter = StandardFilter & UnitFilter;
 

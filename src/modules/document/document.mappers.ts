@@ -2,6 +2,7 @@
 // the decoders that turn the plain maps Cypher returns into them. Codegen maps the GraphQL types
 // Standard, Unit, Responsibility, Task, Indicator, Output, Note and CompetencyRequirement here.
 import { asCompetency, type CompetencyRow } from '../../graph/competency-row.js';
+import { listOf, nullable } from '../../graph/decoders.js';
 
 /** A node as repositories project it: its properties plus `labels`. */
 export type RawEntity = Record<string, unknown> & { labels?: string[] };
@@ -208,15 +209,3 @@ export function indexTaskNeeds(tasks: readonly TaskRow[]): TaskNeeds {
   }
   return index;
 }
-
-/** A decoder for a value that may be missing. */
-export const nullable =
-  <T>(decode: (raw: unknown) => T) =>
-  (raw: unknown): T | null =>
-    raw === null || raw === undefined ? null : decode(raw);
-
-/** A decoder for a list. */
-export const listOf =
-  <T>(decode: (raw: unknown) => T) =>
-  (raw: unknown): T[] =>
-    Array.isArray(raw) ? raw.map(decode) : [];

@@ -1,8 +1,10 @@
 // All Cypher of the document module. Each lookup answers one key (`key.id`, `key.args`) of a
 // batch; the request's batcher runs every key of one query level in a single UNWIND statement
-// (see ../loaders.ts). Entities are projected whole, with their labels, so any of them can answer
+// (src/db/batcher.ts). Entities are projected whole, with their labels, so any of them can answer
 // a later by-id lookup without another read.
 import type { Lookup } from '../../db/batcher.js';
+import { project } from '../../db/projections.js';
+import { listOf, nullable } from '../../graph/decoders.js';
 import {
   asDocument,
   asIndicator,
@@ -11,8 +13,6 @@ import {
   asRequirement,
   asResponsibility,
   asTask,
-  listOf,
-  nullable,
   type DocumentRow,
   type IndicatorRow,
   type NoteRow,
@@ -22,25 +22,6 @@ import {
   type TaskRow,
 } from './document.mappers.js';
 import { asClassification, type ClassificationRow } from '../taxonomy/taxonomy.mappers.js';
-
-/**
- * Cypher projections of each kind of node: the properties its row type reads and nothing else
- * (what crosses the wire is decoded, converted and held per request).
- */
-export const project = {
-  document: (v: string) =>
-    `${v} {.id, .code, .baseCode, .version, .name, .status, .hasContent, .level, .documentKind, .kind, .description, .publishedOn,
-      .versionNote, .requirements, .glossaryTerms, .glossaryDefinitions, .otherNotes, .domain, .assessmentKeyEvidence,
-      .assessmentContext, .assessmentMethods, .revisionNotes}`,
-  responsibility: (v: string) => `${v} {.id, .code, .name}`,
-  task: (v: string) => `${v} {.id, .code, .name, .level, .document, .position, codes: [(${v})-[need:REQUIRES]->() | need.code]}`,
-  indicator: (v: string) => `${v} {.id, .code, .text, .terms}`,
-  output: (v: string) => `${v} {.id, .code, .name}`,
-  note: (v: string) => `${v} {.id, .number, .name, .text, .examples}`,
-  competency: (v: string) => `${v} {.id, .kind, .name, .description}`,
-  classification: (v: string) => `${v} {.id, .code, .name, .depth, .provisional, .isco08, .isco08Match}`,
-  level: (v: string) => `${v} {.id, .number, .description, .summary}`,
-};
 
 export const documentById: Lookup<DocumentRow | null> = {
   name: 'Document.byId',

@@ -5,8 +5,9 @@ import type { Resolvers, StandardKind } from '../../generated/graphql.js';
 import { keysetConnection, toGlobalId } from '../../relay.js';
 import type { DocumentRow, RequirementRow, TaskRow } from './document.mappers.js';
 import { documentOfLocalId } from './document.mappers.js';
-import { codeArgument, documentPageArgs } from './document.filters.js';
-import { loadNode } from './node.js';
+import { codeArgument } from '../../arguments.js';
+import { documentPageArgs } from './document.filters.js';
+import { loadNode } from '../../graph/node.js';
 
 const STANDARD_KIND: Record<string, StandardKind> = { 職業: 'OCCUPATION', 職類: 'JOB_CATEGORY' };
 
@@ -39,7 +40,7 @@ async function taskRequirements(task: TaskRow, documentRequirements: Promise<Req
 
 export const documentResolvers: Resolvers = {
   Query: {
-    node: (_parent, { id }, { loaders }) => loadNode(loaders, id) as never,
+    node: (_parent, { id }, { loaders }) => loadNode(loaders.graph, id) as never,
     standard: async (_parent, { code }, { loaders }) => {
       const key = codeArgument(code);
       const row = key ? await loaders.document.documentByCode.load(key) : null;

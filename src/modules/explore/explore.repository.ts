@@ -1,11 +1,11 @@
 // All Cypher of the explore module: finding entities by global id, neighbourhoods (breadth first,
 // in one statement), shortest paths and graph statistics. The API only ever shows global ids; a
 // path search finds its two ends again by elementId, which the database seeks directly.
+import { LOOKUP_LABELS } from '../../graph/node-kinds.js';
 import { Neo4jError } from 'neo4j-driver';
 import { cypher, int, type Cypher, type Database } from '../../db/query.js';
 
 /** Graph labels an entity can be found under by its `id` (each has a unique-id constraint). */
-export const LOOKUP_LABELS = ['Document', 'Responsibility', 'Task', 'Indicator', 'Output', 'Term', 'Competency', 'Occupation', 'Industry', 'Category', 'Level'];
 
 export interface GraphNodeData {
   /** Set by `readNodes` only: how the path search finds the node again. */

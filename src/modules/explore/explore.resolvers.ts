@@ -1,7 +1,7 @@
 // Resolvers of schema/explore.graphql: neighbourhoods, paths, statistics, hub views and the
 // catalogue overview. No Cypher here.
 import type { Resolvers } from '../../generated/graphql.js';
-import { loadNode } from '../document/node.js';
+import { loadNode } from '../../graph/node.js';
 import { readGraphStats } from './explore.repository.js';
 import { hubGroup, hubSummary } from './hub.js';
 import { clusterCounts, similarPairs, topCompetencies } from './overview.js';
@@ -26,6 +26,6 @@ export const exploreResolvers: Resolvers = {
     similarPairs: (_parent, args, { db, loaders }) => similarPairs(db, loaders, args) as never,
   },
   GraphNode: {
-    entity: (row, _args, { loaders }) => (row.type ? (loadNode(loaders, row.id) as never) : null),
+    entity: (row, _args, { loaders }) => (row.type ? (loadNode(loaders.graph, row.id) as never) : null),
   },
 };

@@ -1,6 +1,7 @@
 // All Cypher of the graph export: the whole graph read in pages (label by label, in id order, so
 // memory stays flat however large the graph), or one document with everything it links to.
 import { cypher, int, type Cypher, type Database } from '../../db/query.js';
+import { EXPORT_LABELS } from '../../graph/node-kinds.js';
 
 export interface ExportNode {
   id: string;
@@ -17,24 +18,6 @@ export interface ExportRelationship {
   targetLabels: string[];
   properties: Record<string, unknown>;
 }
-
-/** The most specific label of every entity kind; each node carries exactly one of them. */
-export const EXPORT_LABELS = [
-  'Standard',
-  'Unit',
-  'Responsibility',
-  'Task',
-  'Indicator',
-  'Output',
-  'Term',
-  'Knowledge',
-  'Skill',
-  'Attitude',
-  'Occupation',
-  'Industry',
-  'Category',
-  'Level',
-] as const;
 
 const PAGE_SIZE = 2000;
 

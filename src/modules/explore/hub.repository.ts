@@ -3,7 +3,8 @@
 // group for drawing. Statements are built per (start label, facet) from constants, like the
 // neighbourhood statements, so that each has its own plan and the start is an index seek.
 import { cypher, int, type Cypher, type Database } from '../../db/query.js';
-import { LOOKUP_LABELS, type GraphEdgeData } from './explore.repository.js';
+import { LOOKUP_LABELS } from '../../graph/node-kinds.js';
+import type { GraphEdgeData } from './explore.repository.js';
 
 /** How documents are grouped; `null` groups neighbours by kind. */
 export type DocumentFacet = 'CLUSTER' | 'LEVEL' | 'OCCUPATION';

@@ -7,7 +7,8 @@ import type { NeighbourFacet } from '../../generated/graphql.js';
 import { fromGlobalId, isNodeType, NODE_TYPE_NAMES, nodeTypeOfLabels } from '../../relay.js';
 import type { GraphEdgeRow, GraphNodeRow } from './explore.mappers.js';
 import { readHubGroup, readHubSummary, type FacetRow, type HubGroupRow, type HubNode } from './hub.repository.js';
-import { FILTER_LABEL, toNodeRow, toSubgraph } from './subgraph.js';
+import { nodeKindOf } from '../../graph/node-kinds.js';
+import { toNodeRow, toSubgraph } from './subgraph.js';
 
 export const MAX_GROUP_LIMIT = 200;
 
@@ -98,7 +99,7 @@ function groupArguments(args: { facet?: NeighbourFacet | null; key?: string | nu
   if (key === null || key === '') throw badUserInput(`\`facet: ${facet}\` needs a \`key\`: one of the summary's keys.`, 'key');
   if (facet === 'KIND') {
     if (!isNodeType(key)) throw badUserInput(`Unknown kind \`${key}\`; use type names: ${NODE_TYPE_NAMES.join(', ')}.`, 'key');
-    return { facet: null, label: FILTER_LABEL[key] ?? key, key: null };
+    return { facet: null, label: nodeKindOf(key)?.label ?? key, key: null };
   }
   return { facet, label: null, key };
 }

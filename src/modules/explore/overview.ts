@@ -4,7 +4,7 @@ import type { Database } from '../../db/query.js';
 import { badUserInput } from '../../errors.js';
 import type { CompetencyKind } from '../../generated/graphql.js';
 import { globalIdOfNode, toGlobalId } from '../../relay.js';
-import { loadNode } from '../document/node.js';
+import { loadNode } from '../../graph/node.js';
 import type { Loaders } from '../loaders.js';
 import { readDocumentsByCluster, readMostRequired, readMostSimilarStandards, type RequiredRow } from './overview.repository.js';
 
@@ -35,7 +35,7 @@ export async function clusterCounts(db: Database, loaders: Loaders): Promise<Clu
   }
   const result = await Promise.all(
     [...clusters].map(async ([clusterId, levels]) => ({
-      cluster: clusterId === null ? null : await loadNode(loaders, toGlobalId('Category', clusterId)),
+      cluster: clusterId === null ? null : await loadNode(loaders.graph, toGlobalId('Category', clusterId)),
       count: levels.reduce((sum, entry) => sum + entry.count, 0),
       levels: levels.sort((a, b) => (a.level ?? 99) - (b.level ?? 99)),
       code: clusterId ?? '~',
@@ -96,7 +96,7 @@ export async function topCompetencies(db: Database, loaders: Loaders, args: { fi
     .slice(0, first);
   return Promise.all(
     groups.map(async ({ group, members }) => ({
-      competencies: (await Promise.all(members.map((id) => loadNode(loaders, globalIdOfNode(group.labels.get(id)!, id))))).filter((row) => row !== null),
+      competencies: (await Promise.all(members.map((id) => loadNode(loaders.graph, globalIdOfNode(group.labels.get(id)!, id))))).filter((row) => row !== null),
       documentCount: group.documents.size,
     })),
   );
@@ -108,8 +108,8 @@ export async function similarPairs(db: Database, loaders: Loaders, args: { first
   const rows = await readMostSimilarStandards(db, first);
   return Promise.all(
     rows.map(async (row) => ({
-      a: await loadNode(loaders, toGlobalId('Standard', row.a)),
-      b: await loadNode(loaders, toGlobalId('Standard', row.b)),
+      a: await loadNode(loaders.graph, toGlobalId('Standard', row.a)),
+      b: await loadNode(loaders.graph, toGlobalId('Standard', row.b)),
       similarity: row.similarity,
     })),
   );

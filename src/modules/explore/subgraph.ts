@@ -2,6 +2,7 @@
 // first, then one read for the relationships among the nodes kept.
 import type { Database } from '../../db/query.js';
 import { badUserInput } from '../../errors.js';
+import { nodeKindOf } from '../../graph/node-kinds.js';
 import { fromGlobalId, globalIdOfNode, isNodeType, NODE_TYPE_NAMES, nodeTypeOfLabels } from '../../relay.js';
 import type { GraphEdgeRow, GraphNodeRow } from './explore.mappers.js';
 import {
@@ -23,8 +24,6 @@ export interface SubgraphRow {
   truncated: boolean;
 }
 
-/** The graph label a type name stands for where the two differ (`Standard`, `Skill`, … are both). */
-export const FILTER_LABEL: Record<string, string> = { Note: 'Term', CompetencyLevel: 'Level' };
 
 export function toNodeRow(node: GraphNodeData): GraphNodeRow {
   const type = nodeTypeOfLabels(node.labels);
@@ -50,7 +49,7 @@ function labelFilter(labels: readonly string[] | null | undefined): string[] | n
   if (unknown.length > 0) {
     throw badUserInput(`Unknown label(s) ${unknown.map((l) => `\`${l}\``).join(', ')}; use type names: ${NODE_TYPE_NAMES.join(', ')}.`, 'labels');
   }
-  return [...new Set(labels.map((label) => FILTER_LABEL[label] ?? label))];
+  return [...new Set(labels.map((label) => nodeKindOf(label)!.label))];
 }
 
 export async function neighbourhood(

@@ -1,46 +1,23 @@
 // Resolvers of schema/search.graphql: full-text search over the whole catalogue. No Cypher here.
 import { badUserInput } from '../../errors.js';
 import type { Resolvers, SearchKind } from '../../generated/graphql.js';
+import { NODE_KINDS } from '../../graph/node-kinds.js';
 import { nodeTypeOfLabels, offsetConnection, offsetPage, type NodeType } from '../../relay.js';
 import { asCompetency } from '../../graph/competency-row.js';
 import { asDocument, asIndicator, asNote, asOutput, asResponsibility, asTask } from '../document/document.mappers.js';
-import { MAX_TEXT_LENGTH } from '../document/document.filters.js';
+import { MAX_TEXT_LENGTH } from '../../arguments.js';
 import { asAnyClassification } from '../taxonomy/taxonomy.mappers.js';
 import { readSearch, type SearchHitRow } from './search.repository.js';
 import { luceneQuery, searchWords, snippetOf } from './search.text.js';
 
-/** The graph label each search kind stands for. */
-const KIND_LABEL: Record<SearchKind, string> = {
-  STANDARD: 'Standard',
-  UNIT: 'Unit',
-  RESPONSIBILITY: 'Responsibility',
-  TASK: 'Task',
-  INDICATOR: 'Indicator',
-  OUTPUT: 'Output',
-  NOTE: 'Term',
-  KNOWLEDGE: 'Knowledge',
-  SKILL: 'Skill',
-  ATTITUDE: 'Attitude',
-  OCCUPATION: 'Occupation',
-  INDUSTRY: 'Industry',
-  CATEGORY: 'Category',
-};
-
-const TYPE_KIND: Partial<Record<NodeType, SearchKind>> = {
-  Standard: 'STANDARD',
-  Unit: 'UNIT',
-  Responsibility: 'RESPONSIBILITY',
-  Task: 'TASK',
-  Indicator: 'INDICATOR',
-  Output: 'OUTPUT',
-  Note: 'NOTE',
-  Knowledge: 'KNOWLEDGE',
-  Skill: 'SKILL',
-  Attitude: 'ATTITUDE',
-  Occupation: 'OCCUPATION',
-  Industry: 'INDUSTRY',
-  Category: 'CATEGORY',
-};
+/** The graph label each search kind stands for, and the search kind of each node type. */
+const KIND_LABEL = new Map<SearchKind, string>();
+const TYPE_KIND = new Map<NodeType, SearchKind>();
+for (const kind of NODE_KINDS) {
+  if (kind.searchKind === null) continue;
+  KIND_LABEL.set(kind.searchKind, kind.label);
+  TYPE_KIND.set(kind.type, kind.searchKind);
+}
 
 /** The row of a hit, decoded as the module that owns its type decodes it. */
 function entityOf(hit: SearchHitRow, type: NodeType) {
@@ -77,12 +54,12 @@ export const searchResolvers: Resolvers = {
       }
       const page = offsetPage({ first, after });
       const query = luceneQuery(trimmed);
-      const labels = [...new Set((kinds && kinds.length > 0 ? kinds : (Object.keys(KIND_LABEL) as SearchKind[])).map((kind) => KIND_LABEL[kind]))];
+      const labels = [...new Set((kinds && kinds.length > 0 ? kinds : [...KIND_LABEL.keys()]).map((kind) => KIND_LABEL.get(kind)!))];
       const rows = query === null ? { total: 0, hits: [] } : await readSearch(db, query, labels, page.offset, page.first + 1);
       const words = searchWords(trimmed);
       const hits = rows.hits.flatMap((hit) => {
         const type = nodeTypeOfLabels(hit.labels);
-        const kind = type && TYPE_KIND[type];
+        const kind = type && TYPE_KIND.get(type);
         if (!type || !kind) return [];
         return [{ entity: entityOf(hit, type), kind, score: hit.score, ...snippetOf(hit.properties, words) }];
       });

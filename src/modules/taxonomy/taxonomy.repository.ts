@@ -1,7 +1,7 @@
 // All Cypher of the taxonomy module: lookups over the occupation, industry and category
 // hierarchies (PART_OF points from an entry to its parent) and the competency levels.
-import { listOf, nullable } from '../document/document.mappers.js';
-import { project } from '../document/document.repository.js';
+import { project } from '../../db/projections.js';
+import { listOf, nullable } from '../../graph/decoders.js';
 import type { Lookup } from '../../db/batcher.js';
 import { asClassification, asLevel, type ClassificationRow, type LevelRow } from './taxonomy.mappers.js';
 

@@ -3,7 +3,8 @@
 import type { RequestContext } from '../context.js';
 import type { Resolvers, StandardFilter, UnitFilter } from '../../generated/graphql.js';
 import { keysetConnection, toGlobalId } from '../../relay.js';
-import { codeArgument, documentPageArgs } from '../document/document.filters.js';
+import { codeArgument } from '../../arguments.js';
+import { documentPageArgs } from '../document/document.filters.js';
 import type { ClassificationRow } from './taxonomy.mappers.js';
 
 type PageArguments<F> = { filter?: F | null; first?: number | null; after?: string | null };

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { competencyKey } from '../../../src/analysis/alignment/competency-key.js';
+import { competencyKey } from '../../../src/graph/competency-key.js';
 import { noteExamples } from '../../../src/ingest/icap/note-examples.js';
 import { ATTITUDES, LEXICON, DOMAINS } from '../../../src/corpus/lexicon.js';
 import { exampleList, activityExamples, objectPool } from '../../../src/corpus/phrases.js';
