@@ -18,7 +18,7 @@ import { readDocumentDir } from '../ingest/seed.js';
 import { alignAll } from '../modules/analysis/alignment.service.js';
 import { runImport, type PipelineReport } from '../pipeline/import-pipeline.js';
 import { seedGraph } from '../pipeline/seed.js';
-import { EXPORT_FORMATS, exportGraph, type ExportFormat } from './export.js';
+import { EXPORT_FORMATS, exportGraph, type ExportFormat } from '../export/export-graph.js';
 import { runGenerate } from './generate.js';
 import { importProgress } from './progress.js';
 

@@ -4,7 +4,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { exportGraph } from '../../src/cli/export.js';
+import { exportGraph } from '../../src/export/export-graph.js';
 import { loadSeed } from '../../src/ingest/seed.js';
 import { clearGraph, openTestDatabase, type TestDatabase } from '../helpers/database.js';
 

@@ -1,7 +1,7 @@
 // All Cypher of the graph export: the whole graph read in pages (label by label, in id order, so
 // memory stays flat however large the graph), or one document with everything it links to.
-import { cypher, int, type Cypher, type Database } from '../../db/query.js';
-import { EXPORT_LABELS } from '../../graph/node-kinds.js';
+import { cypher, int, type Cypher, type Database } from '../db/query.js';
+import { EXPORT_LABELS } from '../graph/node-kinds.js';
 
 export interface ExportNode {
   id: string;
