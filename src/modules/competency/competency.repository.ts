@@ -1,4 +1,4 @@
-// All Cypher of the competency module: lookups the request's batcher runs (see ../loaders.ts) and
+// All Cypher of the competency module: lookups the request's batcher runs (src/db/batcher.ts) and
 // the role-requirements read, one statement for the whole answer.
 import type { Database } from '../../db/query.js';
 import { cypher, int } from '../../db/query.js';
