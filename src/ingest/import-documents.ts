@@ -98,6 +98,9 @@ export async function importDocuments(db: Database, inputs: DocumentInput[], opt
 
   for (const input of inputs) {
     ordered.throwIfFailed();
+    // Parsing is synchronous: let requests waiting on this process (an import job shares the
+    // service's event loop) go before each document.
+    await new Promise<void>((resolve) => setImmediate(resolve));
     let parsed: ParsedDocument;
     let warnings: ImportWarningDetail[];
     try {
