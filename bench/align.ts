@@ -4,44 +4,27 @@
 //
 //   npm run bench:align -- [--corpus <dir of documents>] [--baseline <git ref>] [--runs 5]
 //
-// The baseline's alignment engine and its data files are taken from git (`git archive`) into
-// bench/.scratch/, so it runs exactly as it shipped.
-import { execFileSync } from 'node:child_process';
-import fs from 'node:fs';
+// The baseline's alignment engine and its data files are taken from git (bench/lib/release.ts), so
+// it runs exactly as it shipped.
 import path from 'node:path';
-import { pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
 import { alignCompetencies, type CompetencyInput } from '../src/analysis/alignment/index.js';
 import { readCorpus } from '../src/cli/eval-align.js';
-import { PROJECT_ROOT, SEED_DIR } from '../src/paths.js';
+import { SEED_DIR } from '../src/paths.js';
+import { median } from './lib/measure.js';
+import { DEFAULT_RELEASE, releaseModule } from './lib/release.js';
 
-/** The release before typed relations: one score per pair (SIMILAR_TO). */
-const DEFAULT_BASELINE = 'd296d24';
 
 type Align = (corpus: readonly CompetencyInput[]) => unknown[];
 
 async function baselineAligner(ref: string): Promise<Align> {
-  const dir = path.join(PROJECT_ROOT, 'bench', '.scratch', `baseline-${ref}`);
-  if (!fs.existsSync(path.join(dir, 'src', 'analysis', 'alignment', 'index.ts'))) {
-    fs.mkdirSync(dir, { recursive: true });
-    const archive = execFileSync('git', ['archive', ref, 'src/analysis/alignment', 'src/paths.ts', 'seed/alignment'], { cwd: PROJECT_ROOT });
-    execFileSync('tar', ['-x', '-C', dir], { input: archive });
-    // Its own package.json makes its paths.ts find its own seed/alignment data.
-    fs.writeFileSync(path.join(dir, 'package.json'), '{ "type": "module" }\n');
-  }
-  const engine = (await import(pathToFileURL(path.join(dir, 'src', 'analysis', 'alignment', 'index.ts')).href)) as { alignCompetencies: Align };
+  const engine = await releaseModule<{ alignCompetencies: Align }>(ref, 'analysis/alignment/index.ts');
   return (corpus) => engine.alignCompetencies(corpus);
-}
-
-function median(values: number[]): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  const mid = Math.floor(sorted.length / 2);
-  return sorted.length % 2 ? (sorted[mid] as number) : ((sorted[mid - 1] as number) + (sorted[mid] as number)) / 2;
 }
 
 async function main(): Promise<void> {
   const { values } = parseArgs({
-    options: { corpus: { type: 'string' }, baseline: { type: 'string', default: DEFAULT_BASELINE }, runs: { type: 'string', default: '5' } },
+    options: { corpus: { type: 'string' }, baseline: { type: 'string', default: DEFAULT_RELEASE }, runs: { type: 'string', default: '5' } },
   });
   const dir = values.corpus ?? path.join(SEED_DIR, 'icap');
   const { competencies, documents } = readCorpus(dir);

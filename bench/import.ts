@@ -9,10 +9,7 @@
 // 3. With --job: the whole corpus again (under new codes) as an import job over GraphQL, while reads
 //    go on: how fast the request answers, how often progress moves, and read latency against idle.
 // The pipeline's own memory (this process's RSS) is sampled throughout.
-import { execFileSync } from 'node:child_process';
-import fs from 'node:fs';
 import path from 'node:path';
-import { pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
 import type { Driver } from 'neo4j-driver';
 import { loadConfig } from '../src/config.js';
@@ -27,18 +24,13 @@ import { warmThroughGraphQL } from '../src/pipeline/warm-up.js';
 import { PROJECT_ROOT } from '../src/paths.js';
 import { startServer } from '../src/server.js';
 import { freshGraph, measureGraph, readCorpusDir } from './lib/graph.js';
+import { median } from './lib/measure.js';
+import { DEFAULT_RELEASE, releaseModule } from './lib/release.js';
 
-const DEFAULT_BASELINE = 'd296d24';
 const ADMIN_TOKEN = 'bench-import-admin-token-0123456789';
 
 const log = (line: string) => console.error(`[bench:import] ${line}`);
 const round = (x: number, digits = 2) => Math.round(x * 10 ** digits) / 10 ** digits;
-
-function median(values: number[]): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  const mid = Math.floor(sorted.length / 2);
-  return sorted.length % 2 ? sorted[mid]! : (sorted[mid - 1]! + sorted[mid]!) / 2;
-}
 
 function percentile(values: number[], p: number): number {
   const sorted = [...values].sort((a, b) => a - b);
@@ -76,17 +68,11 @@ interface Baseline {
 
 /** An earlier release's importer and aligner, from git. */
 async function loadBaseline(ref: string): Promise<Baseline> {
-  const dir = path.join(PROJECT_ROOT, 'bench', '.scratch', `release-${ref}`);
-  if (!fs.existsSync(path.join(dir, 'src', 'ingest', 'import-documents.ts'))) {
-    fs.mkdirSync(dir, { recursive: true });
-    execFileSync('tar', ['-x', '-C', dir], { input: execFileSync('git', ['archive', ref, 'src', 'seed'], { cwd: PROJECT_ROOT }) });
-    // Its own package.json makes its paths.ts find its own seed data.
-    fs.writeFileSync(path.join(dir, 'package.json'), '{ "type": "module" }\n');
-  }
-  const load = async (file: string) => import(pathToFileURL(path.join(dir, 'src', file)).href);
-  const { importDocuments } = await load('ingest/import-documents.ts');
-  const { alignAfterImport } = await load('modules/analysis/alignment.service.ts');
-  const { Database: OldDatabase } = await load('db/query.ts');
+  // The release's own types are not ours: its database handle and results pass through untouched.
+  type Step = (db: unknown, input: unknown) => Promise<unknown>;
+  const { importDocuments } = await releaseModule<{ importDocuments: Step }>(ref, 'ingest/import-documents.ts');
+  const { alignAfterImport } = await releaseModule<{ alignAfterImport: Step }>(ref, 'modules/analysis/alignment.service.ts');
+  const { Database: OldDatabase } = await releaseModule<{ Database: new (driver: Driver, name: string, timeoutMs: number) => unknown }>(ref, 'db/query.ts');
   return {
     async run(driver, inputs) {
       const db = new OldDatabase(driver, 'neo4j', 0);
@@ -114,7 +100,7 @@ async function main(): Promise<void> {
   const { values } = parseArgs({
     options: {
       corpus: { type: 'string' },
-      baseline: { type: 'string', default: DEFAULT_BASELINE },
+      baseline: { type: 'string', default: DEFAULT_RELEASE },
       'no-baseline': { type: 'boolean', default: false },
       heap: { type: 'string', default: '2g' },
       'one-more': { type: 'string', default: '3' },

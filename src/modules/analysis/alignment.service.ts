@@ -94,7 +94,6 @@ export async function alignChanges(db: Database, change: GraphChange): Promise<A
     const inGraph = new Set(await readCompetencyIds(db));
     index.remove(index.ids().filter((id) => !inGraph.has(id)));
     const added = await readAlignmentInputs(db, [...inGraph].filter((id) => !index.has(id)));
-    if ((index.size + added.length) === 0) return null;
     index.add(added);
     if (index.drift > REBUILD_DRIFT) return fullRun(db, keeper, started);
     for (const listed of await readListedBy(db, [...change.documents])) index.setDocuments(listed.id, listed.documents);
