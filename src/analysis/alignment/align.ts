@@ -112,6 +112,10 @@ function listedTogether(x: PreparedCompetency, y: PreparedCompetency): boolean {
   return false;
 }
 
+function lettersOf(core: string): string {
+  return [...core].sort().join('');
+}
+
 /** The competencies of one kind and their candidate indexes; removed ones leave a hole (null). */
 interface KindIndex {
   items: Array<PreparedCompetency | null>;
@@ -121,6 +125,8 @@ interface KindIndex {
   contexts: Map<string, number[]>;
   /** Normalised name -> positions. */
   cores: Map<string, number[]>;
+  /** The normalised name's characters in order -> positions (the same words in another order). */
+  letters: Map<string, number[]>;
   frames: FrameTable;
 }
 
@@ -208,7 +214,7 @@ export class AlignmentIndex implements AlignmentCorpus {
     const x = this.item(aId);
     const y = this.item(bId);
     if (!x || !y || x === y || x.input.kind !== y.input.kind) return null;
-    return this.toPair(x, y, 0);
+    return this.toPair(x, y);
   }
 
   /**
@@ -266,7 +272,7 @@ export class AlignmentIndex implements AlignmentCorpus {
       const ofKind = prepared.filter((it) => it.input.kind === kind);
       let index = this.kinds.get(kind);
       if (!index) {
-        index = { items: [], names: new Map(), contexts: new Map(), cores: new Map(), frames: new FrameTable([], this.relations.frameMinNames) };
+        index = { items: [], names: new Map(), contexts: new Map(), cores: new Map(), letters: new Map(), frames: new FrameTable([], this.relations.frameMinNames) };
         this.kinds.set(kind, index);
       }
       index.frames.add(ofKind.map((it) => it.name));
@@ -278,13 +284,16 @@ export class AlignmentIndex implements AlignmentCorpus {
         for (const key of it.grams.keys()) post(index.names, key, position);
         for (const key of it.context) post(index.contexts, key, position);
         post(index.cores, it.name.core, position);
+        post(index.letters, lettersOf(it.name.core), position);
       }
     }
   }
 
-  private toPair(x: PreparedCompetency, y: PreparedCompetency, floor: number): SimilarityPair | null {
+  private toPair(x: PreparedCompetency, y: PreparedCompetency): SimilarityPair | null {
     const [a, b] = x.input.id < y.input.id ? [x, y] : [y, x];
-    const scored = scorePair(a, b, this.params, floor);
+    // The relation's score, not the pair's raw score, meets the floor (a related pair is scored by
+    // the harmonic mean of its coverages, which may exceed the raw score): scored without a floor.
+    const scored = scorePair(a, b, this.params, 0);
     if (!scored) return null;
     const typed = relatePair(a, b, scored, () => listedTogether(a, b), this.params, this.relations);
     if (!typed) return null;
@@ -368,17 +377,21 @@ export class AlignmentIndex implements AlignmentCorpus {
       for (const key of a.context) mark(index.names.get(key));
       for (const key of a.grams.keys()) mark(index.contexts.get(key));
       mark(index.cores.get(a.name.core));
+      mark(index.letters.get(lettersOf(a.name.core)));
       for (const j of touched) {
         const b = group[j] as PreparedCompetency;
         let keep = full[j] === 1;
         if (!keep) {
           const covX = a.mass > 0 ? Math.min(1, ((accX[j] as number) + cappedX) / a.mass) : 0;
           const covY = b.mass > 0 ? Math.min(1, ((accY[j] as number) + cappedY) / b.mass) : 0;
-          const bound = calibrate(scoreFromCoverage(covX, covY, Math.max(a.mass, b.mass), params).score, params);
+          // Bounds every typed score: the raw score (broader/narrower) and the harmonic mean of the
+          // coverages (equivalent, related) both grow with the coverages.
+          const harmonic = covX + covY > 0 ? (2 * covX * covY) / (covX + covY) : 0;
+          const bound = calibrate(Math.max(scoreFromCoverage(covX, covY, Math.max(a.mass, b.mass), params).score, harmonic), params);
           keep = bound >= floor;
         }
         if (keep) {
-          const pair = this.toPair(a, b, floor);
+          const pair = this.toPair(a, b);
           if (pair && pair.score >= floor) out.push(pair);
         }
         accX[j] = 0;

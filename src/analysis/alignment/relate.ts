@@ -14,8 +14,6 @@ import type { CompetencyRelation } from './types.js';
 export interface RelationParameters {
   /** Both sides' coverage from which two names are equivalent. */
   equivalentCoverage: number;
-  /** IDF mass a name needs to be the broader side (0: any name, however general). */
-  broaderMinMass: number;
   /**
    * Lowest pair score for broader/narrower: below it the shared part is too small a share of the
    * longer name (材料 in 材料力學, 商品 in 商品採購策略) and the pair is only related.
@@ -29,7 +27,6 @@ export interface RelationParameters {
 
 export const DEFAULT_RELATIONS: RelationParameters = {
   equivalentCoverage: 0.85,
-  broaderMinMass: 0,
   broaderMinScore: 0.5,
   relatedCoverage: 0.5,
   frameMinNames: 8,
@@ -109,15 +106,17 @@ export function relatePair(
   // A name inside the other with words to spare is a specialisation, however little those words
   // weigh (設備清潔保養 in 機台設備清潔保養).
   const part = properPart(x, y);
-  const coListed = !contrasted && (low >= params.equivalentCoverage || scored.usedContext || reordered(x, y)) && listedTogether();
+  const sameLetters = reordered(x, y);
+  const explained = Math.min(...scored.explainedCoverage);
+  const coListed = !contrasted && (low >= params.equivalentCoverage || scored.usedContext || sameLetters) && listedTogether();
   if (!contrasted && !coListed) {
     if (low >= params.equivalentCoverage && !part) return { relation: 'equivalent', score: calibrate(low, scoring), reason: 'same words' };
     // A unit's note that spells out what its name covers (分析技能 可能包括：分析…資訊和數據) makes
     // the name equivalent to a name that says the same in words.
-    if (scored.usedContext && Math.min(...scored.explainedCoverage) >= params.equivalentCoverage) {
-      return { relation: 'equivalent', score: calibrate(Math.min(...scored.explainedCoverage), scoring) * 0.95, reason: 'explained by its note' };
+    if (scored.usedContext && explained >= params.equivalentCoverage) {
+      return { relation: 'equivalent', score: calibrate(explained, scoring) * 0.95, reason: 'explained by its note' };
     }
-    if (reordered(x, y)) return { relation: 'equivalent', score: calibrate(params.equivalentCoverage, scoring), reason: 'same words in another order' };
+    if (sameLetters) return { relation: 'equivalent', score: calibrate(params.equivalentCoverage, scoring), reason: 'same words in another order' };
   }
   const related = (reason: string): TypedRelation | null => {
     const h = harmonic(covX, covY);
@@ -126,7 +125,7 @@ export function relatePair(
   if (contrasted) return related(`differs: ${scored.contrast.join(', ')}`);
   const xInner = covX > covY || (covX === covY && x.name.core.length < y.name.core.length);
   const [inner, outer] = xInner ? [x, y] : [y, x];
-  if ((high >= scoring.containmentCoverage || wordsWithin(inner, outer) || part) && inner.mass >= params.broaderMinMass) {
+  if (high >= scoring.containmentCoverage || wordsWithin(inner, outer) || part) {
     if (scored.score < params.broaderMinScore) return related(`little of ${outer.name.core} is ${inner.name.core}`);
     return { relation: xInner ? 'broader' : 'narrower', score: scored.score, reason: containment(inner, outer) };
   }
