@@ -85,7 +85,13 @@ describe('analyseText', () => {
     expect(analyseText('溝通和協商技能', 'skill', rules).core).toBe('溝通協調');
     expect(analyseText('溝通協調能力', 'skill', rules).core).toBe('溝通協調');
     expect(analyseText('職場的職業健康安全要求', 'knowledge', rules).core).toBe('職場職業安全衛生要求');
-    expect(analyseText('管理學原理', 'knowledge', rules).core).toBe('管理學');
+    expect(analyseText('管理學概論', 'knowledge', rules).core).toBe('管理學');
+    expect(analyseText('機械設計基礎能力', 'skill', rules).core).toBe('機械設計');
+  });
+  it('keeps contentful frames of knowledge (原理, 技術): they name a specific kind of knowledge', () => {
+    expect(analyseText('管理學原理', 'knowledge', rules).core).toBe('管理學原理');
+    expect(analyseText('焊接技術', 'knowledge', rules).core).toBe('焊接技術');
+    expect(analyseText('焊接技術', 'skill', rules).core).toBe('焊接');
   });
   it('keeps a name that is nothing but a head', () => {
     expect(analyseText('技能', 'skill', rules).core).toBe('技能');
