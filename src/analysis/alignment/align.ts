@@ -295,7 +295,8 @@ export class AlignmentIndex implements AlignmentCorpus {
     // the harmonic mean of its coverages, which may exceed the raw score): scored without a floor.
     const scored = scorePair(a, b, this.params, 0);
     if (!scored) return null;
-    const typed = relatePair(a, b, scored, () => listedTogether(a, b), this.params, this.relations);
+    const frames = this.byId.get(a.input.id)?.kind.frames;
+    const typed = relatePair(a, b, scored, () => listedTogether(a, b), this.params, this.relations, (tail) => frames?.isFrame(tail) ?? false);
     if (!typed) return null;
     const { method, details } = scored.explain();
     return {

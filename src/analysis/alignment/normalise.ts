@@ -238,12 +238,22 @@ function toUnits(chars: Char[], breakAfter: boolean[]): { units: MatchUnit[]; wo
   return { units, wordBreak };
 }
 
+/**
+ * Whether `head` ends `text` and may be removed: something must remain, and two characters at
+ * least for a one-character head (執行力 -> 執行, but 體力 stays).
+ */
+function strippable(text: string, head: string): boolean {
+  if (!text.endsWith(head)) return false;
+  const left = [...text].length - [...head].length;
+  return left > 0 && (left >= 2 || [...head].length > 1);
+}
+
 /** Removes generic heads from the end of the text while something remains. */
 function stripHeadChars(chars: Char[], heads: string[]): Char[] {
   let out = chars;
   for (let guard = 0; guard < 4; guard++) {
     const joined = out.map((c) => c.ch).join('');
-    const head = heads.find((h) => joined.endsWith(h) && joined.length > h.length);
+    const head = heads.find((h) => strippable(joined, h));
     if (!head) break;
     out = out.slice(0, out.length - [...head].length);
   }
@@ -274,7 +284,7 @@ export function analyseText(text: string, kind: CompetencyKind, rules: MatchingR
   if (stripHeads) {
     for (let guard = 0; guard < 4; guard++) {
       const joined = words.map((w) => w.map((c) => c.ch).join('')).join('');
-      const head = rules.heads[kind].find((h) => joined.endsWith(h) && joined.length > h.length);
+      const head = rules.heads[kind].find((h) => strippable(joined, h));
       if (!head) break;
       let drop = [...head].length;
       while (drop > 0 && words.length > 0) {

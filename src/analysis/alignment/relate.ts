@@ -8,6 +8,7 @@
 // it (故障排除 < 故障排除與檢修) or a frame behind it (電路設計 < 電路設計實務). Names that share a frame
 // or much text but differ in their object are only *related* (凹版印刷 / 平版印刷標準作業流程).
 import { calibrate, type PairScore, type PreparedCompetency, type ScoringParameters } from './score.js';
+import type { MatchUnit } from './normalise.js';
 import type { CompetencyRelation } from './types.js';
 
 /** Tunable thresholds of the relation rules; defaults chosen on the tuning half of the real labelled set. */
@@ -68,6 +69,17 @@ function shareABigram(a: string, b: string): boolean {
   return false;
 }
 
+/** How many words of `name` begin at or after character `from` of its core. */
+function wordsFrom(name: PreparedCompetency, from: number): number {
+  let at = 0;
+  let count = 0;
+  for (const word of name.words) {
+    if (at >= from) count++;
+    at += word.length;
+  }
+  return count;
+}
+
 /** One normalised name lies inside the other, which has more. */
 function properPart(x: PreparedCompetency, y: PreparedCompetency): boolean {
   const [a, b] = x.name.core.length <= y.name.core.length ? [x.name.core, y.name.core] : [y.name.core, x.name.core];
@@ -87,6 +99,24 @@ function wordsWithin(inner: PreparedCompetency, outer: PreparedCompetency): bool
 }
 
 /**
+ * The units of `side` that no bigram shared with `other` (or explained by its note) covers, as text:
+ * what `side` says that `other` does not (木 in 木構件損壞知識 against 石構件損壞知識).
+ */
+export function residue(side: PreparedCompetency, other: PreparedCompetency): string {
+  const units = side.name.units;
+  const shared = (key: string): boolean => other.grams.has(key) || other.context.has(key);
+  const covered = units.map((u) => units.length === 1 && shared(u.text));
+  // Every occurrence counts (a bigram written twice, 維護 in 維修與保養, is one gram).
+  for (let i = 0; i + 1 < units.length; i++) {
+    if (shared((units[i] as MatchUnit).text + (units[i + 1] as MatchUnit).text)) covered[i] = covered[i + 1] = true;
+  }
+  units.forEach((u, i) => {
+    if (!covered[i] && u.text.length > 1 && shared(u.text)) covered[i] = true;
+  });
+  return units.filter((_, i) => !covered[i]).map((u) => u.text).join('');
+}
+
+/**
  * The relation between x and y given their scored comparison, or null when they are not related.
  * `listedTogether`: whether some document lists both (asked only when it matters).
  */
@@ -97,18 +127,31 @@ export function relatePair(
   listedTogether: () => boolean,
   scoring: ScoringParameters,
   params: RelationParameters,
+  isFrame: (tail: string) => boolean = () => false,
 ): TypedRelation | null {
   if (scored.exact) return { relation: 'equivalent', score: 1, reason: 'same name' };
   const [covX, covY] = scored.coverage;
   const contrasted = scored.contrast.length > 0;
   const low = Math.min(covX, covY);
   const high = Math.max(covX, covY);
+  const related = (reason: string): TypedRelation | null => {
+    const h = harmonic(covX, covY);
+    return h >= params.relatedCoverage ? { relation: 'related', score: calibrate(h, scoring), reason } : null;
+  };
   // A name inside the other with words to spare is a specialisation, however little those words
   // weigh (設備清潔保養 in 機台設備清潔保養).
   const part = properPart(x, y);
   const sameLetters = reordered(x, y);
   const explained = Math.min(...scored.explainedCoverage);
+  // Each name says something the other does not (木 / 石 構件損壞知識): two objects, however much
+  // text they share. Neither equivalent nor one inside the other.
+  const restX = residue(x, y);
+  const restY = residue(y, x);
+  const twoObjects = restX.length > 0 && restY.length > 0;
   const coListed = !contrasted && (low >= params.equivalentCoverage || scored.usedContext || sameLetters) && listedTogether();
+  if (twoObjects && !sameLetters) {
+    return contrasted ? related(`differs: ${scored.contrast.join(', ')}`) : related(`differ: ${restX} ≠ ${restY}`);
+  }
   if (!contrasted && !coListed) {
     if (low >= params.equivalentCoverage && !part) return { relation: 'equivalent', score: calibrate(low, scoring), reason: 'same words' };
     // A unit's note that spells out what its name covers (分析技能 可能包括：分析…資訊和數據) makes
@@ -118,15 +161,22 @@ export function relatePair(
     }
     if (sameLetters) return { relation: 'equivalent', score: calibrate(params.equivalentCoverage, scoring), reason: 'same words in another order' };
   }
-  const related = (reason: string): TypedRelation | null => {
-    const h = harmonic(covX, covY);
-    return h >= params.relatedCoverage ? { relation: 'related', score: calibrate(h, scoring), reason } : null;
-  };
   if (contrasted) return related(`differs: ${scored.contrast.join(', ')}`);
   const xInner = covX > covY || (covX === covY && x.name.core.length < y.name.core.length);
   const [inner, outer] = xInner ? [x, y] : [y, x];
   if (high >= scoring.containmentCoverage || wordsWithin(inner, outer) || part) {
     if (scored.score < params.broaderMinScore) return related(`little of ${outer.name.core} is ${inner.name.core}`);
+    // Names are head-final: a name that only stands in front of the other (商品 in 商品採購策略) is
+    // the other's modifier, not its head, unless what follows is a frame many names end with
+    // (印刷 < 印刷標準作業流程), a single activity (資訊科技 < 資訊科技應用, 資料蒐集 < 資料蒐集分析), a
+    // law named after it (職業安全衛生法) or a second competency joined to it (故障排除 < 故障排除與檢修).
+    // Any other one-character suffix derives another word (人因工程學, 法規 cut after 法).
+    const place = placeInside(inner.name.core, outer.name.core);
+    const headed = (tail: string): boolean =>
+      tail === '法' || isFrame(tail) || ([...tail].length > 1 && wordsFrom(outer, inner.name.core.length) < 2);
+    if (place && place.before === '' && place.after !== '' && !CONJUNCTIONS.test(outer.input.name) && !headed(place.after)) {
+      return related(`new head: ${inner.name.core} + ${place.after}`);
+    }
     return { relation: xInner ? 'broader' : 'narrower', score: scored.score, reason: containment(inner, outer) };
   }
   if (coListed && low >= params.equivalentCoverage) return related('listed together by one document');

@@ -176,6 +176,22 @@ describe('scoring', () => {
     expect(relation(c('skill', '人際關係管理'), c('skill', '顧客關係管理'))).toMatch(/^(related|none)$/);
   });
 
+  it('keeps two names apart when each says something the other does not, however little', () => {
+    const parts = [c('knowledge', '瓦件損壞與危害因子知識'), c('knowledge', '泥塑物件損壞與危害因子知識')];
+    expect(relation(c('knowledge', '木構件損壞與危害因子知識'), c('knowledge', '石構件損壞與危害因子知識'), [...pad, ...parts])).toMatch(/^(related|none)$/);
+    // One side only with more words is still a specialisation.
+    expect(relation(c('skill', '塗裝設備清潔保養能力'), c('skill', '設備清潔保養能力'))).toBe('narrower');
+  });
+
+  it('reads a name in front of another as its modifier unless a frame or a second competency follows', () => {
+    // 商品 modifies 採購策略: knowing goods does not make one a buying strategist, nor the reverse.
+    expect(relation(c('knowledge', '商品知識'), c('knowledge', '商品採購策略'))).toMatch(/^(related|none)$/);
+    expect(relation(c('skill', '故障排除能力'), c('skill', '故障排除與檢修能力'))).toBe('broader');
+    expect(relation(c('skill', '資訊科技應用能力'), c('skill', '資訊科技技能'))).toBe('narrower');
+    const frame = ['打包機', '織布機', '冷氣', '堆高機', '裁切機', '壓鑄機', '射出機', '鍋爐'].map((n) => c('knowledge', `${n}操作手冊`));
+    expect(relation(c('knowledge', '印刷機械知識'), c('knowledge', '印刷機械操作手冊'), frame)).toBe('broader');
+  });
+
   it('reads the same words in another order as equivalent', () => {
     expect(relation(c('skill', '溝通協調能力'), c('skill', '協調溝通能力'))).toBe('equivalent');
     expect(relation(c('skill', '預算編列能力'), c('skill', '編列預算能力'))).toBe('equivalent');
