@@ -279,6 +279,9 @@ export function analyseText(text: string, kind: CompetencyKind, rules: MatchingR
   }
   const kept = words.filter((w) => !(w.every((c) => c.term < 0) && rules.stopWords.has(w.map((c) => c.ch).join(''))));
   if (kept.length > 0) words = kept;
+  // Synonyms side by side say one thing (資訊與數據, 機具設備, 保養與維護 -> 資料, 設備, 維護).
+  const wordText = (w: Char[]): string => w.map((c) => c.ch).join('');
+  words = words.filter((w, i) => i === 0 || w.length < 2 || wordText(w) !== wordText(words[i - 1] as Char[]));
 
   // Strip generic heads from the end, wherever the word boundaries fall.
   if (stripHeads) {

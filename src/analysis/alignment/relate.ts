@@ -156,7 +156,9 @@ export function relatePair(
     if (low >= params.equivalentCoverage && !part) return { relation: 'equivalent', score: calibrate(low, scoring), reason: 'same words' };
     // A unit's note that spells out what its name covers (分析技能 可能包括：分析…資訊和數據) makes
     // the name equivalent to a name that says the same in words.
-    if (scored.usedContext && explained >= params.equivalentCoverage) {
+    // Every word of each accounted for (a weak bigram across two words may still be missing).
+    const accounted = restX === '' && restY === '' && explained >= params.relatedCoverage;
+    if (scored.usedContext && (explained >= params.equivalentCoverage || accounted)) {
       return { relation: 'equivalent', score: calibrate(explained, scoring) * 0.95, reason: 'explained by its note' };
     }
     if (sameLetters) return { relation: 'equivalent', score: calibrate(params.equivalentCoverage, scoring), reason: 'same words in another order' };

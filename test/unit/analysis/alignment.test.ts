@@ -93,6 +93,10 @@ describe('analyseText', () => {
     expect(analyseText('焊接技術', 'knowledge', rules).core).toBe('焊接技術');
     expect(analyseText('焊接技術', 'skill', rules).core).toBe('焊接');
   });
+  it('reads synonyms side by side as one word', () => {
+    expect(analyseText('機具設備保養能力', 'skill', rules).core).toBe('設備維護');
+    expect(analyseText('分析資訊與數據能力', 'skill', rules).core).toBe('分析資料');
+  });
   it('keeps a name that is nothing but a head', () => {
     expect(analyseText('技能', 'skill', rules).core).toBe('技能');
   });
