@@ -24,6 +24,11 @@ export interface RelationParameters {
   relatedCoverage: number;
   /** How many names must end with a tail for it to count as a frame. */
   frameMinNames: number;
+  /**
+   * Lowest coverage at which two names that read the same once synonyms are substituted are
+   * equivalent: below it a substitution is too unsure (緊急 read as 應變).
+   */
+  synonymCoverage: number;
 }
 
 export const DEFAULT_RELATIONS: RelationParameters = {
@@ -31,6 +36,7 @@ export const DEFAULT_RELATIONS: RelationParameters = {
   broaderMinScore: 0.5,
   relatedCoverage: 0.5,
   frameMinNames: 8,
+  synonymCoverage: 0.8,
 };
 
 /** How two competencies relate; `narrower` and `broader` read "x is narrower / broader than y". */
@@ -162,6 +168,11 @@ export function relatePair(
       return { relation: 'equivalent', score: calibrate(explained, scoring) * 0.95, reason: 'explained by its note' };
     }
     if (sameLetters) return { relation: 'equivalent', score: calibrate(params.equivalentCoverage, scoring), reason: 'same words in another order' };
+    // The same words once synonyms are read as their lexicon term (機具設備使用 / 機器設備操作):
+    // each substitution is less sure than the written word, but together they say one thing.
+    if (x.name.core === y.name.core && [...x.name.core].length >= 2 && low >= params.synonymCoverage) {
+      return { relation: 'equivalent', score: calibrate(Math.max(low, params.equivalentCoverage), scoring), reason: 'same words through synonyms' };
+    }
   }
   if (contrasted) return related(`differs: ${scored.contrast.join(', ')}`);
   const xInner = covX > covY || (covX === covY && x.name.core.length < y.name.core.length);

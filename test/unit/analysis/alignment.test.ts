@@ -196,6 +196,12 @@ describe('scoring', () => {
     expect(relation(c('knowledge', '印刷機械知識'), c('knowledge', '印刷機械操作手冊'), frame)).toBe('broader');
   });
 
+  it('reads names that say the same once synonyms are read as equivalent, unless a substitution is unsure', () => {
+    expect(relation(c('skill', '機具設備使用能力'), c('skill', '機器設備操作能力'))).toBe('equivalent');
+    // 緊急 is read as 應變 with little confidence: emergency response is one kind of 應變.
+    expect(relation(c('skill', '應變能力'), c('skill', '緊急應變能力'))).not.toBe('equivalent');
+  });
+
   it('reads the same words in another order as equivalent', () => {
     expect(relation(c('skill', '溝通協調能力'), c('skill', '協調溝通能力'))).toBe('equivalent');
     expect(relation(c('skill', '預算編列能力'), c('skill', '編列預算能力'))).toBe('equivalent');
