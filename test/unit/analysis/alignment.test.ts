@@ -87,6 +87,8 @@ describe('analyseText', () => {
     expect(analyseText('職場的職業健康安全要求', 'knowledge', rules).core).toBe('職場職業安全衛生要求');
     expect(analyseText('管理學概論', 'knowledge', rules).core).toBe('管理學');
     expect(analyseText('機械設計基礎能力', 'skill', rules).core).toBe('機械設計');
+    // 基礎 / 基本 / 簡易 X counts as X.
+    expect(analyseText('簡易急救相關知識', 'knowledge', rules).core).toBe(analyseText('基本急救知識', 'knowledge', rules).core);
   });
   it('keeps contentful frames of knowledge (原理, 技術): they name a specific kind of knowledge', () => {
     expect(analyseText('管理學原理', 'knowledge', rules).core).toBe('管理學原理');
