@@ -1,7 +1,9 @@
 // The service's Prometheus metrics, in a registry of their own (one per server, so tests that start
-// several servers in one process never share counts). Served as text at GET /metrics.
+// several servers in one process never share request counts; import jobs belong to the process, so
+// their figures are the process's). Served as text at GET /metrics.
 import type { Driver } from 'neo4j-driver';
 import { Counter, Gauge, Histogram, Registry, collectDefaultMetrics } from 'prom-client';
+import { importJobActivity } from '../pipeline/import-jobs.js';
 import { poolStats } from './neo4j-pool.js';
 
 /** Request latency buckets in seconds: from a cached lookup to the 10 s query timeout. */
@@ -18,6 +20,12 @@ export interface ServiceMetrics {
   httpResponses: Counter<'route' | 'status'>;
   /** Documents imported over GraphQL, by outcome. */
   importDocuments: Counter<'status' | 'dry_run'>;
+  /** This process's import jobs now (QUEUED, RUNNING); read from the job runner at each scrape. */
+  importJobs: Gauge<'state'>;
+  /** This process's import jobs finished since it started, by final state; read at each scrape. */
+  importJobsFinished: Counter<'state'>;
+  /** Documents this process's import jobs finished since it started, by status; read at each scrape. */
+  importJobDocuments: Counter<'status'>;
 }
 
 export function createMetrics(driver: Driver): ServiceMetrics {
@@ -40,6 +48,41 @@ export function createMetrics(driver: Driver): ServiceMetrics {
   pool('neo4j_pool_connections_idle', 'Bolt connections open and free.', (s) => s.idle);
   pool('neo4j_pool_acquisitions_waiting', 'Sessions waiting for a connection because every one is in use (a burst queues up to 10 s).', (s) => s.waiting);
   pool('neo4j_pool_max_connections', 'Size limit of the Bolt connection pool (NEO4J_MAX_CONNECTIONS).', (s) => s.max);
+
+  // Import jobs run in the background, one at a time per process, outside any request: the job
+  // runner keeps the tallies and each scrape copies them, so every state and status is reported
+  // (at 0 until it happens) and a series can be alerted on before its first occurrence.
+  const importJobs = new Gauge({
+    name: 'import_jobs',
+    help: 'Import jobs of this process now, by state (QUEUED, RUNNING).',
+    labelNames: ['state'] as const,
+    registers,
+    collect() {
+      const activity = importJobActivity();
+      this.set({ state: 'QUEUED' }, activity.queued);
+      this.set({ state: 'RUNNING' }, activity.running);
+    },
+  });
+  const importJobsFinished = new Counter({
+    name: 'import_jobs_finished_total',
+    help: 'Import jobs this process finished since it started, by final state (SUCCEEDED, FAILED).',
+    labelNames: ['state'] as const,
+    registers,
+    collect() {
+      this.reset();
+      for (const [state, count] of Object.entries(importJobActivity().finished)) this.inc({ state }, count);
+    },
+  });
+  const importJobDocuments = new Counter({
+    name: 'import_job_documents_total',
+    help: "Documents this process's import jobs finished since it started, by status (CREATED, UPDATED, UNCHANGED, FAILED).",
+    labelNames: ['status'] as const,
+    registers,
+    collect() {
+      this.reset();
+      for (const [status, count] of Object.entries(importJobActivity().documents)) this.inc({ status }, count);
+    },
+  });
 
   return {
     registry,
@@ -74,5 +117,8 @@ export function createMetrics(driver: Driver): ServiceMetrics {
       labelNames: ['status', 'dry_run'] as const,
       registers,
     }),
+    importJobs,
+    importJobsFinished,
+    importJobDocuments,
   };
 }

@@ -28,6 +28,29 @@ const PROGRESS_EVERY_MS = 500;
 /** This process, as the owner of the jobs it runs. */
 const OWNER = randomUUID();
 
+/**
+ * What this process's jobs are doing and have done since it started, for /metrics: jobs waiting and
+ * running now, jobs finished by final state, and the documents the jobs finished by status.
+ */
+export interface ImportJobActivity {
+  queued: number;
+  running: number;
+  finished: Record<'SUCCEEDED' | 'FAILED', number>;
+  documents: Record<ShownResult['status'], number>;
+}
+
+const activity: ImportJobActivity = {
+  queued: 0,
+  running: 0,
+  finished: { SUCCEEDED: 0, FAILED: 0 },
+  documents: { CREATED: 0, UPDATED: 0, UNCHANGED: 0, FAILED: 0 },
+};
+
+/** A copy of this process's job activity (jobs run one at a time per process, so it is per process). */
+export function importJobActivity(): ImportJobActivity {
+  return { ...activity, finished: { ...activity.finished }, documents: { ...activity.documents } };
+}
+
 let queue: Promise<unknown> = Promise.resolve();
 
 function view(job: StoredJob): ImportJobView {
@@ -59,6 +82,7 @@ export async function startImportJob(
 ): Promise<ImportJobView> {
   const id = randomUUID();
   await insertJob(db, id, inputs.length, OWNER);
+  activity.queued += 1;
   const run = queue.then(() => runJob(db, id, inputs));
   queue = run.catch(() => undefined);
   void run.then(async () => onFinished?.(await readImportJob(db, id).catch(() => null)));
@@ -66,6 +90,9 @@ export async function startImportJob(
 }
 
 async function runJob(db: Database, id: string, inputs: DocumentInput[]): Promise<void> {
+  activity.queued -= 1;
+  activity.running += 1;
+  let outcome: 'SUCCEEDED' | 'FAILED' = 'FAILED';
   const pending: Array<{ position: number; json: string }> = [];
   let progress: PipelineProgress = { stage: 'IMPORTING', done: 0, total: inputs.length };
   let failed = 0;
@@ -85,6 +112,7 @@ async function runJob(db: Database, id: string, inputs: DocumentInput[]): Promis
     await flush(true);
     await runImport(db, inputs, {
       onResult: (result) => {
+        activity.documents[result.status] += 1;
         if (result.status === 'FAILED') failed += 1;
         const { newCompetencyIds: _internal, ...shown } = result;
         pending.push({ position: position++, json: JSON.stringify(shown) });
@@ -96,10 +124,13 @@ async function runJob(db: Database, id: string, inputs: DocumentInput[]): Promis
     });
     await flush(true);
     await writeFinish(db, id, 'SUCCEEDED', null);
+    outcome = 'SUCCEEDED';
   } catch (error) {
     await flush(true).catch(() => undefined);
     await writeFinish(db, id, 'FAILED', error instanceof Error ? error.message : String(error)).catch(() => undefined);
   } finally {
     clearInterval(heartbeat);
+    activity.running -= 1;
+    activity.finished[outcome] += 1;
   }
 }
