@@ -185,6 +185,10 @@ export function relatePair(
     // law named after it (職業安全衛生法) or a second competency joined to it (故障排除 < 故障排除與檢修).
     // Any other one-character suffix derives another word (人因工程學, 法規 cut after 法).
     const place = placeInside(inner.name.core, outer.name.core);
+    // X學 is the study of X: knowing one is knowing the other (人因工程 / 人因工程學).
+    if (place && place.before === '' && place.after === '學' && inner.input.kind === 'knowledge' && [...inner.name.core].length >= 2 && !coListed) {
+      return { relation: 'equivalent', score: calibrate(params.equivalentCoverage, scoring), reason: `the study of ${inner.name.core}` };
+    }
     const headed = (tail: string): boolean =>
       tail === '法' || isFrame(tail) || ([...tail].length > 1 && wordsFrom(outer, inner.name.core.length) < 2);
     if (place && place.before === '' && place.after !== '' && !CONJUNCTIONS.test(outer.input.name) && !headed(place.after)) {

@@ -204,6 +204,10 @@ describe('scoring', () => {
     expect(relation(c('skill', '應變能力'), c('skill', '緊急應變能力'))).not.toBe('equivalent');
   });
 
+  it('reads the study of X as knowledge of X', () => {
+    expect(relation(c('knowledge', '人因工程'), c('knowledge', '人因工程學'))).toBe('equivalent');
+  });
+
   it('reads the same words in another order as equivalent', () => {
     expect(relation(c('skill', '溝通協調能力'), c('skill', '協調溝通能力'))).toBe('equivalent');
     expect(relation(c('skill', '預算編列能力'), c('skill', '編列預算能力'))).toBe('equivalent');
