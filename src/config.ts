@@ -48,6 +48,10 @@ const EnvSchema = z.object({
   INTROSPECTION: booleanFromEnv.default(true),
   DEBUG_ERRORS: booleanFromEnv.default(false),
   METRICS_ENABLED: booleanFromEnv.default(true),
+  RESPONSE_CACHE: booleanFromEnv.default(true),
+  RESPONSE_CACHE_MB: positiveInt.default(64),
+  RESPONSE_CACHE_MAX_AGE: z.coerce.number().int().min(0).default(0),
+  RESPONSE_CACHE_POLL_MS: z.coerce.number().int().min(1_000, 'must be at least 1000 (the version is read at most once a second)').default(1_000),
 });
 
 export type Env = z.infer<typeof EnvSchema>;
@@ -88,6 +92,14 @@ export interface Config {
   debugErrors: boolean;
   /** Serve Prometheus metrics at GET /metrics. */
   metricsEnabled: boolean;
+  /** Whole answers of queries kept per catalogue version (src/http/response-cache.ts); null = off. */
+  responseCache: {
+    maxBytes: number;
+    /** `Cache-Control: max-age` of GET answers, in seconds. */
+    maxAgeSeconds: number;
+    /** How often the catalogue version is read: the longest another replica's import goes unseen. */
+    pollMs: number;
+  } | null;
 }
 
 /** Raised at start when the environment is invalid; `problems` has one line per bad variable. */
@@ -144,5 +156,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.c
     introspection: e.INTROSPECTION,
     debugErrors: e.DEBUG_ERRORS,
     metricsEnabled: e.METRICS_ENABLED,
+    responseCache: e.RESPONSE_CACHE
+      ? { maxBytes: e.RESPONSE_CACHE_MB * 1024 * 1024, maxAgeSeconds: e.RESPONSE_CACHE_MAX_AGE, pollMs: e.RESPONSE_CACHE_POLL_MS }
+      : null,
   };
 }

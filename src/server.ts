@@ -3,19 +3,22 @@ import { randomUUID, timingSafeEqual, createHash } from 'node:crypto';
 import http from 'node:http';
 import path from 'node:path';
 import { ApolloServer, type ApolloServerPlugin } from '@apollo/server';
-import { expressMiddleware } from '@as-integrations/express5';
 import { ApolloServerPluginCacheControlDisabled } from '@apollo/server/plugin/disabled';
 import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
 import cors from 'cors';
 import express, { type NextFunction, type Request, type Response } from 'express';
 import type { Logger } from 'pino';
+import { Counter, type Registry } from 'prom-client';
 import type { Config } from './config.js';
 import { createRequestContext, type AppServices, type RequestContext } from './modules/context.js';
 import { errorReporting } from './http/error-reporting.js';
 import { explorerRouter } from './http/explorer.js';
+import { CatalogueWatcher } from './http/catalogue-watcher.js';
 import { graphiqlPage } from './http/graphiql.js';
+import { graphqlHandler, responseCachePlugin, type CacheSetup } from './http/graphql-handler.js';
 import { costLimitPlugin, limitRules } from './http/limits.js';
 import { rateLimit } from './http/rate-limit.js';
+import { ResponseCache } from './http/response-cache.js';
 import { countImportedDocuments, createMetrics, graphqlMetricsPlugin, httpMetrics } from './metrics/index.js';
 import { loadTypeDefs, resolvers } from './modules/index.js';
 import { PROJECT_ROOT } from './paths.js';
@@ -93,10 +96,12 @@ export async function startServer(deps: ServerDeps): Promise<RunningServer> {
       costLimitPlugin(config.limits.maxCost),
       errors.plugin,
       graphqlMetricsPlugin(metrics),
+      responseCachePlugin,
     ],
     formatError: errors.formatError,
   });
   await apollo.start();
+  const caching = await startResponseCache(config, services, metrics.registry);
 
   app.use((req, res, next) => {
     const requestId = (req.headers['x-request-id'] as string | undefined)?.slice(0, 100) || randomUUID();
@@ -158,14 +163,16 @@ export async function startServer(deps: ServerDeps): Promise<RunningServer> {
       res.locals.isAdmin = isAdminRequest(req.headers.authorization, config.adminToken);
       (res.locals.isAdmin ? adminBody : ordinaryBody)(req, res, next);
     },
-    expressMiddleware(apollo, {
-      context: async ({ res }) =>
+    graphqlHandler(
+      apollo,
+      async (res) =>
         createRequestContext(services, {
           requestId: res.locals.requestId as string,
           isAdmin: res.locals.isAdmin as boolean,
           log: log.child({ requestId: res.locals.requestId }),
         }),
-    }),
+      caching,
+    ),
   );
 
   // Body-parser failures (too large, malformed JSON) as GraphQL-shaped errors with the right status.
@@ -189,6 +196,26 @@ export async function startServer(deps: ServerDeps): Promise<RunningServer> {
   return {
     httpServer,
     url: `http://localhost:${port}/graphql`,
-    stop: () => apollo.stop(),
+    stop: async () => {
+      caching?.watcher.stop();
+      await apollo.stop();
+    },
+  };
+}
+
+async function startResponseCache(config: Config, services: AppServices, registry: Registry): Promise<CacheSetup | null> {
+  if (!config.responseCache) return null;
+  const watcher = new CatalogueWatcher(services.db, config.responseCache.pollMs);
+  await watcher.start();
+  return {
+    cache: new ResponseCache(config.responseCache.maxBytes),
+    watcher,
+    maxAgeSeconds: config.responseCache.maxAgeSeconds,
+    lookups: new Counter({
+      name: 'response_cache_lookups_total',
+      help: 'Queries looked up in the response cache, by outcome (hit or miss).',
+      labelNames: ['outcome'],
+      registers: [registry],
+    }),
   };
 }

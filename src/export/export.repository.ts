@@ -51,8 +51,8 @@ const relationshipPages = new Map<string, Cypher>(
 const otherNodes = cypher(
   'export.otherNodes',
   // Nodes of labels other modules may add later still export (operational records - migrations,
-  // import jobs - do not).
-  `MATCH (n) WHERE NOT n:Migration AND NOT n:ImportJob AND NOT n:ImportJobResult AND NOT any(label IN labels(n) WHERE label IN $known)
+  // import jobs, the catalogue version - do not).
+  `MATCH (n) WHERE NOT n:Migration AND NOT n:ImportJob AND NOT n:ImportJobResult AND NOT n:Catalogue AND NOT any(label IN labels(n) WHERE label IN $known)
    RETURN n.id AS id, labels(n) AS labels, properties(n) AS properties, [(n)-[r]->(b) WHERE NOT b:Migration |
      {type: type(r), source: n.id, sourceLabels: labels(n), target: b.id, targetLabels: labels(b), properties: properties(r)}] AS relationships
    ORDER BY elementId(n)`,

@@ -25,6 +25,11 @@ export interface RequestContext {
   isAdmin: boolean;
   log: Logger;
   services: AppServices;
+  /**
+   * Whether the answer may be kept by the response cache (a query answered without errors). An
+   * object, not a flag: Apollo Server hands plugins a shallow copy of the context.
+   */
+  answer: { cacheable: boolean };
 }
 
 export function createRequestContext(
@@ -33,5 +38,5 @@ export function createRequestContext(
 ): RequestContext {
   const roundTrips: RoundTripCounter = { count: 0 };
   const { db, batcher } = openRequestScope(services.db, roundTrips);
-  return { ...request, db, roundTrips, loaders: createLoaders(batcher), services };
+  return { ...request, db, roundTrips, loaders: createLoaders(batcher), services, answer: { cacheable: false } };
 }

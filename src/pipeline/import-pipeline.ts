@@ -1,6 +1,7 @@
 // The one write path of the graph: parse -> load (one transaction per batch of documents) -> align
 // what changed -> refresh what depends on it (resemblance of standards, the plan cache). The CLI, the
 // GraphQL mutations and import jobs, the start-up seed and the benchmark all import through it.
+import { bumpCatalogueVersion } from '../db/catalogue-version.js';
 import type { Database } from '../db/query.js';
 import { importDocuments, type DocumentInput, type ImportResult } from '../ingest/import-documents.js';
 import { alignChanges, type AlignmentReport } from '../modules/analysis/alignment.service.js';
@@ -38,24 +39,41 @@ export function changeOf(results: readonly ImportResult[]): { documents: string[
   };
 }
 
+/** During a long import, cached answers are dropped at most this often (and once more at the end). */
+const BUMP_INTERVAL_MS = 1_000;
+
 /** Imports documents and brings everything derived from them up to date. */
 export async function runImport(db: Database, inputs: DocumentInput[], options: PipelineOptions = {}): Promise<PipelineReport> {
   const started = performance.now();
   const total = inputs.length;
   let done = 0;
+  let written = false;
+  let lastBump = performance.now();
+  let bumping: Promise<unknown> = Promise.resolve();
   options.onProgress?.({ stage: 'IMPORTING', done, total });
   const results = await importDocuments(db, inputs, {
     dryRun: options.dryRun ?? false,
     onResult: (result) => {
       done += 1;
+      if (result.status === 'CREATED' || result.status === 'UPDATED') {
+        written = true;
+        // A long job's documents become visible as they commit, so cached answers must follow.
+        if (performance.now() - lastBump > BUMP_INTERVAL_MS) {
+          lastBump = performance.now();
+          bumping = bumping.then(() => bumpCatalogueVersion(db));
+        }
+      }
       options.onResult?.(result);
       options.onProgress?.({ stage: 'IMPORTING', done, total });
     },
   });
+  await bumping;
   let alignment: AlignmentReport | null = null;
   if (!options.dryRun) {
+    if (written) await bumpCatalogueVersion(db);
     options.onProgress?.({ stage: 'ALIGNING', done, total });
     alignment = await alignChanges(db, changeOf(results));
+    if (alignment) await bumpCatalogueVersion(db);
     // New data shifts the planner's statistics; plan the hot reads again before users ask - in the
     // background, so the import answers as soon as its own work is done.
     if (alignment) void warmPlanCache();

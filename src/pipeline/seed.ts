@@ -2,6 +2,7 @@
 // aligned like any other import.
 import type { Logger } from 'pino';
 import path from 'node:path';
+import { bumpCatalogueVersion } from '../db/catalogue-version.js';
 import type { Database } from '../db/query.js';
 import { countDocuments, readDocumentDir } from '../ingest/seed.js';
 import { loadTaxonomy, readTaxonomy } from '../ingest/taxonomy-loader.js';
@@ -11,6 +12,7 @@ import { runImport, type PipelineReport } from './import-pipeline.js';
 /** Loads the taxonomy and the seed documents (unchanged documents are skipped), and aligns them. */
 export async function seedGraph(db: Database, seedDir: string = SEED_DIR): Promise<PipelineReport> {
   await loadTaxonomy(db, readTaxonomy(path.join(seedDir, 'taxonomy')));
+  await bumpCatalogueVersion(db);
   return runImport(db, readDocumentDir(path.join(seedDir, 'icap')));
 }
 

@@ -3,6 +3,7 @@ import { inject } from 'vitest';
 import type { Driver } from 'neo4j-driver';
 import { createDriver } from '../../src/db/driver.js';
 import { migrate } from '../../src/db/migrations/migrate.js';
+import { bumpCatalogueVersion } from '../../src/db/catalogue-version.js';
 import { Database } from '../../src/db/query.js';
 
 export interface TestDatabase {
@@ -21,7 +22,11 @@ export async function openTestDatabase(): Promise<TestDatabase> {
   return { driver, db, close: () => driver.close() };
 }
 
-/** Removes every node and relationship except the migration records (tests that need a clean graph). */
+/**
+ * Removes every node and relationship except the migration records (tests that need a clean graph),
+ * and bumps the catalogue version as every write does, so no service answers from its cache.
+ */
 export async function clearGraph(driver: Driver): Promise<void> {
-  await driver.executeQuery('MATCH (n) WHERE NOT n:Migration DETACH DELETE n');
+  await driver.executeQuery('MATCH (n) WHERE NOT n:Migration AND NOT n:Catalogue DETACH DELETE n');
+  await bumpCatalogueVersion(new Database(driver, 'neo4j', 30_000));
 }

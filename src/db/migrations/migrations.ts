@@ -84,4 +84,9 @@ export const MIGRATIONS: Migration[] = [
     description: 'import jobs looked up by id',
     statements: [cypher('constraint ImportJob.id', 'CREATE CONSTRAINT import_job_id IF NOT EXISTS FOR (j:ImportJob) REQUIRE j.id IS UNIQUE')],
   },
+  {
+    version: 6,
+    description: 'one catalogue version node, bumped by every write (response caches key on it)',
+    statements: [cypher('constraint Catalogue.id', 'CREATE CONSTRAINT catalogue_id IF NOT EXISTS FOR (c:Catalogue) REQUIRE c.id IS UNIQUE')],
+  },
 ];

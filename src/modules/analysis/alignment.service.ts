@@ -9,6 +9,7 @@
 // a full run rebuilds it, so every name is weighed with the statistics of the whole catalogue again.
 import type { Driver } from 'neo4j-driver';
 import { AlignmentIndex } from '../../analysis/alignment/index.js';
+import { bumpCatalogueVersion } from '../../db/catalogue-version.js';
 import type { Database } from '../../db/query.js';
 import {
   readAlignmentCorpus,
@@ -75,7 +76,9 @@ async function fullRun(db: Database, keeper: Keeper, started: number): Promise<A
 /** Aligns every competency with every other (blocked, not quadratic) and rewrites all relations. */
 export async function alignAll(db: Database): Promise<AlignmentReport> {
   const keeper = keeperOf(db);
-  return serially(keeper, () => fullRun(db, keeper, performance.now()));
+  const report = await serially(keeper, () => fullRun(db, keeper, performance.now()));
+  await bumpCatalogueVersion(db);
+  return report;
 }
 
 /**

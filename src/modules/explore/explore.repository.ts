@@ -164,7 +164,12 @@ const countsByScan = cypher(
    RETURN nodeCount, relationshipCount, labels, relationshipTypes`,
 );
 
-/** Node and relationship counts by label and type, migration records left out. */
+/** Labels of operational records (migrations, import jobs, the catalogue version): not catalogue data. */
+const OPERATIONAL_LABELS = new Set(['Migration', 'ImportJob', 'ImportJobResult', 'Catalogue']);
+/** Relationships between operational records (a job to its results). */
+const OPERATIONAL_TYPES = new Set(['HAS_RESULT']);
+
+/** Node and relationship counts by label and type, operational records left out. */
 export async function readGraphStats(db: Database): Promise<GraphStatsRow> {
   let row: GraphStatsRow | undefined;
   try {
@@ -174,11 +179,14 @@ export async function readGraphStats(db: Database): Promise<GraphStatsRow> {
     if (!(error instanceof Neo4jError)) throw error;
     [row] = await db.read<GraphStatsRow>(countsByScan);
   }
-  const migrations = row?.labels.find((entry) => entry.label === 'Migration')?.count ?? 0;
+  const labels = row?.labels ?? [];
+  const types = row?.relationshipTypes ?? [];
+  const total = (entries: { count: number }[]) => entries.reduce((sum, entry) => sum + entry.count, 0);
   return {
-    nodeCount: (row?.nodeCount ?? 0) - migrations,
-    relationshipCount: row?.relationshipCount ?? 0,
-    labels: (row?.labels ?? []).filter((entry) => entry.label !== 'Migration' && entry.count > 0).sort((a, b) => b.count - a.count || a.label.localeCompare(b.label)),
-    relationshipTypes: (row?.relationshipTypes ?? []).filter((entry) => entry.count > 0).sort((a, b) => b.count - a.count || a.type.localeCompare(b.type)),
+    // Each operational node carries exactly one label, so subtracting per label counts each node once.
+    nodeCount: (row?.nodeCount ?? 0) - total(labels.filter((entry) => OPERATIONAL_LABELS.has(entry.label))),
+    relationshipCount: (row?.relationshipCount ?? 0) - total(types.filter((entry) => OPERATIONAL_TYPES.has(entry.type))),
+    labels: labels.filter((entry) => !OPERATIONAL_LABELS.has(entry.label) && entry.count > 0).sort((a, b) => b.count - a.count || a.label.localeCompare(b.label)),
+    relationshipTypes: types.filter((entry) => !OPERATIONAL_TYPES.has(entry.type) && entry.count > 0).sort((a, b) => b.count - a.count || a.type.localeCompare(b.type)),
   };
 }

@@ -1,0 +1,36 @@
+// The catalogue version: one number in the graph that every write of catalogue data bumps after it
+// commits. Whole answers cached by any replica are keyed by it (src/http/response-cache.ts), so a
+// replica drops its answers as soon as it reads a new version, whichever process wrote.
+import { EventEmitter } from 'node:events';
+import { cypher, type Database } from './query.js';
+
+const readVersion = cypher('catalogue.version', `OPTIONAL MATCH (c:Catalogue {id: 'catalogue'}) RETURN coalesce(c.version, 0) AS version`);
+
+const bumpVersion = cypher(
+  'catalogue.bump',
+  `MERGE (c:Catalogue {id: 'catalogue'})
+   SET c.version = coalesce(c.version, 0) + 1, c.changedAt = datetime()
+   RETURN c.version AS version`,
+);
+
+/** Bumps seen in this process, so its own cache drops stale answers at once instead of within a second. */
+const localBumps = new EventEmitter();
+
+export async function readCatalogueVersion(db: Database): Promise<number> {
+  const [row] = await db.read<{ version: number }>(readVersion);
+  return row?.version ?? 0;
+}
+
+/** Records that catalogue data changed. Call it after the change committed. */
+export async function bumpCatalogueVersion(db: Database): Promise<number> {
+  const [row] = await db.write<{ version: number }>(bumpVersion);
+  const version = row!.version;
+  localBumps.emit('bump', version);
+  return version;
+}
+
+/** Calls `listener` with each version this process writes; returns the function that stops it. */
+export function onLocalBump(listener: (version: number) => void): () => void {
+  localBumps.on('bump', listener);
+  return () => localBumps.off('bump', listener);
+}

@@ -1,0 +1,107 @@
+// Whole GraphQL answers kept in memory, keyed by the request and valid for one catalogue version.
+// The catalogue changes only when an administrator imports or aligns, so a read-mostly API can
+// answer a repeated query without parsing or executing it; every write bumps the version stored in
+// Neo4j (src/db/catalogue-version.ts) and each replica empties its cache when it reads a new one.
+import { createHash } from 'node:crypto';
+import type { Request } from 'express';
+
+export interface CachedAnswer {
+  status: number;
+  contentType: string;
+  body: string;
+  /** Strong validator of the body: equal bodies have equal tags whatever the version. */
+  etag: string;
+}
+
+/** An LRU map of answers, bounded by the bytes of keys and bodies, emptied when the version changes. */
+export class ResponseCache {
+  private readonly entries = new Map<string, CachedAnswer>();
+  private bytes = 0;
+  private version: number | null = null;
+
+  constructor(private readonly maxBytes: number) {}
+
+  get size(): number {
+    return this.entries.size;
+  }
+
+  get(version: number, key: string): CachedAnswer | undefined {
+    if (version !== this.version) return undefined;
+    const answer = this.entries.get(key);
+    if (answer) {
+      // Map order is insertion order: moving a hit to the end makes the first entry the least recent.
+      this.entries.delete(key);
+      this.entries.set(key, answer);
+    }
+    return answer;
+  }
+
+  set(version: number, key: string, answer: CachedAnswer): void {
+    if (version !== this.version) {
+      this.entries.clear();
+      this.bytes = 0;
+      this.version = version;
+    }
+    const cost = key.length + answer.body.length;
+    // One huge answer must not push out everything else.
+    if (cost > this.maxBytes / 10) return;
+    const previous = this.entries.get(key);
+    if (previous) {
+      this.entries.delete(key);
+      this.bytes -= key.length + previous.body.length;
+    }
+    this.entries.set(key, answer);
+    this.bytes += cost;
+    for (const [oldest, evicted] of this.entries) {
+      if (this.bytes <= this.maxBytes) break;
+      this.entries.delete(oldest);
+      this.bytes -= oldest.length + evicted.body.length;
+    }
+  }
+}
+
+export function etagOf(body: string): string {
+  return `"${createHash('sha1').update(body).digest('base64url')}"`;
+}
+
+const text = (value: unknown): string | null => (typeof value === 'string' ? value : value === undefined || value === null ? null : JSON.stringify(value));
+
+/**
+ * What makes two requests get the same answer: the operation, its variables and persisted-query
+ * hash, and the headers Apollo Server reads before executing (the media type it answers in, and
+ * the content type and headers of its CSRF check - a request it would refuse never matches an
+ * answer stored for one it accepted). Null when the request carries no operation.
+ */
+export function requestKey(req: Request): string | null {
+  const params: Record<string, unknown> = req.method === 'GET' ? (req.query as Record<string, unknown>) : (req.body as Record<string, unknown>);
+  if (!params || typeof params !== 'object') return null;
+  const extensions = typeof params.extensions === 'string' ? safeJson(params.extensions) : params.extensions;
+  const persisted = (extensions as { persistedQuery?: { sha256Hash?: unknown } } | null)?.persistedQuery?.sha256Hash;
+  const query = text(params.query);
+  if (query === null && typeof persisted !== 'string') return null;
+  return JSON.stringify([
+    req.method,
+    req.headers.accept ?? null,
+    req.headers['content-type']?.split(';')[0]?.trim().toLowerCase() ?? null,
+    Boolean(req.headers['apollo-require-preflight'] || req.headers['x-apollo-operation-name']),
+    query,
+    text(params.operationName),
+    text(params.variables),
+    typeof persisted === 'string' ? persisted : null,
+  ]);
+}
+
+function safeJson(value: string): unknown {
+  try {
+    return JSON.parse(value);
+  } catch {
+    return null;
+  }
+}
+
+/** The body a hit sends: the stored answer, its round-trip count set to the zero a hit costs. */
+export function answerForHits(body: string): string {
+  const answer = JSON.parse(body) as { extensions?: Record<string, unknown> };
+  if (answer.extensions && 'dbRoundTrips' in answer.extensions) answer.extensions = { ...answer.extensions, dbRoundTrips: 0 };
+  return JSON.stringify(answer);
+}
