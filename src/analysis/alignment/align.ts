@@ -89,13 +89,16 @@ function rulesFor(options: AlignOptions): MatchingRules {
 // Note markers (【註2】, （註1）, and a marker cut by the source, `1】`) say nothing about a name.
 const NOTE_MARKERS = /[【（(]\s*註\s*\d+\s*[】）)]|【[^】]*】|\d+】$/g;
 const PARENTHESIS = /[（(]([^（）()]*)[）)]/g;
+const ALTERNATIVE = /(\p{Script=Han})[（(](\p{Script=Han})[）)](\p{Script=Han})/gu;
 
 /**
  * A name split into what is compared and what only explains it: a parenthesis restates or lists
  * examples (顧客關係管理（CRM）, 製圖理論（含：用語、規格…）), so it counts as supporting text.
  */
 export function nameParts(name: string): { compared: string; explained: string } {
-  const clean = name.replace(NOTE_MARKERS, '');
+  // One character in a parenthesis inside a word is an alternative to the one before it:
+  // 夾（治）具 is 夾具 and 治具, 凸（柔）版 is 凸版 and 柔版.
+  const clean = name.replace(NOTE_MARKERS, '').replace(ALTERNATIVE, (_, x: string, y: string, z: string) => `${x}${z}與${y}${z}`);
   const inside = [...clean.matchAll(PARENTHESIS)].map((m) => m[1] as string);
   const outside = clean.replace(PARENTHESIS, '').trim();
   return outside.length > 0 ? { compared: outside, explained: inside.join('、') } : { compared: clean, explained: '' };

@@ -204,6 +204,10 @@ describe('scoring', () => {
     expect(relation(c('skill', '應變能力'), c('skill', '緊急應變能力'))).not.toBe('equivalent');
   });
 
+  it('reads one character in a parenthesis inside a word as an alternative (夾（治）具: 夾具 and 治具)', () => {
+    expect(relation(c('knowledge', '夾（治）具知識'), c('knowledge', '夾具與治具概論'))).toBe('equivalent');
+  });
+
   it('reads the study of X as knowledge of X', () => {
     expect(relation(c('knowledge', '人因工程'), c('knowledge', '人因工程學'))).toBe('equivalent');
   });
