@@ -33,7 +33,7 @@ export interface RelationParameters {
 
 export const DEFAULT_RELATIONS: RelationParameters = {
   equivalentCoverage: 0.85,
-  broaderMinScore: 0.5,
+  broaderMinScore: 0.6,
   relatedCoverage: 0.5,
   frameMinNames: 8,
   synonymCoverage: 0.8,
