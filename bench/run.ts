@@ -1,36 +1,58 @@
-// `npm run bench` (national scale) and `npm run bench -- --quick` (small scale): generates the
-// corpus, loads it into a fresh embedded Neo4j (timed), aligns (timed), then measures every
-// operation three ways — this API over HTTP, raw Cypher through the driver, @neo4j/graphql over
-// HTTP — and writes bench/results/latest.{json,md,svg}.
+// `npm run bench` (national scale), `npm run bench -- --quick` (small scale) and
+// `npm run bench -- --corpus <dir>` (a folder of iCAP documents, e.g. ../shared/icap-catalogue):
+// generates the corpus (or reads the folder), loads it into a fresh embedded Neo4j (timed), aligns
+// (timed), chooses each operation's arguments from what was loaded, checks that every variant
+// returns the same whole answer, then measures every operation four ways — this API over HTTP with
+// its response cache off and on, raw Cypher through the driver, @neo4j/graphql over HTTP — and
+// writes bench/results/latest.{json,md,svg}.
 //
-//   npm run bench -- [--quick] [--scale small|national|x5] [--seed N] [--runs N] [--warmup N]
-//                    [--concurrency N] [--rounds N] [--heap 2g] [--only <substring>] [--reuse]
-//                    [--api-node-options "<flags for the API's NODE_OPTIONS>"]
+//   npm run bench -- [--quick] [--scale small|national|x5] [--corpus <dir>] [--seed N] [--runs N]
+//                    [--warmup N] [--concurrency N] [--rounds N] [--heap 2g] [--only <substring>]
+//                    [--reuse] [--api-node-options "<flags for the API's NODE_OPTIONS>"]
+//
+// The API runs as users run it (`npm start`): compiled JavaScript (`npm run build`, dist/), with
+// NODE_ENV=production and every other setting at its default (limits, logging, metrics) — its
+// environment is not inherited from the shell that runs the bench.
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import neo4j, { type Driver } from 'neo4j-driver';
+import { createHash } from 'node:crypto';
 import { freePort } from '../src/db/embedded.js';
 import { ensureCorpus, type CorpusScale } from './lib/corpus.js';
 import { freshGraph, measureGraph, openGraph, readCorpusDir, timedImport, type BenchGraph } from './lib/graph.js';
+import { differences, listSizes, plain } from './lib/canonical.js';
 import { graphql } from './lib/graphql-client.js';
 import { round, runConcurrent, summarise, type Sample } from './lib/measure.js';
 import { buildService, megabytes, readCpuMs, rssSampler, spawnServer, type ServerProcess } from './lib/processes.js';
-import { markdownReport, markdownTable, ratios, svgChart, type BenchResults, type CpuPerRequest, type OperationResult } from './lib/report.js';
-import { benchOperations, cypherFile, type Counts, type Operation } from './operations.js';
+import {
+  cacheRatios,
+  markdownCacheTable,
+  markdownReport,
+  markdownTable,
+  ratios,
+  svgChart,
+  type BenchResults,
+  type CpuPerRequest,
+  type OperationResult,
+} from './lib/report.js';
+import { benchOperations, cypherFile, type Operation } from './operations.js';
 import { chooseParameters } from './parameters.js';
 
 const BENCH_DIR = path.dirname(fileURLToPath(import.meta.url));
 const RESULTS_DIR = path.join(BENCH_DIR, 'results');
 const CORPUS_DIR = path.join(BENCH_DIR, 'corpus');
 
-const VARIANTS = ['api', 'rawCypher', 'neo4jGraphql'] as const;
+/** This API with the response cache off and on, the hand-written floor, @neo4j/graphql. */
+const VARIANTS = ['api', 'apiCached', 'rawCypher', 'neo4jGraphql'] as const;
 type VariantName = (typeof VARIANTS)[number];
 
 interface Settings {
   scale: CorpusScale;
+  /** A folder of documents to load instead of a generated corpus. */
+  corpus: string | null;
   seed: number;
   runs: number;
   warmup: number;
@@ -50,6 +72,7 @@ function parseSettings(argv: string[]): Settings {
     options: {
       quick: { type: 'boolean', default: false },
       scale: { type: 'string' },
+      corpus: { type: 'string' },
       seed: { type: 'string', default: '1' },
       runs: { type: 'string' },
       warmup: { type: 'string', default: '20' },
@@ -68,8 +91,12 @@ function parseSettings(argv: string[]): Settings {
     if (!Number.isInteger(value) || value < 1) throw new Error(`--${name} must be a positive integer (got ${text})`);
     return value;
   };
+  const corpus = values.corpus ? path.resolve(values.corpus) : null;
+  if (corpus && !fs.existsSync(corpus)) throw new Error(`--corpus: no such folder: ${corpus}`);
+  if (corpus && values.scale) throw new Error('--corpus and --scale are alternatives: give one');
   return {
     scale,
+    corpus,
     seed: positive('seed', values.seed!),
     runs: positive('runs', values.runs ?? (values.quick ? '200' : '500')),
     warmup: positive('warmup', values.warmup!),
@@ -91,8 +118,7 @@ function rawRunner(driver: Driver, call: Operation['rawCypher']): () => Promise<
     const session = driver.session({ database: 'neo4j', defaultAccessMode: neo4j.session.READ });
     try {
       const result = await session.executeRead((tx) => tx.run(text, call.params));
-      const rows = result.records.map((record) => record.toObject());
-      return call.finish ? call.finish(rows) : rows;
+      return call.finish(result.records.map((record) => record.toObject()));
     } finally {
       await session.close();
     }
@@ -103,51 +129,86 @@ interface PreparedOperation {
   operation: Operation;
   run: Record<VariantName, (() => Promise<unknown>) | null>;
   dbRoundTrips: number | null;
-  returned: Counts;
+  returned: Record<string, number>;
+  compared: { rawCypher: string; neo4jGraphql: string | null };
   responseBytes: { api: number; neo4jGraphql: number | null };
+  /** Requests of the cache-on API answered from its cache, and all of them, so far. */
+  cacheTally: { hits: number; requests: number };
 }
 
-function sameCounts(a: Counts, b: Counts): boolean {
-  const keys = new Set([...Object.keys(a), ...Object.keys(b)]);
-  return [...keys].every((key) => a[key] === b[key]);
+interface ApiUrls {
+  /** The service with RESPONSE_CACHE=false. */
+  off: string;
+  /** The service with RESPONSE_CACHE=true. */
+  on: string;
+  neo4jGraphql: string;
 }
 
-/** Runs every variant once and fails when they do not return the same data. */
-async function prepare(operation: Operation, apiUrl: string, neo4jGraphqlUrl: string, driver: Driver): Promise<PreparedOperation> {
+const sha = (value: unknown): string => createHash('sha1').update(JSON.stringify(value)).digest('hex').slice(0, 12);
+
+/** Fails with the differences when a variant's canonical answer is not the reference's. */
+function mustEqual(operation: Operation, reference: unknown, other: unknown, names: [string, string], detail = ''): void {
+  const lines = differences(reference, other, names);
+  if (lines.length > 0) {
+    throw new Error(`"${operation.name}": ${names[1]} does not return the same answer as ${names[0]}${detail}:\n${lines.join('\n')}`);
+  }
+}
+
+/**
+ * Runs every variant once and fails unless they return the same whole answer: the floor the API's
+ * canonical answer, @neo4j/graphql the part of it the library can express, and the cache-on service
+ * the same answer on a miss and on the hit that follows it.
+ */
+async function prepare(operation: Operation, urls: ApiUrls, driver: Driver): Promise<PreparedOperation> {
   const api = operation.api;
   const raw = rawRunner(driver, operation.rawCypher);
   const ngql = operation.neo4jGraphql;
-  const apiAnswer = await graphql(apiUrl, api.query, api.variables);
-  const counts: Partial<Record<VariantName, Counts>> = {
-    api: api.count(apiAnswer.data),
-    rawCypher: operation.rawCypher.count(await raw()),
-  };
+
+  const apiAnswer = await graphql(urls.off, api.query, api.variables);
+  if (apiAnswer.cache !== null) throw new Error(`"${operation.name}": the cache-off service answered x-cache: ${apiAnswer.cache} (is RESPONSE_CACHE=false applied?)`);
+  const reference = operation.canonical(apiAnswer.data);
+  if (reference === null) throw new Error(`"${operation.name}": the API found nothing for ${JSON.stringify(api.variables)}; the parameters do not fit the graph`);
+
+  mustEqual(operation, reference, operation.canonical(plain(await raw())), ['the API', 'raw Cypher']);
+
+  // The cache-on service: the first request fills the cache, the second is answered from it.
+  for (const expected of ['miss', 'hit']) {
+    const answer = await graphql(urls.on, api.query, api.variables);
+    if (answer.cache !== expected) throw new Error(`"${operation.name}": the cache-on service answered x-cache: ${answer.cache} where ${expected} was due`);
+    mustEqual(operation, reference, operation.canonical(answer.data), ['the API with the cache off', `the API with the cache on (${expected})`]);
+  }
+
   let ngqlBytes: number | null = null;
+  let ngqlCompared: string | null = null;
   if (ngql) {
-    const answer = await graphql(neo4jGraphqlUrl, ngql.query, ngql.variables);
-    counts.neo4jGraphql = ngql.count(answer.data);
+    const answer = await graphql(urls.neo4jGraphql, ngql.query, ngql.variables);
+    const comparable = ngql.comparable ?? ((x: unknown) => x);
+    const theirs = comparable(operation.canonical(plain(ngql.reshape(answer.data))));
+    const ours = comparable(reference);
+    mustEqual(operation, ours, theirs, ['the API', '@neo4j/graphql'], ngql.comparable ? ' (fields it cannot express dropped from both)' : '');
     ngqlBytes = answer.bytes;
+    ngqlCompared = ngql.comparable ? `the whole answer but what it cannot express (${sha(ours)})` : `the whole answer (${sha(ours)})`;
   }
-  const reference = counts.api!;
-  const disagreeing = Object.entries(counts).filter(([, value]) => !sameCounts(reference, value));
-  if (disagreeing.length > 0) {
-    throw new Error(
-      `"${operation.name}": the variants do not return the same data:\n` +
-        Object.entries(counts)
-          .map(([variant, value]) => `  ${variant.padEnd(13)} ${JSON.stringify(value)}`)
-          .join('\n'),
-    );
-  }
+
+  const cacheTally = { hits: 0, requests: 0 };
   const dbRoundTrips = typeof apiAnswer.extensions?.dbRoundTrips === 'number' ? apiAnswer.extensions.dbRoundTrips : null;
   return {
     operation,
     dbRoundTrips,
-    returned: reference,
+    returned: listSizes(reference),
+    compared: { rawCypher: `the whole answer (${sha(reference)})`, neo4jGraphql: ngqlCompared },
     responseBytes: { api: apiAnswer.bytes, neo4jGraphql: ngqlBytes },
+    cacheTally,
     run: {
-      api: () => graphql(apiUrl, api.query, api.variables),
+      api: () => graphql(urls.off, api.query, api.variables),
+      apiCached: async () => {
+        const answer = await graphql(urls.on, api.query, api.variables);
+        cacheTally.requests += 1;
+        if (answer.cache === 'hit') cacheTally.hits += 1;
+        return answer;
+      },
       rawCypher: raw,
-      neo4jGraphql: ngql ? () => graphql(neo4jGraphqlUrl, ngql.query, ngql.variables) : null,
+      neo4jGraphql: ngql ? () => graphql(urls.neo4jGraphql, ngql.query, ngql.variables) : null,
     },
   };
 }
@@ -156,6 +217,7 @@ async function prepare(operation: Operation, apiUrl: string, neo4jGraphqlUrl: st
 interface CpuTargets {
   neo4j: number;
   api: number;
+  apiCached: number;
   neo4jGraphql: number;
 }
 
@@ -181,13 +243,17 @@ function cpuSnapshot(targets: CpuTargets, server: number | null): { server: numb
  * on a shared machine CPU per request is steadier than wall-clock latency.
  */
 async function measureOperation(prepared: PreparedOperation, settings: Settings, targets: CpuTargets): Promise<OperationResult> {
-  const samples: Record<VariantName, Sample[]> = { api: [], rawCypher: [], neo4jGraphql: [] };
+  const samples: Record<VariantName, Sample[]> = { api: [], apiCached: [], rawCypher: [], neo4jGraphql: [] };
   const cpu: Record<VariantName, CpuTally> = {
     api: { requests: 0, server: 0, neo4j: 0, client: 0 },
+    apiCached: { requests: 0, server: 0, neo4j: 0, client: 0 },
     rawCypher: { requests: 0, server: 0, neo4j: 0, client: 0 },
     neo4jGraphql: { requests: 0, server: 0, neo4j: 0, client: 0 },
   };
   const active = VARIANTS.filter((variant) => prepared.run[variant]);
+  // Requests of the cache-on service that were measured, and how many of them were hits.
+  let cacheHits = 0;
+  let cacheRequests = 0;
   const perRound = Math.ceil(settings.runs / settings.rounds);
   for (let roundIndex = 0; roundIndex < settings.rounds; roundIndex += 1) {
     const order = active.map((_, i) => active[(i + roundIndex) % active.length]!);
@@ -197,10 +263,15 @@ async function measureOperation(prepared: PreparedOperation, settings: Settings,
         const warm = await runConcurrent(request, settings.warmup, settings.concurrency);
         if (warm.errors > 0) throw new Error(`"${prepared.operation.name}" via ${variant}: warm-up failed: ${warm.firstError}`);
       }
-      const serverPid = variant === 'api' ? targets.api : variant === 'neo4jGraphql' ? targets.neo4jGraphql : null;
+      const serverPid = variant === 'rawCypher' ? null : targets[variant];
       const before = cpuSnapshot(targets, serverPid);
+      const tallyBefore = { ...prepared.cacheTally };
       const sample = await runConcurrent(request, perRound, settings.concurrency);
       const after = cpuSnapshot(targets, serverPid);
+      if (variant === 'apiCached') {
+        cacheHits += prepared.cacheTally.hits - tallyBefore.hits;
+        cacheRequests += prepared.cacheTally.requests - tallyBefore.requests;
+      }
       if (sample.errors > 0) {
         throw new Error(`"${prepared.operation.name}" via ${variant}: ${sample.errors} request(s) failed; first: ${sample.firstError}`);
       }
@@ -232,21 +303,29 @@ async function measureOperation(prepared: PreparedOperation, settings: Settings,
   return {
     name: prepared.operation.name,
     api: { ...summarise(samples.api), p50SerialMs: serial.api! },
+    apiCached: { ...summarise(samples.apiCached), p50SerialMs: serial.apiCached!, hitRatio: cacheRequests === 0 ? 0 : round(cacheHits / cacheRequests, 4) },
     rawCypher: { ...summarise(samples.rawCypher), p50SerialMs: serial.rawCypher! },
     neo4jGraphql: prepared.run.neo4jGraphql ? { ...summarise(samples.neo4jGraphql), p50SerialMs: serial.neo4jGraphql! } : null,
     dbRoundTrips: prepared.dbRoundTrips,
     returned: prepared.returned,
+    compared: prepared.compared,
     responseBytes: prepared.responseBytes,
-    cpuPerRequest: { api: perRequest('api')!, rawCypher: perRequest('rawCypher')!, neo4jGraphql: perRequest('neo4jGraphql') },
+    cpuPerRequest: {
+      api: perRequest('api')!,
+      apiCached: perRequest('apiCached'),
+      rawCypher: perRequest('rawCypher')!,
+      neo4jGraphql: perRequest('neo4jGraphql'),
+    },
   };
 }
 
+/** latest.*, and for a generated corpus a copy under its scale's name (git ignores those). */
 function writeResults(results: BenchResults): void {
   fs.mkdirSync(RESULTS_DIR, { recursive: true });
   const json = `${JSON.stringify(results, null, 2)}\n`;
   const md = markdownReport(results);
   const svg = svgChart(results);
-  for (const base of ['latest', results.scale.name]) {
+  for (const base of results.scale.corpus ? ['latest'] : ['latest', results.scale.name]) {
     fs.writeFileSync(path.join(RESULTS_DIR, `${base}.json`), json);
     fs.writeFileSync(path.join(RESULTS_DIR, `${base}.md`), md);
     fs.writeFileSync(path.join(RESULTS_DIR, `${base}.svg`), svg);
@@ -268,23 +347,43 @@ async function main(): Promise<void> {
   process.once('SIGTERM', () => void stopAll().then(() => process.exit(143)));
 
   try {
-    log(`bench: ${settings.scale} scale, seed ${settings.seed}; ${settings.runs} runs per variant at concurrency ${settings.concurrency}`);
-    const corpus = await ensureCorpus(CORPUS_DIR, settings.scale, settings.seed, log);
-    const inputs = readCorpusDir(corpus.dir);
-    log(`corpus: ${inputs.length} documents in ${path.relative(process.cwd(), corpus.dir)}`);
+    // The documents: a folder given with --corpus, or the generated corpus of the scale.
+    let corpusName: string;
+    let inputs: ReturnType<typeof readCorpusDir>;
+    let corpusDigest: string;
+    if (settings.corpus) {
+      corpusName = `corpus-${path.basename(settings.corpus)}`;
+      log(`bench: the documents of ${settings.corpus}; ${settings.runs} runs per variant at concurrency ${settings.concurrency}`);
+      inputs = readCorpusDir(settings.corpus);
+      if (inputs.length === 0) throw new Error(`--corpus: no .txt documents in ${settings.corpus}`);
+      corpusDigest = createHash('sha256')
+        .update(JSON.stringify(inputs.map((input) => [input.name, createHash('sha1').update(input.text).digest('hex')])))
+        .digest('hex');
+    } else {
+      log(`bench: ${settings.scale} scale, seed ${settings.seed}; ${settings.runs} runs per variant at concurrency ${settings.concurrency}`);
+      const corpus = await ensureCorpus(CORPUS_DIR, settings.scale, settings.seed, log);
+      corpusName = path.basename(corpus.dir);
+      inputs = readCorpusDir(corpus.dir);
+      // A regenerated corpus is a new one even under the same name.
+      corpusDigest = corpus.generatedSeconds === 0 ? corpusName : `${corpusName}@${Date.now()}`;
+    }
+    log(`corpus: ${inputs.length} documents (${corpusName})`);
 
-    const dataDir = path.join(CORPUS_DIR, `.neo4j-${path.basename(corpus.dir)}`);
-    const loadedMarker = path.join(CORPUS_DIR, `.loaded-${path.basename(corpus.dir)}.json`);
-    const reusable = settings.reuse && fs.existsSync(loadedMarker) && fs.existsSync(dataDir) && corpus.generatedSeconds === 0;
+    const dataDir = path.join(CORPUS_DIR, `.neo4j-${corpusName}`);
+    const loadedMarker = path.join(CORPUS_DIR, `.loaded-${corpusName}.json`);
+    type Loaded = { import: BenchResults['import']; align: BenchResults['align']; digest?: string };
+    const marker = fs.existsSync(loadedMarker) ? (JSON.parse(fs.readFileSync(loadedMarker, 'utf8')) as Loaded) : null;
+    const reusable = settings.reuse && marker !== null && fs.existsSync(dataDir) && (marker.digest ?? corpusName) === corpusDigest;
     let graph: BenchGraph;
-    let loaded: { import: BenchResults['import']; align: BenchResults['align'] };
+    let loaded: Loaded;
     if (reusable) {
       log(`neo4j: reusing the graph loaded earlier in ${path.relative(process.cwd(), dataDir)} (--reuse)`);
       graph = await openGraph(dataDir, settings.heap);
       cleanup.push(() => graph.connection.close());
-      loaded = JSON.parse(fs.readFileSync(loadedMarker, 'utf8')) as typeof loaded;
+      loaded = marker;
     } else {
       log('neo4j: starting a fresh embedded database');
+      fs.mkdirSync(CORPUS_DIR, { recursive: true });
       fs.rmSync(loadedMarker, { force: true });
       graph = await freshGraph(dataDir, settings.heap);
       cleanup.push(() => graph.connection.close());
@@ -295,8 +394,13 @@ async function main(): Promise<void> {
       });
       log(`import: ${imported.documents} documents in ${imported.seconds.toFixed(1)} s (${imported.docsPerSecond.toFixed(1)}/s), ${imported.failed} failed`);
       if (imported.failed > 0) {
-        const first = imported.results.find((r) => r.status === 'FAILED');
-        throw new Error(`${imported.failed} generated document(s) failed to import; first: ${first?.name}: ${first?.errors[0]?.message}`);
+        const failed = imported.results.filter((r) => r.status === 'FAILED');
+        const first = failed[0];
+        // A generated document must import; a real one may be refused (the report counts it).
+        if (!settings.corpus || failed.length === inputs.length) {
+          throw new Error(`${imported.failed} document(s) failed to import; first: ${first?.name}: ${first?.errors[0]?.message}`);
+        }
+        for (const r of failed.slice(0, 5)) log(`import: ${r.name} refused: ${r.errors[0]?.message}`);
       }
 
       // The pipeline aligned what the import brought: into an empty graph, a full run.
@@ -312,6 +416,7 @@ async function main(): Promise<void> {
           failed: imported.failed,
         },
         align,
+        digest: corpusDigest,
       };
       fs.writeFileSync(loadedMarker, JSON.stringify(loaded, null, 2));
     }
@@ -319,29 +424,44 @@ async function main(): Promise<void> {
     const size = await measureGraph(graph.db);
     log(`graph: ${size.nodes} nodes, ${size.relationships} relationships, ${size.standards} standards, ${size.units} units`);
 
+    // As `npm start` runs it: compiled (a failed build is an error, not a reason to measure
+    // something else), NODE_ENV=production, every limit, the log level and the metrics at their
+    // defaults, and nothing inherited from this shell's environment.
     const build = buildService();
-    const apiArgs = build.ok ? ['dist/src/main.js'] : ['--import', 'tsx', 'src/main.ts'];
-    if (!build.ok) log(`build failed, running the API from source with tsx:\n${build.output.split('\n').slice(0, 10).join('\n')}`);
-    const apiPort = await freePort();
-    const api: ServerProcess = await spawnServer({
-      name: 'API',
-      args: apiArgs,
-      port: apiPort,
-      readyPath: '/readyz',
-      env: {
-        NEO4J_URI: graph.uri,
-        NEO4J_USER: 'neo4j',
-        NEO4J_PASSWORD: '',
-        SEED_ON_EMPTY: 'false',
-        LOG_LEVEL: 'warn',
-        NODE_ENV: 'production',
-        PORT: String(apiPort),
-        HOST: '127.0.0.1',
-        ...(settings.apiNodeOptions ? { NODE_OPTIONS: settings.apiNodeOptions } : {}),
-      },
-    });
-    cleanup.push(() => api.stop());
-    servers.push(api);
+    if (!build.ok) throw new Error(`npm run build failed, so there is no compiled API to measure:\n${build.output.split('\n').slice(0, 20).join('\n')}`);
+    // Two API processes, one per cache mode, on the same database, measured in the same
+    // interleaved rounds: a restart between two phases would compare figures taken minutes apart on
+    // a shared machine, and the ratio cache on ÷ cache off is the figure that matters. Each process
+    // is its own, so CPU and memory are charged to the mode that spent them.
+    const startApi = async (name: string, responseCache: boolean): Promise<ServerProcess> => {
+      const port = await freePort();
+      const server = await spawnServer({
+        name,
+        args: ['dist/src/main.js'],
+        port,
+        readyPath: '/readyz',
+        // main.ts warms the aligner and the query plans in the background after it listens; the
+        // measurement starts once that is done, as a user's first requests would after a deploy.
+        readyOutput: /alignment index and query plans warmed|warming up failed/,
+        inheritEnv: false,
+        env: {
+          NODE_ENV: 'production',
+          NEO4J_URI: graph.uri,
+          NEO4J_USER: 'neo4j',
+          NEO4J_PASSWORD: '',
+          SEED_ON_EMPTY: 'false',
+          PORT: String(port),
+          HOST: '127.0.0.1',
+          RESPONSE_CACHE: String(responseCache),
+          ...(settings.apiNodeOptions ? { NODE_OPTIONS: settings.apiNodeOptions } : {}),
+        },
+      });
+      cleanup.push(() => server.stop());
+      servers.push(server);
+      return server;
+    };
+    const api = await startApi('API (cache off)', false);
+    const apiCached = await startApi('API (cache on)', true);
     const ngqlPort = await freePort();
     const ngql = await spawnServer({
       name: '@neo4j/graphql',
@@ -355,40 +475,53 @@ async function main(): Promise<void> {
 
     const parameters = await chooseParameters(graph.db);
     log(`parameters: ${JSON.stringify(parameters)}`);
+    for (const note of parameters.notes) log(`parameters: ${note}`);
     const driver = graph.connection.driver;
     let operations = benchOperations(parameters);
     if (settings.only) operations = operations.filter((op) => op.name.includes(settings.only!));
 
+    const urls: ApiUrls = { off: api.url, on: apiCached.url, neo4jGraphql: ngql.url };
     const prepared: PreparedOperation[] = [];
     for (const operation of operations) {
-      prepared.push(await prepare(operation, api.url, ngql.url, driver));
+      prepared.push(await prepare(operation, urls, driver));
       const last = prepared.at(-1)!;
-      log(`checked: ${operation.name} ${JSON.stringify(last.returned)} (${last.dbRoundTrips ?? '?'} round trips, ${JSON.stringify(last.responseBytes)} bytes)`);
+      log(
+        `checked: ${operation.name}: equal whole answers (raw Cypher: ${last.compared.rawCypher}; @neo4j/graphql: ${last.compared.neo4jGraphql ?? 'n/a'}) ` +
+          `${JSON.stringify(last.returned)} (${last.dbRoundTrips ?? '?'} round trips, ${JSON.stringify(last.responseBytes)} bytes)`,
+      );
     }
 
     const rss = rssSampler(api.pid);
+    const rssCached = rssSampler(apiCached.pid);
     const results: OperationResult[] = [];
     for (const op of prepared) {
       const opRss = rssSampler(api.pid);
-      const result = await measureOperation(op, settings, { neo4j: graph.pid, api: api.pid, neo4jGraphql: ngql.pid });
+      const opRssCached = rssSampler(apiCached.pid);
+      const result = await measureOperation(op, settings, { neo4j: graph.pid, api: api.pid, apiCached: apiCached.pid, neo4jGraphql: ngql.pid });
       result.apiRssMaxMb = megabytes(opRss.stop().maxBytes);
+      result.apiCachedRssMaxMb = megabytes(opRssCached.stop().maxBytes);
       results.push(result);
       const r = ratios(result);
+      const c = cacheRatios(result);
       log(
-        `${result.name}: api p50 ${result.api.p50Ms} ms ${result.api.rps}/s | raw ${result.rawCypher.p50Ms} ms ${result.rawCypher.rps}/s | ` +
+        `${result.name}: api p50 ${result.api.p50Ms} ms ${result.api.rps}/s | cached ${result.apiCached?.p50Ms} ms ${result.apiCached?.rps}/s ` +
+          `(${Math.round((result.apiCached?.hitRatio ?? 0) * 100)}% hits) | raw ${result.rawCypher.p50Ms} ms ${result.rawCypher.rps}/s | ` +
           `@neo4j/graphql ${result.neo4jGraphql ? `${result.neo4jGraphql.p50Ms} ms ${result.neo4jGraphql.rps}/s` : 'n/a'} | ` +
-          `p50 api/raw ${r.p50VsRaw}, p50 api/@neo4j/graphql ${r.p50VsNeo4jGraphql}, rps api/@neo4j/graphql ${r.rpsVsNeo4jGraphql} | ` +
-          `cpu ms/request api ${JSON.stringify(result.cpuPerRequest?.api)} raw ${JSON.stringify(result.cpuPerRequest?.rawCypher)} ` +
-          `@neo4j/graphql ${JSON.stringify(result.cpuPerRequest?.neo4jGraphql)}`,
+          `p50 api/raw ${r.p50VsRaw}, p50 api/@neo4j/graphql ${r.p50VsNeo4jGraphql}, rps api/@neo4j/graphql ${r.rpsVsNeo4jGraphql}, ` +
+          `p50 on/off ${c.p50OnVsOff}, rps on/off ${c.rpsOnVsOff} | ` +
+          `cpu ms/request api ${JSON.stringify(result.cpuPerRequest?.api)} cached ${JSON.stringify(result.cpuPerRequest?.apiCached)} ` +
+          `raw ${JSON.stringify(result.cpuPerRequest?.rawCypher)} @neo4j/graphql ${JSON.stringify(result.cpuPerRequest?.neo4jGraphql)}`,
       );
     }
     const memory = rss.stop();
+    const memoryCached = rssCached.stop();
 
     const cpus = os.cpus();
     const output: BenchResults = {
       scale: {
-        name: settings.scale,
-        seed: settings.seed,
+        name: settings.corpus ? corpusName : settings.scale,
+        seed: settings.corpus ? null : settings.seed,
+        ...(settings.corpus ? { corpus: path.relative(process.cwd(), settings.corpus) || settings.corpus } : {}),
         standards: size.standards,
         units: size.units,
         documents: inputs.length,
@@ -403,7 +536,9 @@ async function main(): Promise<void> {
         neo4j: graph.version,
         neo4jHeap: settings.heap,
         os: `${os.type()} ${os.release()}`,
-        apiRuntime: `${build.ok ? 'node dist/src/main.js (compiled)' : 'node --import tsx src/main.ts'}${settings.apiNodeOptions ? ` with NODE_OPTIONS=${settings.apiNodeOptions}` : ''}`,
+        apiRuntime:
+          'node dist/src/main.js (compiled), NODE_ENV=production, default settings (limits, LOG_LEVEL, metrics); RESPONSE_CACHE=false and =true in two processes' +
+          (settings.apiNodeOptions ? ` with NODE_OPTIONS=${settings.apiNodeOptions}` : ''),
         loadAverageAtStart: loadAtStart,
         loadAverageAtEnd: os.loadavg().map((x) => round(x, 2)),
       },
@@ -416,17 +551,26 @@ async function main(): Promise<void> {
       import: loaded.import,
       align: loaded.align,
       service: { rssStartMb: megabytes(memory.firstBytes), rssMaxMb: megabytes(memory.maxBytes), rssEndMb: megabytes(memory.lastBytes) },
+      serviceCached: { rssStartMb: megabytes(memoryCached.firstBytes), rssMaxMb: megabytes(memoryCached.maxBytes), rssEndMb: megabytes(memoryCached.lastBytes) },
+      parameters: { ...parameters, notes: undefined },
+      notes: parameters.notes,
       operations: results,
       startedAt: startedAt.toISOString(),
       totalSeconds: round((performance.now() - t0) / 1000, 1),
     };
     writeResults(output);
-    process.stdout.write(`\n${markdownTable(output)}\n\n`);
-    process.stdout.write(`service RSS: max ${output.service.rssMaxMb} MB (start ${output.service.rssStartMb} MB, end ${output.service.rssEndMb} MB)\n`);
-    process.stdout.write('ratios (api/raw p50, api/@neo4j/graphql p50, api/@neo4j/graphql req/s):\n');
+    process.stdout.write(`\nCache off:\n\n${markdownTable(output)}\n\nCache on:\n\n${markdownCacheTable(output)}\n\n`);
+    process.stdout.write(
+      `API RSS: cache off max ${output.service.rssMaxMb} MB (start ${output.service.rssStartMb} MB, end ${output.service.rssEndMb} MB); ` +
+        `cache on max ${output.serviceCached!.rssMaxMb} MB\n`,
+    );
+    process.stdout.write('ratios (api/raw p50, api/@neo4j/graphql p50, api/@neo4j/graphql req/s, cache on/off p50, cache on/off req/s):\n');
     for (const op of results) {
       const r = ratios(op);
-      process.stdout.write(`  ${op.name.padEnd(48)} ${r.p50VsRaw.padStart(7)} ${r.p50VsNeo4jGraphql.padStart(7)} ${r.rpsVsNeo4jGraphql.padStart(7)}\n`);
+      const c = cacheRatios(op);
+      process.stdout.write(
+        `  ${op.name.padEnd(48)} ${r.p50VsRaw.padStart(7)} ${r.p50VsNeo4jGraphql.padStart(7)} ${r.rpsVsNeo4jGraphql.padStart(7)} ${c.p50OnVsOff.padStart(7)} ${c.rpsOnVsOff.padStart(8)}\n`,
+      );
     }
     process.stdout.write(`\nwrote ${path.relative(process.cwd(), RESULTS_DIR)}/latest.{json,md,svg} in ${output.totalSeconds} s\n`);
   } catch (error) {

@@ -1,13 +1,24 @@
-// learningPath(from, to): the target's requirements, what the learner holds (the competencies of
-// the documents they hold) and the similarity links touching the requirements (first row), then
-// one row per current document teaching a requirement or something aligned with it (a row per
-// document decodes faster than one huge list). The path itself is computed by the same pure
-// function the API uses (src/analysis).
+// learningPath(from, to): everything the path is computed from, in one statement — the target's
+// requirements (with the tasks that need each) and tasks, what the learner holds (the competencies
+// of the documents they hold), every typed relation of each requirement, read as "the requirement
+// is <relation> of b" (equivalent; broader: b is narrower and meets it; narrower: b is broader and
+// only comes close; related: never counts), and the current documents teaching a knowledge or
+// skill requirement or something that meets it at minScore or more (an equivalent, or a narrower
+// competency), with all their K/S and each task's. The path is computed by the same pure function
+// the API uses (src/analysis/learning-path.ts), in operations.ts.
 MATCH (target:Document {id: $target})
 CALL (target) {
   MATCH (target)-[r:REQUIRES]->(c:Competency)
   WITH r, c ORDER BY r.code
-  RETURN collect({ competencyId: c.id, kind: c.kind, code: r.code, name: c.name }) AS requirements, collect(c) AS required
+  RETURN collect({
+    competencyId: c.id, kind: c.kind, code: r.code, name: c.name, description: c.description,
+    taskIds: COLLECT { MATCH (target)-[:HAS_RESPONSIBILITY]->(:Responsibility)-[:HAS_TASK]->(t:Task)-[:REQUIRES]->(c) RETURN t.id ORDER BY t.position }
+  }) AS requirements, collect(c) AS required
+}
+CALL (target) {
+  OPTIONAL MATCH (target)-[:HAS_RESPONSIBILITY]->(:Responsibility)-[:HAS_TASK]->(t:Task)
+  WITH t ORDER BY t.position
+  RETURN [x IN collect(t) | { id: x.id, code: x.code, name: x.name }] AS tasks
 }
 CALL () {
   UNWIND $held AS id
@@ -16,20 +27,37 @@ CALL () {
 }
 CALL (required) {
   UNWIND required AS a
-  MATCH (a)-[s:SIMILAR_TO]-(b:Competency)
-  RETURN collect({ a: a.id, b: b.id, score: s.score }) AS similarities
+  CALL (a) {
+    MATCH (a)-[s:EQUIVALENT_TO]-(b:Competency) RETURN b, s, 'equivalent' AS relation
+    UNION
+    MATCH (a)<-[s:NARROWER_THAN]-(b:Competency) RETURN b, s, 'broader' AS relation
+    UNION
+    MATCH (a)-[s:NARROWER_THAN]->(b:Competency) RETURN b, s, 'narrower' AS relation
+    UNION
+    MATCH (a)-[s:RELATED_TO]-(b:Competency) RETURN b, s, 'related' AS relation
+  }
+  RETURN collect({ a: a.id, b: b.id, score: s.score, relation: relation }) AS relations
 }
-RETURN requirements, held, similarities, null AS code, null AS name, null AS level, null AS kind, null AS competencyIds
-UNION ALL
-MATCH (target:Document {id: $target})-[:REQUIRES]->(c:Competency)
-WITH DISTINCT target, c
-CALL (c) {
-  RETURN c AS match
-  UNION
-  MATCH (c)-[s:SIMILAR_TO]-(x:Competency) WHERE s.score >= $minScore RETURN x AS match
+CALL (target, required) {
+  UNWIND [c IN required WHERE c.kind IN $kinds] AS c
+  CALL (c) {
+    RETURN c AS match
+    UNION
+    MATCH (c)-[s:EQUIVALENT_TO]-(x:Competency) WHERE s.score >= $minScore RETURN x AS match
+    UNION
+    MATCH (c)<-[s:NARROWER_THAN]-(x:Competency) WHERE s.score >= $minScore RETURN x AS match
+  }
+  MATCH (d:Document)-[:REQUIRES]->(match)
+  WHERE d.hasContent AND d.status = 'CURRENT' AND d <> target AND NOT d.id IN $held
+  WITH DISTINCT d
+  RETURN collect({
+    code: d.id, name: d.name, level: coalesce(d.level, 0), kind: d.documentKind,
+    competencyIds: [(d)-[:REQUIRES]->(k:Competency) WHERE k.kind IN $kinds | k.id],
+    tasks: COLLECT {
+      MATCH (d)-[:HAS_RESPONSIBILITY]->(:Responsibility)-[:HAS_TASK]->(t:Task)
+      WITH t ORDER BY t.position
+      RETURN { id: t.id, code: t.code, name: t.name, level: coalesce(t.level, 0), competencyIds: [(t)-[:REQUIRES]->(k:Competency) WHERE k.kind IN $kinds | k.id] }
+    }
+  }) AS candidates
 }
-MATCH (d:Document)-[:REQUIRES]->(match)
-WHERE d.hasContent AND d.status = 'CURRENT' AND d <> target AND NOT d.id IN $held
-WITH d, collect(DISTINCT match.id) AS competencyIds
-RETURN null AS requirements, null AS held, null AS similarities,
-       d.id AS code, d.name AS name, coalesce(d.level, 0) AS level, d.documentKind AS kind, competencyIds
+RETURN target.id AS target, coalesce(target.level, 0) AS level, requirements, tasks, held, relations, candidates

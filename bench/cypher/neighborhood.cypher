@@ -1,6 +1,7 @@
 // neighborhood(id, depth: 2, limit): breadth first from one standard — the neighbours of each
 // level not seen before, by id, until `limit` nodes — then every relationship among the nodes kept.
-MATCH (center:Standard {id: $id})
+// Global ids and labels come from each node's labels as the API derives them (operations.ts).
+MATCH (center:Document {id: $id})
 CALL (center) {
   MATCH (center)--(m)
   WHERE NOT m:Migration AND m <> center
@@ -15,7 +16,7 @@ CALL (center, level1, truncated1) {
   WITH DISTINCT m ORDER BY m.id LIMIT $limit
   RETURN collect(m) AS found2
 }
-WITH center, level1, truncated1, found2[..$limit - size(level1)] AS found2, $limit - 1 - size(level1) AS room2
+WITH center, level1, truncated1, found2, $limit - 1 - size(level1) AS room2
 WITH [center] + level1 + found2[..room2] AS nodes, truncated1 OR size(found2) > room2 AS truncated
 CALL (nodes) {
   UNWIND nodes AS a

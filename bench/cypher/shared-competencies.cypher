@@ -1,6 +1,6 @@
 // sharedCompetencies(codes, minScore): every K and S requirement of the documents (in the order
-// given, with the tasks that need it) and the equivalences among those competencies; grouped
-// into shared competencies by the same pure function the API uses (src/analysis).
+// given, with the tasks that need it), the names of those competencies and the equivalences among
+// them; grouped into shared competencies by the same pure function the API uses (src/analysis).
 UNWIND range(0, size($ids) - 1) AS i
 MATCH (d:Document {id: $ids[i]})-[r:REQUIRES]->(c:Competency)
 WHERE c.kind IN $kinds
@@ -15,4 +15,4 @@ CALL (competencies) {
   WHERE s.score >= $minScore AND b IN competencies
   RETURN collect({ a: a.id, b: b.id, score: s.score }) AS edges
 }
-RETURN occurrences, edges
+RETURN occurrences, edges, [c IN competencies | c { .id, .name }] AS names

@@ -5,6 +5,8 @@ export interface GraphqlResponse<T = Record<string, unknown>> {
   extensions?: Record<string, unknown>;
   /** Size of the response body in bytes. */
   bytes: number;
+  /** The `x-cache` header (`hit` or `miss`) of a service with the response cache on; null without one. */
+  cache: string | null;
 }
 
 export class GraphqlRequestError extends Error {
@@ -42,5 +44,5 @@ export async function graphql<T = Record<string, unknown>>(
     throw new GraphqlRequestError(`${first.extensions?.code ?? 'ERROR'}: ${first.message}`, response.status);
   }
   if (!response.ok || body.data === undefined) throw new GraphqlRequestError(`HTTP ${response.status} without data`, response.status);
-  return { data: body.data, extensions: body.extensions, bytes: buffer.length };
+  return { data: body.data, extensions: body.extensions, bytes: buffer.length, cache: response.headers.get('x-cache') };
 }

@@ -2,6 +2,7 @@
 // own (so each one's memory is its own), and readers of a process's resident memory.
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import { PROJECT_ROOT } from '../../src/paths.js';
 
@@ -17,48 +18,72 @@ export interface ServerProcess {
 
 export interface SpawnServerOptions {
   name: string;
-  /** Node arguments after the executable (e.g. `['--import', 'tsx', 'src/main.ts']`). */
+  /** Node arguments after the executable (e.g. `['dist/src/main.js']`). */
   args: string[];
   env: Record<string, string>;
+  /**
+   * Start from this process's environment (default). False: only PATH, HOME and the locale, plus
+   * `env` — so that nothing set in the shell that runs the bench (NODE_ENV, LOG_LEVEL, limits,
+   * NODE_OPTIONS) changes how the server runs.
+   */
+  inheritEnv?: boolean;
   port: number;
   /** Path answering 200 once the server can take requests. */
   readyPath: string;
+  /** Also wait until the server's output matches this (e.g. the line that says warming is done). */
+  readyOutput?: RegExp;
   timeoutMs?: number;
 }
 
-/** Starts a Node server as a child process and waits until `readyPath` answers 200. */
+const BASE_ENV = ['PATH', 'HOME', 'LANG', 'LC_ALL', 'TZ', 'TMPDIR'];
+
+/**
+ * Starts a Node server as a child process and waits until `readyPath` answers 200 (and its output
+ * matches `readyOutput`, when given). Its stdout and stderr go to a file, not a pipe, so that
+ * reading its log costs the benchmark client nothing while it measures.
+ */
 export async function spawnServer(options: SpawnServerOptions): Promise<ServerProcess> {
+  const logFile = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'bench-server-')), 'output.log');
+  const log = fs.openSync(logFile, 'a');
+  const base = options.inheritEnv === false ? Object.fromEntries(BASE_ENV.flatMap((key) => (process.env[key] ? [[key, process.env[key]!]] : []))) : process.env;
   const child = spawn(process.execPath, options.args, {
     cwd: PROJECT_ROOT,
-    env: { ...process.env, ...options.env },
-    stdio: ['ignore', 'pipe', 'pipe'],
+    env: { ...base, ...options.env },
+    stdio: ['ignore', log, log],
   });
-  const tail: string[] = [];
-  const keep = (chunk: Buffer) => {
-    tail.push(...chunk.toString('utf8').split('\n').filter(Boolean));
-    if (tail.length > 40) tail.splice(0, tail.length - 40);
+  fs.closeSync(log);
+  const output = (): string => {
+    try {
+      const text = fs.readFileSync(logFile, 'utf8');
+      return text.split('\n').filter(Boolean).slice(-40).join('\n');
+    } catch {
+      return '';
+    }
   };
-  child.stdout?.on('data', keep);
-  child.stderr?.on('data', keep);
   const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
   let exitCode: number | null | undefined;
   void exited.then((code) => (exitCode = code));
 
   const origin = `http://127.0.0.1:${options.port}`;
-  const deadline = Date.now() + (options.timeoutMs ?? 120_000);
+  const timeoutMs = options.timeoutMs ?? 180_000;
+  const deadline = Date.now() + timeoutMs;
+  let answering = false;
   for (;;) {
-    if (exitCode !== undefined) throw new Error(`${options.name} exited (code ${exitCode}) before it was ready:\n${tail.join('\n')}`);
+    if (exitCode !== undefined) throw new Error(`${options.name} exited (code ${exitCode}) before it was ready:\n${output()}`);
     if (Date.now() > deadline) {
       child.kill('SIGKILL');
-      throw new Error(`${options.name} was not ready within ${(options.timeoutMs ?? 120_000) / 1000} s:\n${tail.join('\n')}`);
+      throw new Error(`${options.name} was not ready within ${timeoutMs / 1000} s:\n${output()}`);
     }
-    try {
-      const response = await fetch(`${origin}${options.readyPath}`, { signal: AbortSignal.timeout(2_000) });
-      await response.arrayBuffer();
-      if (response.ok) break;
-    } catch {
-      // not listening yet
+    if (!answering) {
+      try {
+        const response = await fetch(`${origin}${options.readyPath}`, { signal: AbortSignal.timeout(2_000) });
+        await response.arrayBuffer();
+        answering = response.ok;
+      } catch {
+        // not listening yet
+      }
     }
+    if (answering && (!options.readyOutput || options.readyOutput.test(fs.readFileSync(logFile, 'utf8')))) break;
     await new Promise((resolve) => setTimeout(resolve, 250));
   }
   return {
@@ -66,13 +91,14 @@ export async function spawnServer(options: SpawnServerOptions): Promise<ServerPr
     child,
     pid: child.pid ?? -1,
     url: `${origin}/graphql`,
-    output: () => tail.join('\n'),
+    output,
     async stop() {
       if (exitCode !== undefined) return;
       child.kill('SIGTERM');
       const timer = setTimeout(() => child.kill('SIGKILL'), 20_000);
       await exited;
       clearTimeout(timer);
+      fs.rmSync(path.dirname(logFile), { recursive: true, force: true });
     },
   };
 }
@@ -172,7 +198,11 @@ export function pidListeningOn(port: number): number | null {
   return null;
 }
 
-/** Compiles the service (`npm run build`); true when dist/ is up to date with src/. */
+/**
+ * Compiles the service as `npm start` does before it runs `node dist/src/main.js` (`npm run
+ * build`; the explorer bundle it also builds is not on the API's path). True when dist/ is up to
+ * date with src/.
+ */
 export function buildService(): { ok: boolean; output: string } {
   const result = spawnSync('npm', ['run', 'build', '--silent'], { cwd: PROJECT_ROOT, encoding: 'utf8' });
   return { ok: result.status === 0, output: `${result.stdout ?? ''}${result.stderr ?? ''}`.trim() };

@@ -8,26 +8,42 @@ export interface CpuPerRequest {
   clientMs: number;
 }
 
+/** Figures of the API with its response cache on, repeating one query: and how many were hits. */
+export interface CachedFigures extends Figures {
+  /** Share of the measured requests answered `x-cache: hit`. */
+  hitRatio: number;
+}
+
 export interface OperationResult {
   name: string;
+  /** This API with the response cache off (RESPONSE_CACHE=false): the comparison with the floor and @neo4j/graphql. */
   api: Figures;
+  /** This API with the response cache on (RESPONSE_CACHE=true), the same query repeated. */
+  apiCached?: CachedFigures | null;
   rawCypher: Figures;
   neo4jGraphql: Figures | null;
   /** Cypher statements the API sent for one request of this operation (`extensions.dbRoundTrips`). */
   dbRoundTrips: number | null;
-  /** What the three variants returned, counted the same way (they must agree). */
+  /** The size of the answer every variant returned (they agree as whole answers): items per list. */
   returned?: Record<string, number>;
-  cpuPerRequest?: { api: CpuPerRequest; rawCypher: CpuPerRequest; neo4jGraphql: CpuPerRequest | null };
+  /** What each comparison of whole answers covered (e.g. fields dropped for @neo4j/graphql). */
+  compared?: { rawCypher: string; neo4jGraphql: string | null };
+  cpuPerRequest?: { api: CpuPerRequest; apiCached?: CpuPerRequest | null; rawCypher: CpuPerRequest; neo4jGraphql: CpuPerRequest | null };
   /** Response body sizes over HTTP, in bytes. */
   responseBytes?: { api: number; neo4jGraphql: number | null };
-  /** Largest resident memory of the API process while this operation was measured. */
+  /** Largest resident memory of the API process (cache off) while this operation was measured. */
   apiRssMaxMb?: number;
+  /** The same for the API process with the cache on. */
+  apiCachedRssMaxMb?: number;
 }
 
 export interface BenchResults {
   scale: {
     name: string;
-    seed: number;
+    /** The generator's seed; null for a folder of documents (`--corpus`). */
+    seed: number | null;
+    /** The folder of documents loaded with `--corpus`; absent for a generated corpus. */
+    corpus?: string;
     standards: number;
     units: number;
     documents: number;
@@ -49,7 +65,13 @@ export interface BenchResults {
   settings: { concurrency: number; warmup: number; runs: number; rounds: number };
   import: { documents: number; seconds: number; docsPerSecond: number; failed: number };
   align: { competencies: number; seconds: number; pairs?: number } | null;
+  /** RSS of the API process with the cache off. */
   service: { rssStartMb: number; rssMaxMb: number; rssEndMb: number };
+  /** RSS of the API process with the cache on. */
+  serviceCached?: { rssStartMb: number; rssMaxMb: number; rssEndMb: number };
+  /** The operations' arguments as chosen from the graph, and how the corpus shaped the choice. */
+  parameters?: Record<string, unknown>;
+  notes?: string[];
   operations: OperationResult[];
   startedAt: string;
   totalSeconds: number;
@@ -66,12 +88,20 @@ export function ratios(op: OperationResult): { p50VsRaw: string; p50VsNeo4jGraph
   };
 }
 
-const cell = (figures: Figures | null): string =>
+/** The API with the cache on against itself with the cache off. */
+export function cacheRatios(op: OperationResult): { p50OnVsOff: string; rpsOnVsOff: string } {
+  return {
+    p50OnVsOff: op.apiCached ? ratio(op.apiCached.p50Ms, op.api.p50Ms) : '–',
+    rpsOnVsOff: op.apiCached ? ratio(op.apiCached.rps, op.api.rps) : '–',
+  };
+}
+
+const cell = (figures: Figures | null | undefined): string =>
   figures ? `${figures.p50Ms.toFixed(1)} / ${figures.p99Ms.toFixed(1)} / ${Math.round(figures.rps)}` : 'n/a';
 
 export function markdownTable(results: BenchResults): string {
   const lines = [
-    '| operation | this API<br>p50 / p99 ms / req/s | raw Cypher<br>p50 / p99 ms / req/s | @neo4j/graphql<br>p50 / p99 ms / req/s | p50 API÷raw | req/s API÷@neo4j/graphql | DB round trips |',
+    '| operation | this API, cache off<br>p50 / p99 ms / req/s | raw Cypher<br>p50 / p99 ms / req/s | @neo4j/graphql<br>p50 / p99 ms / req/s | p50 API÷raw | req/s API÷@neo4j/graphql | DB round trips |',
     '|---|---:|---:|---:|---:|---:|---:|',
   ];
   for (const op of results.operations) {
@@ -83,6 +113,20 @@ export function markdownTable(results: BenchResults): string {
   return lines.join('\n');
 }
 
+/** The API with its response cache on (the same query repeated) against the same API with it off. */
+export function markdownCacheTable(results: BenchResults): string {
+  const lines = [
+    '| operation | this API, cache on<br>p50 / p99 ms / req/s | this API, cache off<br>p50 / p99 ms / req/s | p50 on÷off | req/s on÷off | hits |',
+    '|---|---:|---:|---:|---:|---:|',
+  ];
+  for (const op of results.operations) {
+    const r = cacheRatios(op);
+    const hits = op.apiCached ? `${Math.round(op.apiCached.hitRatio * 1000) / 10}%` : '–';
+    lines.push(`| ${op.name} | ${cell(op.apiCached)} | ${cell(op.api)} | ${r.p50OnVsOff} | ${r.rpsOnVsOff} | ${hits} |`);
+  }
+  return lines.join('\n');
+}
+
 const cpuCell = (cpu: CpuPerRequest | null | undefined): string =>
   cpu ? `${cpu.serverMs === null ? '' : `${cpu.serverMs.toFixed(1)} + `}${cpu.neo4jMs.toFixed(1)}` : 'n/a';
 
@@ -90,13 +134,13 @@ const cpuCell = (cpu: CpuPerRequest | null | undefined): string =>
 export function markdownCpuTable(results: BenchResults): string {
   const serial = (figures: Figures | null) => (figures?.p50SerialMs === undefined ? 'n/a' : figures.p50SerialMs.toFixed(1));
   const lines = [
-    '| operation | CPU ms: this API<br>server + Neo4j | CPU ms: raw Cypher<br>Neo4j | CPU ms: @neo4j/graphql<br>server + Neo4j | p50 ms one at a time<br>API / raw / @neo4j/graphql | API RSS max MB |',
-    '|---|---:|---:|---:|---:|---:|',
+    '| operation | CPU ms: this API, cache off<br>server + Neo4j | CPU ms: this API, cache on<br>server + Neo4j | CPU ms: raw Cypher<br>Neo4j | CPU ms: @neo4j/graphql<br>server + Neo4j | p50 ms one at a time<br>API off / API on / raw / @neo4j/graphql | API RSS max MB<br>cache off / on |',
+    '|---|---:|---:|---:|---:|---:|---:|',
   ];
   for (const op of results.operations) {
     lines.push(
-      `| ${op.name} | ${cpuCell(op.cpuPerRequest?.api)} | ${cpuCell(op.cpuPerRequest?.rawCypher)} | ${cpuCell(op.cpuPerRequest?.neo4jGraphql)} | ` +
-        `${serial(op.api)} / ${serial(op.rawCypher)} / ${serial(op.neo4jGraphql)} | ${op.apiRssMaxMb ?? '–'} |`,
+      `| ${op.name} | ${cpuCell(op.cpuPerRequest?.api)} | ${cpuCell(op.cpuPerRequest?.apiCached)} | ${cpuCell(op.cpuPerRequest?.rawCypher)} | ${cpuCell(op.cpuPerRequest?.neo4jGraphql)} | ` +
+        `${serial(op.api)} / ${serial(op.apiCached ?? null)} / ${serial(op.rawCypher)} / ${serial(op.neo4jGraphql)} | ${op.apiRssMaxMb ?? '–'} / ${op.apiCachedRssMaxMb ?? '–'} |`,
     );
   }
   return lines.join('\n');
@@ -107,33 +151,49 @@ export function markdownReport(results: BenchResults): string {
   const align = results.align
     ? `${results.align.competencies.toLocaleString('en')} competencies aligned in ${results.align.seconds.toFixed(1)} s`
     : 'alignment not run';
+  const source = scale.corpus ? `the documents of \`${scale.corpus}\`` : `corpus seed ${scale.seed}`;
+  const memory = (m: BenchResults['service'] | undefined) => (m ? `${m.rssStartMb} MB at start, ${m.rssMaxMb} MB at most, ${m.rssEndMb} MB at the end` : 'not measured');
+  const compared = results.operations
+    .filter((op) => op.compared)
+    .map((op) => `- ${op.name}: raw Cypher ${op.compared!.rawCypher}; @neo4j/graphql ${op.compared!.neo4jGraphql ?? 'cannot express it'}`);
   return [
-    `# Benchmark: ${scale.name} scale`,
+    `# Benchmark: ${scale.name}`,
     '',
     `${scale.standards.toLocaleString('en')} standards and ${scale.units.toLocaleString('en')} units ` +
-      `(${scale.nodes.toLocaleString('en')} nodes, ${scale.relationships.toLocaleString('en')} relationships), corpus seed ${scale.seed}. ` +
+      `(${scale.nodes.toLocaleString('en')} nodes, ${scale.relationships.toLocaleString('en')} relationships), ${source}. ` +
       `${machine.cpus} × ${machine.cpuModel}, ${machine.memoryGiB} GiB, Node ${machine.node}, Neo4j ${machine.neo4j} embedded (heap ${machine.neo4jHeap}); ` +
-      `load average ${machine.loadAverageAtStart[0]} at the start and ${machine.loadAverageAtEnd[0]} at the end (other work on the machine).`,
+      `load average ${machine.loadAverageAtStart[0]} at the start and ${machine.loadAverageAtEnd[0]} at the end (other work on the machine). ` +
+      `The API runs as users run it: ${machine.apiRuntime}.`,
     '',
     `- Import: ${results.import.documents.toLocaleString('en')} documents in ${results.import.seconds.toFixed(1)} s ` +
       `(${results.import.docsPerSecond.toFixed(1)} documents/s, ${results.import.failed} failed)`,
     `- Alignment: ${align}`,
-    `- Service memory (RSS) during the run: ${results.service.rssStartMb} MB at start, ${results.service.rssMaxMb} MB at most, ${results.service.rssEndMb} MB at the end`,
+    `- API memory (RSS) during the run: cache off ${memory(results.service)}; cache on ${memory(results.serviceCached)}`,
     `- Each cell: p50 / p99 latency in ms and throughput in requests/s; ${settings.concurrency} requests in flight, ` +
       `${settings.warmup} warm-up and ${settings.runs} measured requests per variant in ${settings.rounds} interleaved rounds.`,
+    ...(results.notes && results.notes.length > 0 ? ['', 'How the corpus shaped the parameters:', '', ...results.notes.map((note) => `- ${note}`)] : []),
+    '',
+    '## Cache off: this API against the hand-written Cypher floor and @neo4j/graphql',
     '',
     markdownTable(results),
     '',
+    '## Cache on: the same query repeated, against the same API with the cache off',
+    '',
+    markdownCacheTable(results),
+    '',
+    '## CPU and memory',
+    '',
     'CPU time per request in ms (the GraphQL server process + the Neo4j process; a busy or shared machine disturbs it less than latency), ' +
-      'the median latency with one request at a time (no queueing), and the API process\'s largest RSS while the operation ran:',
+      "the median latency with one request at a time (no queueing), and each API process's largest RSS while the operation ran:",
     '',
     markdownCpuTable(results),
     '',
+    ...(compared.length > 0 ? ['## Answers compared', '', 'Before measuring, every variant\'s whole answer was checked equal to the API\'s:', '', ...compared, ''] : []),
   ].join('\n');
 }
 
-const COLOURS = { api: '#2b6cb0', rawCypher: '#718096', neo4jGraphql: '#dd6b20' } as const;
-const LABELS = { api: 'this API', rawCypher: 'raw Cypher (driver)', neo4jGraphql: '@neo4j/graphql' } as const;
+const COLOURS = { api: '#2b6cb0', apiCached: '#38a169', rawCypher: '#718096', neo4jGraphql: '#dd6b20' } as const;
+const LABELS = { api: 'this API, cache off', apiCached: 'this API, cache on', rawCypher: 'raw Cypher (driver)', neo4jGraphql: '@neo4j/graphql' } as const;
 
 function escapeXml(text: string): string {
   return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
@@ -141,12 +201,12 @@ function escapeXml(text: string): string {
 
 /**
  * Two panels of grouped horizontal bars: p50 latency (lower is better) and throughput (higher is
- * better). Each operation's bars are scaled to the largest of its own three values, so a fast and a
+ * better), four bars per operation. Each operation's bars are scaled to the largest of its own values, so a fast and a
  * slow operation are both readable; the numbers are printed on the bars.
  */
 export function svgChart(results: BenchResults): string {
   const ops = results.operations;
-  const variants = ['api', 'rawCypher', 'neo4jGraphql'] as const;
+  const variants = ['api', 'apiCached', 'rawCypher', 'neo4jGraphql'] as const;
   const labelWidth = 320;
   const panelWidth = 300;
   const gap = 40;
@@ -160,7 +220,7 @@ export function svgChart(results: BenchResults): string {
     `<svg xmlns="http://www.w3.org/2000/svg" width="${width}" height="${height}" viewBox="0 0 ${width} ${height}" font-family="Helvetica, Arial, sans-serif" font-size="12">`,
     `<rect width="100%" height="100%" fill="#ffffff"/>`,
     `<text x="10" y="20" font-size="14" font-weight="bold">${escapeXml(
-      `${results.scale.name} scale: ${results.scale.documents.toLocaleString('en')} documents, ${results.scale.nodes.toLocaleString('en')} nodes, ` +
+      `${results.scale.name}: ${results.scale.documents.toLocaleString('en')} documents, ${results.scale.nodes.toLocaleString('en')} nodes, ` +
         `${results.scale.relationships.toLocaleString('en')} relationships; ${results.settings.concurrency} requests in flight`,
     )}</text>`,
   );
