@@ -14,7 +14,7 @@ import { analyseText, compileRules, findContrasts, type MatchingRules } from './
 import { defaultAlignmentResources, type AlignmentResources, type Lexicon } from './resources.js';
 import {
   contextGramsOf,
-  calibrate,
+  rawFloor,
   DEFAULT_SCORING,
   describeEvidence,
   gramsOf,
@@ -299,7 +299,7 @@ export class AlignmentIndex implements AlignmentCorpus {
     const scored = scorePair(a, b, this.params, 0);
     if (!scored) return null;
     const frames = this.byId.get(a.input.id)?.kind.frames;
-    const typed = relatePair(a, b, scored, () => listedTogether(a, b), this.params, this.relations, (tail) => frames?.isFrame(tail) ?? false);
+    const typed = relatePair(a, b, scored, listedTogether, this.params, this.relations, frames);
     if (!typed) return null;
     const { method, details } = scored.explain();
     return {
@@ -320,6 +320,9 @@ export class AlignmentIndex implements AlignmentCorpus {
     if (n < 2) return;
     const cap = maxPostings ?? Math.max(2000, Math.ceil(n * 0.2));
     const { idf, params } = this;
+    // The calibrated score is monotone in the combined coverage: bound the raw score instead. A
+    // little below the exact value, so that rounding never drops a pair the full score would keep.
+    const lowest = rawFloor(floor, params) - 1e-9;
     const inOnly = new Uint8Array(n);
     const starts: number[] = [];
     if (only) {
@@ -391,8 +394,7 @@ export class AlignmentIndex implements AlignmentCorpus {
           // Bounds every typed score: the raw score (broader/narrower) and the harmonic mean of the
           // coverages (equivalent, related) both grow with the coverages.
           const harmonic = covX + covY > 0 ? (2 * covX * covY) / (covX + covY) : 0;
-          const bound = calibrate(Math.max(scoreFromCoverage(covX, covY, Math.max(a.mass, b.mass), params).score, harmonic), params);
-          keep = bound >= floor;
+          keep = harmonic >= lowest || scoreFromCoverage(covX, covY, Math.max(a.mass, b.mass), params).score >= lowest;
         }
         if (keep) {
           const pair = this.toPair(a, b);

@@ -244,8 +244,9 @@ function toUnits(chars: Char[], breakAfter: boolean[]): { units: MatchUnit[]; wo
  */
 function strippable(text: string, head: string): boolean {
   if (!text.endsWith(head)) return false;
-  const left = [...text].length - [...head].length;
-  return left > 0 && (left >= 2 || [...head].length > 1);
+  // Heads and competency names are CJK or Latin: one UTF-16 unit per character.
+  const left = text.length - head.length;
+  return left > 0 && (left >= 2 || head.length > 1);
 }
 
 /** Removes generic heads from the end of the text while something remains. */

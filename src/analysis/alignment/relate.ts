@@ -75,6 +75,14 @@ function shareABigram(a: string, b: string): boolean {
   return false;
 }
 
+/**
+ * Whether what follows `inner` in `outer` keeps `inner` as the head: a frame of the corpus, a law
+ * named after it, or a single word (an activity: 資訊科技 + 應用).
+ */
+function headed(tail: string, inner: PreparedCompetency, outer: PreparedCompetency, frames: FrameLookup): boolean {
+  return tail === '法' || frames.isFrame(tail) || ([...tail].length > 1 && wordsFrom(outer, inner.name.core.length) < 2);
+}
+
 /** How many words of `name` begin at or after character `from` of its core. */
 function wordsFrom(name: PreparedCompetency, from: number): number {
   let at = 0;
@@ -94,8 +102,13 @@ function properPart(x: PreparedCompetency, y: PreparedCompetency): boolean {
 
 /** The same characters in another order (預算編列 / 編列預算). */
 function reordered(x: PreparedCompetency, y: PreparedCompetency): boolean {
-  const sorted = (core: string): string => [...core].sort().join('');
-  return x.name.core.length >= 2 && x.name.core !== y.name.core && sorted(x.name.core) === sorted(y.name.core);
+  const a = x.name.core;
+  const b = y.name.core;
+  return a.length >= 2 && a.length === b.length && a !== b && sortedLetters(a) === sortedLetters(b);
+}
+
+function sortedLetters(core: string): string {
+  return [...core].sort().join('');
 }
 
 /** Every word of `inner` is found in `outer`, which says more. */
@@ -104,23 +117,50 @@ function wordsWithin(inner: PreparedCompetency, outer: PreparedCompetency): bool
   return inner.words.every((w) => outer.name.core.includes(w));
 }
 
+function sharedKey(other: PreparedCompetency, key: string): boolean {
+  return other.grams.has(key) || other.context.has(key);
+}
+
+/** Whether unit i of `side` lies in a bigram (or is a word) that `other` shares or its note explains. */
+function coveredUnit(side: PreparedCompetency, other: PreparedCompetency, i: number): boolean {
+  const units = side.name.units;
+  const u = units[i] as MatchUnit;
+  if (units.length === 1 || u.text.length > 1) {
+    if (sharedKey(other, u.text)) return true;
+  }
+  // Every occurrence counts (a bigram written twice, 維護 in 維修與保養, is one gram).
+  if (i > 0 && sharedKey(other, (units[i - 1] as MatchUnit).text + u.text)) return true;
+  return i + 1 < units.length && sharedKey(other, u.text + (units[i + 1] as MatchUnit).text);
+}
+
 /**
  * The units of `side` that no bigram shared with `other` (or explained by its note) covers, as text:
  * what `side` says that `other` does not (木 in 木構件損壞知識 against 石構件損壞知識).
  */
 export function residue(side: PreparedCompetency, other: PreparedCompetency): string {
-  const units = side.name.units;
-  const shared = (key: string): boolean => other.grams.has(key) || other.context.has(key);
-  const covered = units.map((u) => units.length === 1 && shared(u.text));
-  // Every occurrence counts (a bigram written twice, 維護 in 維修與保養, is one gram).
-  for (let i = 0; i + 1 < units.length; i++) {
-    if (shared((units[i] as MatchUnit).text + (units[i + 1] as MatchUnit).text)) covered[i] = covered[i + 1] = true;
-  }
-  units.forEach((u, i) => {
-    if (!covered[i] && u.text.length > 1 && shared(u.text)) covered[i] = true;
-  });
-  return units.filter((_, i) => !covered[i]).map((u) => u.text).join('');
+  let out = '';
+  for (let i = 0; i < side.name.units.length; i++) if (!coveredUnit(side, other, i)) out += (side.name.units[i] as MatchUnit).text;
+  return out;
 }
+
+/** Whether `side` says anything `other` does not (`residue` is not empty), without building it. */
+function hasResidue(side: PreparedCompetency, other: PreparedCompetency): boolean {
+  for (let i = 0; i < side.name.units.length; i++) if (!coveredUnit(side, other, i)) return true;
+  return false;
+}
+
+/** A related pair scored by the harmonic mean of its coverages, or null below `relatedCoverage`. */
+function relatedBy(covX: number, covY: number, reason: string, scoring: ScoringParameters, params: RelationParameters): TypedRelation | null {
+  const h = harmonic(covX, covY);
+  return h >= params.relatedCoverage ? { relation: 'related', score: calibrate(h, scoring), reason } : null;
+}
+
+/** Tells which tails are frames of the corpus (see FrameTable). */
+export interface FrameLookup {
+  isFrame(tail: string): boolean;
+}
+
+const NO_FRAMES: FrameLookup = { isFrame: () => false };
 
 /**
  * The relation between x and y given their scored comparison, or null when they are not related.
@@ -130,40 +170,37 @@ export function relatePair(
   x: PreparedCompetency,
   y: PreparedCompetency,
   scored: PairScore,
-  listedTogether: () => boolean,
+  listedTogether: (x: PreparedCompetency, y: PreparedCompetency) => boolean,
   scoring: ScoringParameters,
   params: RelationParameters,
-  isFrame: (tail: string) => boolean = () => false,
+  frames: FrameLookup = NO_FRAMES,
 ): TypedRelation | null {
   if (scored.exact) return { relation: 'equivalent', score: 1, reason: 'same name' };
-  const [covX, covY] = scored.coverage;
+  const covX = scored.coverage[0];
+  const covY = scored.coverage[1];
   const contrasted = scored.contrast.length > 0;
   const low = Math.min(covX, covY);
   const high = Math.max(covX, covY);
-  const related = (reason: string): TypedRelation | null => {
-    const h = harmonic(covX, covY);
-    return h >= params.relatedCoverage ? { relation: 'related', score: calibrate(h, scoring), reason } : null;
-  };
   // A name inside the other with words to spare is a specialisation, however little those words
   // weigh (設備清潔保養 in 機台設備清潔保養).
   const part = properPart(x, y);
   const sameLetters = reordered(x, y);
-  const explained = Math.min(...scored.explainedCoverage);
+  const explained = Math.min(scored.explainedCoverage[0], scored.explainedCoverage[1]);
   // Each name says something the other does not (木 / 石 構件損壞知識): two objects, however much
   // text they share. Neither equivalent nor one inside the other.
-  const restX = residue(x, y);
-  const restY = residue(y, x);
-  const twoObjects = restX.length > 0 && restY.length > 0;
-  const coListed = !contrasted && (low >= params.equivalentCoverage || scored.usedContext || sameLetters) && listedTogether();
-  if (twoObjects && !sameLetters) {
-    return contrasted ? related(`differs: ${scored.contrast.join(', ')}`) : related(`differ: ${restX} ≠ ${restY}`);
+  const restX = hasResidue(x, y);
+  const restY = hasResidue(y, x);
+  const coListed = !contrasted && (low >= params.equivalentCoverage || scored.usedContext || sameLetters) && listedTogether(x, y);
+  if (restX && restY && !sameLetters) {
+    const reason = contrasted ? `differs: ${scored.contrast.join(', ')}` : `differ: ${residue(x, y)} ≠ ${residue(y, x)}`;
+    return relatedBy(covX, covY, reason, scoring, params);
   }
   if (!contrasted && !coListed) {
     if (low >= params.equivalentCoverage && !part) return { relation: 'equivalent', score: calibrate(low, scoring), reason: 'same words' };
     // A unit's note that spells out what its name covers (分析技能 可能包括：分析…資訊和數據) makes
     // the name equivalent to a name that says the same in words.
     // Every word of each accounted for (a weak bigram across two words may still be missing).
-    const accounted = restX === '' && restY === '' && explained >= params.relatedCoverage;
+    const accounted = !restX && !restY && explained >= params.relatedCoverage;
     if (scored.usedContext && (explained >= params.equivalentCoverage || accounted)) {
       return { relation: 'equivalent', score: calibrate(explained, scoring) * 0.95, reason: 'explained by its note' };
     }
@@ -174,11 +211,11 @@ export function relatePair(
       return { relation: 'equivalent', score: calibrate(Math.max(low, params.equivalentCoverage), scoring), reason: 'same words through synonyms' };
     }
   }
-  if (contrasted) return related(`differs: ${scored.contrast.join(', ')}`);
+  if (contrasted) return relatedBy(covX, covY, `differs: ${scored.contrast.join(', ')}`, scoring, params);
   const xInner = covX > covY || (covX === covY && x.name.core.length < y.name.core.length);
   const [inner, outer] = xInner ? [x, y] : [y, x];
   if (high >= scoring.containmentCoverage || wordsWithin(inner, outer) || part) {
-    if (scored.score < params.broaderMinScore) return related(`little of ${outer.name.core} is ${inner.name.core}`);
+    if (scored.score < params.broaderMinScore) return relatedBy(covX, covY, `little of ${outer.name.core} is ${inner.name.core}`, scoring, params);
     // Names are head-final: a name that only stands in front of the other (商品 in 商品採購策略) is
     // the other's modifier, not its head, unless what follows is a frame many names end with
     // (印刷 < 印刷標準作業流程), a single activity (資訊科技 < 資訊科技應用, 資料蒐集 < 資料蒐集分析), a
@@ -189,20 +226,18 @@ export function relatePair(
     if (place && place.before === '' && place.after === '學' && inner.input.kind === 'knowledge' && [...inner.name.core].length >= 2 && !coListed) {
       return { relation: 'equivalent', score: calibrate(params.equivalentCoverage, scoring), reason: `the study of ${inner.name.core}` };
     }
-    const headed = (tail: string): boolean =>
-      tail === '法' || isFrame(tail) || ([...tail].length > 1 && wordsFrom(outer, inner.name.core.length) < 2);
-    if (place && place.before === '' && place.after !== '' && !CONJUNCTIONS.test(outer.input.name) && !headed(place.after)) {
-      return related(`new head: ${inner.name.core} + ${place.after}`);
+    if (place && place.before === '' && place.after !== '' && !CONJUNCTIONS.test(outer.input.name) && !headed(place.after, inner, outer, frames)) {
+      return relatedBy(covX, covY, `new head: ${inner.name.core} + ${place.after}`, scoring, params);
     }
     return { relation: xInner ? 'broader' : 'narrower', score: scored.score, reason: containment(inner, outer) };
   }
-  if (coListed && low >= params.equivalentCoverage) return related('listed together by one document');
+  if (coListed && low >= params.equivalentCoverage) return relatedBy(covX, covY, 'listed together by one document', scoring, params);
   const fx = x.framed;
   const fy = y.framed;
   if (fx.frame !== null && fx.frame === fy.frame) {
     // One frame, two objects: related only when the objects have something in common (凹版印刷 /
     // 平版印刷), not when the frame is all they share (打包機 / 冷氣 操作手冊).
-    return shareABigram(fx.object, fy.object) ? related(`frame: ${fx.frame}; objects differ: ${fx.object} ≠ ${fy.object}`) : null;
+    return shareABigram(fx.object, fy.object) ? relatedBy(covX, covY, `frame: ${fx.frame}; objects differ: ${fx.object} ≠ ${fy.object}`, scoring, params) : null;
   }
-  return related('shares wording');
+  return relatedBy(covX, covY, 'shares wording', scoring, params);
 }

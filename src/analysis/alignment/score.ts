@@ -187,6 +187,16 @@ export function scoreFromCoverage(
   return { score: covA + covB > 0 ? (2 * covA * covB) / (covA + covB) : 0, contained: false };
 }
 
+/**
+ * The lowest combined coverage whose calibrated score reaches `floor` (calibration is monotone), so
+ * that candidates can be bounded without calibrating each one.
+ */
+export function rawFloor(floor: number, params: ScoringParameters): number {
+  if (floor <= 0) return Number.NEGATIVE_INFINITY;
+  const share = floor / params.normalisedScore;
+  return share > 1 ? Number.POSITIVE_INFINITY : Math.pow(share, 1 / params.calibration);
+}
+
 /** Maps a combined coverage in [0, 1] to the reported score. */
 export function calibrate(raw: number, params: ScoringParameters): number {
   return Math.pow(Math.min(1, Math.max(0, raw)), params.calibration) * params.normalisedScore;
