@@ -19,7 +19,7 @@ import { graphqlHandler, responseCachePlugin, type CacheSetup } from './http/gra
 import { costLimitPlugin, limitRules } from './http/limits.js';
 import { rateLimit } from './http/rate-limit.js';
 import { ResponseCache } from './http/response-cache.js';
-import { countImportedDocuments, createMetrics, graphqlMetricsPlugin, httpMetrics } from './metrics/index.js';
+import { countImportedDocuments, createMetrics, graphqlMetrics, httpMetrics, type GraphqlMetrics } from './metrics/index.js';
 import { loadTypeDefs, resolvers } from './modules/index.js';
 import { PROJECT_ROOT } from './paths.js';
 
@@ -76,6 +76,7 @@ export async function startServer(deps: ServerDeps): Promise<RunningServer> {
   const httpServer = http.createServer(app);
 
   const metrics = createMetrics(services.db.driver);
+  const operations = graphqlMetrics(metrics);
   const errors = errorReporting({ log, debugErrors: config.debugErrors });
   const apollo = new ApolloServer<RequestContext>({
     typeDefs: loadTypeDefs(),
@@ -95,13 +96,13 @@ export async function startServer(deps: ServerDeps): Promise<RunningServer> {
       roundTripsPlugin,
       costLimitPlugin(config.limits.maxCost),
       errors.plugin,
-      graphqlMetricsPlugin(metrics),
+      operations.plugin,
       responseCachePlugin,
     ],
     formatError: errors.formatError,
   });
   await apollo.start();
-  const caching = await startResponseCache(config, services, metrics.registry);
+  const caching = await startResponseCache(config, services, metrics.registry, operations);
 
   app.use((req, res, next) => {
     const requestId = (req.headers['x-request-id'] as string | undefined)?.slice(0, 100) || randomUUID();
@@ -203,7 +204,7 @@ export async function startServer(deps: ServerDeps): Promise<RunningServer> {
   };
 }
 
-async function startResponseCache(config: Config, services: AppServices, registry: Registry): Promise<CacheSetup | null> {
+async function startResponseCache(config: Config, services: AppServices, registry: Registry, operations: GraphqlMetrics): Promise<CacheSetup | null> {
   if (!config.responseCache) return null;
   const watcher = new CatalogueWatcher(services.db, config.responseCache.pollMs);
   await watcher.start();
@@ -217,5 +218,6 @@ async function startResponseCache(config: Config, services: AppServices, registr
       labelNames: ['outcome'],
       registers: [registry],
     }),
+    countHit: (operationName, seconds) => operations.countCacheHit(operationName, seconds),
   };
 }

@@ -48,7 +48,8 @@ export class CatalogueWatcher {
       // A bump this process made while the read was in flight is newer than what the read saw.
       if (this.readAt <= asked) this.accept(version);
     } catch {
-      // Keep the last reading; current() stops trusting it once it is too old.
+      // The database did not answer: answers cached from it can no longer be vouched for.
+      this.version = null;
     }
   }
 

@@ -11,6 +11,8 @@ export interface CachedAnswer {
   body: string;
   /** Strong validator of the body: equal bodies have equal tags whatever the version. */
   etag: string;
+  /** The operation's name, for the metrics of hits. */
+  operationName: string | null;
 }
 
 /** An LRU map of answers, bounded by the bytes of keys and bodies, emptied when the version changes. */

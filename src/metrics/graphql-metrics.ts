@@ -39,9 +39,15 @@ function operationLabeller(): (name: string | null | undefined, resolved: boolea
   };
 }
 
-export function graphqlMetricsPlugin(metrics: ServiceMetrics): ApolloServerPlugin {
+export interface GraphqlMetrics {
+  plugin: ApolloServerPlugin;
+  /** Counts a query the response cache answered (Apollo never saw it): outcome `ok`, its duration. */
+  countCacheHit(operationName: string | null, seconds: number): void;
+}
+
+export function graphqlMetrics(metrics: ServiceMetrics): GraphqlMetrics {
   const label = operationLabeller();
-  return {
+  const plugin: ApolloServerPlugin = {
     async requestDidStart() {
       const started = process.hrtime.bigint();
       return {
@@ -59,6 +65,14 @@ export function graphqlMetricsPlugin(metrics: ServiceMetrics): ApolloServerPlugi
           metrics.graphqlDuration.observe({ operation: operationLabel }, Number(process.hrtime.bigint() - started) / 1e9);
         },
       };
+    },
+  };
+  return {
+    plugin,
+    countCacheHit(operationName, seconds) {
+      const operationLabel = label(operationName, true);
+      metrics.graphqlRequests.inc({ operation: operationLabel, outcome: 'ok' });
+      metrics.graphqlDuration.observe({ operation: operationLabel }, seconds);
     },
   };
 }

@@ -29,7 +29,7 @@ export interface RequestContext {
    * Whether the answer may be kept by the response cache (a query answered without errors). An
    * object, not a flag: Apollo Server hands plugins a shallow copy of the context.
    */
-  answer: { cacheable: boolean };
+  answer: { cacheable: boolean; operationName: string | null };
 }
 
 export function createRequestContext(
@@ -38,5 +38,5 @@ export function createRequestContext(
 ): RequestContext {
   const roundTrips: RoundTripCounter = { count: 0 };
   const { db, batcher } = openRequestScope(services.db, roundTrips);
-  return { ...request, db, roundTrips, loaders: createLoaders(batcher), services, answer: { cacheable: false } };
+  return { ...request, db, roundTrips, loaders: createLoaders(batcher), services, answer: { cacheable: false, operationName: null } };
 }

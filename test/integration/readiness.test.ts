@@ -27,7 +27,8 @@ describe('readiness and outages', () => {
     const port = neo4j.port;
     const driver = createDriver(neo4j.uri, 'neo4j', '');
     driverHolder.close = () => driver.close();
-    service = await startTestService(driver);
+    // Without the response cache, so that every request of the traffic below reaches the database.
+    service = await startTestService(driver, { RESPONSE_CACHE: 'false' });
 
     const healthy = await fetch(`${service.origin}/readyz`);
     expect(healthy.status).toBe(200);

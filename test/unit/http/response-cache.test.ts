@@ -5,7 +5,7 @@ import type { Request } from 'express';
 import { describe, expect, it } from 'vitest';
 import { answerForHits, etagOf, requestKey, ResponseCache, type CachedAnswer } from '../../../src/http/response-cache.js';
 
-const answer = (body: string): CachedAnswer => ({ status: 200, contentType: 'application/json', body, etag: etagOf(body) });
+const answer = (body: string): CachedAnswer => ({ status: 200, contentType: 'application/json', body, etag: etagOf(body), operationName: null });
 
 function request(method: 'GET' | 'POST', params: Record<string, unknown>, headers: Record<string, string> = {}): Request {
   const base = { method, headers: { 'content-type': 'application/json', accept: 'application/json', ...headers } };
