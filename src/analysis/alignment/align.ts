@@ -25,7 +25,7 @@ import {
   type ScoringParameters,
 } from './score.js';
 import { FrameTable, wordsOf } from './frames.js';
-import { DEFAULT_RELATIONS, relatePair, type RelationParameters } from './relate.js';
+import { DEFAULT_RELATIONS, relatePair, type RelationContext, type RelationParameters } from './relate.js';
 import type { CompetencyInput, SimilarityPair } from './types.js';
 
 /**
@@ -131,6 +131,8 @@ interface KindIndex {
   /** The normalised name's characters in order -> positions (the same words in another order). */
   letters: Map<string, number[]>;
   frames: FrameTable;
+  /** What relatePair asks of the corpus and the data files. */
+  context: RelationContext;
 }
 
 function post(index: Map<string, number[]>, key: string, i: number): void {
@@ -275,7 +277,9 @@ export class AlignmentIndex implements AlignmentCorpus {
       const ofKind = prepared.filter((it) => it.input.kind === kind);
       let index = this.kinds.get(kind);
       if (!index) {
-        index = { items: [], names: new Map(), contexts: new Map(), cores: new Map(), letters: new Map(), frames: new FrameTable([], this.relations.frameMinNames) };
+        const frames = new FrameTable([], this.relations.frameMinNames);
+        const context: RelationContext = { isFrame: (tail) => frames.isFrame(tail), impliedObjects: this.rules.impliedObjects };
+        index = { items: [], names: new Map(), contexts: new Map(), cores: new Map(), letters: new Map(), frames, context };
         this.kinds.set(kind, index);
       }
       index.frames.add(ofKind.map((it) => it.name));
@@ -298,8 +302,7 @@ export class AlignmentIndex implements AlignmentCorpus {
     // the harmonic mean of its coverages, which may exceed the raw score): scored without a floor.
     const scored = scorePair(a, b, this.params, 0);
     if (!scored) return null;
-    const frames = this.byId.get(a.input.id)?.kind.frames;
-    const typed = relatePair(a, b, scored, listedTogether, this.params, this.relations, frames);
+    const typed = relatePair(a, b, scored, listedTogether, this.params, this.relations, this.byId.get(a.input.id)?.kind.context);
     if (!typed) return null;
     const { method, details } = scored.explain();
     return {

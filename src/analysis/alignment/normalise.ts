@@ -47,6 +47,8 @@ export interface MatchingRules {
   contrastTerms: Map<string, number>;
   contrastSetNames: string[];
   contrastLengths: number[];
+  /** Objects a name may leave unsaid, as the lexicon reads them (資訊, 數據 -> 資料). */
+  impliedObjects: Set<string>;
 }
 
 const LATIN = /^[a-z0-9.#+]$/;
@@ -93,7 +95,12 @@ export function compileRules(resources: AlignmentResources, options: { segmentat
     contrastTerms: new Map(),
     contrastSetNames: resources.contrasts.map((c) => c.name),
     contrastLengths: [],
+    impliedObjects: new Set(),
   };
+  for (const word of resources.generic.impliedObjects ?? []) {
+    const read = applyLexicon([...fold(word)], rules).map((c) => c.ch).join('');
+    if (read.length > 0) rules.impliedObjects.add(read);
+  }
   // Contrast terms are matched in the text as the lexicon leaves it.
   resources.contrasts.forEach((set, index) => {
     for (const term of set.terms) {

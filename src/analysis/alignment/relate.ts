@@ -79,8 +79,8 @@ function shareABigram(a: string, b: string): boolean {
  * Whether what follows `inner` in `outer` keeps `inner` as the head: a frame of the corpus, a law
  * named after it, or a single word (an activity: 資訊科技 + 應用).
  */
-function headed(tail: string, inner: PreparedCompetency, outer: PreparedCompetency, frames: FrameLookup): boolean {
-  return tail === '法' || frames.isFrame(tail) || ([...tail].length > 1 && wordsFrom(outer, inner.name.core.length) < 2);
+function headed(tail: string, inner: PreparedCompetency, outer: PreparedCompetency, context: RelationContext): boolean {
+  return tail === '法' || context.isFrame(tail) || ([...tail].length > 1 && wordsFrom(outer, inner.name.core.length) < 2);
 }
 
 /** How many words of `name` begin at or after character `from` of its core. */
@@ -155,12 +155,13 @@ function relatedBy(covX: number, covY: number, reason: string, scoring: ScoringP
   return h >= params.relatedCoverage ? { relation: 'related', score: calibrate(h, scoring), reason } : null;
 }
 
-/** Tells which tails are frames of the corpus (see FrameTable). */
-export interface FrameLookup {
+/** What the corpus and the data files tell about names: which tails are frames, which objects go unsaid. */
+export interface RelationContext {
   isFrame(tail: string): boolean;
+  impliedObjects: ReadonlySet<string>;
 }
 
-const NO_FRAMES: FrameLookup = { isFrame: () => false };
+const NO_CONTEXT: RelationContext = { isFrame: () => false, impliedObjects: new Set() };
 
 /**
  * The relation between x and y given their scored comparison, or null when they are not related.
@@ -173,7 +174,7 @@ export function relatePair(
   listedTogether: (x: PreparedCompetency, y: PreparedCompetency) => boolean,
   scoring: ScoringParameters,
   params: RelationParameters,
-  frames: FrameLookup = NO_FRAMES,
+  context: RelationContext = NO_CONTEXT,
 ): TypedRelation | null {
   if (scored.exact) return { relation: 'equivalent', score: 1, reason: 'same name' };
   const covX = scored.coverage[0];
@@ -221,12 +222,17 @@ export function relatePair(
     // (印刷 < 印刷標準作業流程), a single activity (資訊科技 < 資訊科技應用, 資料蒐集 < 資料蒐集分析), a
     // law named after it (職業安全衛生法) or a second competency joined to it (故障排除 < 故障排除與檢修).
     // Any other one-character suffix derives another word (人因工程學, 法規 cut after 法).
+    // An activity named without its object applies to the object names leave unsaid: 蒐集分析 is
+    // 資料蒐集分析 (a single word, 判斷 or 管理, says too little to tell).
+    if (!coListed && inner.words.length >= 2 && context.impliedObjects.has(residue(outer, inner))) {
+      return { relation: 'equivalent', score: calibrate(Math.max(low, params.equivalentCoverage), scoring), reason: `object left unsaid: ${residue(outer, inner)}` };
+    }
     const place = placeInside(inner.name.core, outer.name.core);
     // X學 is the study of X: knowing one is knowing the other (人因工程 / 人因工程學).
     if (place && place.before === '' && place.after === '學' && inner.input.kind === 'knowledge' && [...inner.name.core].length >= 2 && !coListed) {
       return { relation: 'equivalent', score: calibrate(params.equivalentCoverage, scoring), reason: `the study of ${inner.name.core}` };
     }
-    if (place && place.before === '' && place.after !== '' && !CONJUNCTIONS.test(outer.input.name) && !headed(place.after, inner, outer, frames)) {
+    if (place && place.before === '' && place.after !== '' && !CONJUNCTIONS.test(outer.input.name) && !headed(place.after, inner, outer, context)) {
       return relatedBy(covX, covY, `new head: ${inner.name.core} + ${place.after}`, scoring, params);
     }
     return { relation: xInner ? 'broader' : 'narrower', score: scored.score, reason: containment(inner, outer) };

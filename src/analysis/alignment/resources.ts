@@ -22,6 +22,11 @@ export interface GenericWords {
   heads: Partial<Record<CompetencyKind | 'all', string[]>>;
   stopWords: string[];
   variants: Record<string, string>;
+  /**
+   * Objects a name leaves unsaid: an activity with no object applies to them (蒐集分析 is 資料蒐集分析),
+   * so a name that adds only one of them says the same.
+   */
+  impliedObjects?: string[];
 }
 
 /** Traditional -> Simplified characters, position by position (two strings of equal length). */
@@ -95,7 +100,8 @@ export function parseGenericWords(value: unknown, where = 'generic words'): Gene
     if (typeof to !== 'string') throw new Error(`${where}: variant of ${from} must be a string`);
     variants[from] = to;
   }
-  return { heads, stopWords: stringList(value.stopWords, `${where} stopWords`), variants };
+  const impliedObjects = value.impliedObjects === undefined ? undefined : stringList(value.impliedObjects, `${where} impliedObjects`);
+  return { heads, stopWords: stringList(value.stopWords, `${where} stopWords`), variants, ...(impliedObjects ? { impliedObjects } : {}) };
 }
 
 /** Checks the shape of the contrast sets. */

@@ -208,6 +208,11 @@ describe('scoring', () => {
     expect(relation(c('knowledge', '夾（治）具知識'), c('knowledge', '夾具與治具概論'))).toBe('equivalent');
   });
 
+  it('reads an activity named without its object as applying to data (蒐集分析 / 資訊蒐集及分析), but not a single word', () => {
+    expect(relation(c('skill', '蒐集分析能力'), c('skill', '資訊蒐集及分析'))).toBe('equivalent');
+    expect(relation(c('skill', '判斷能力'), c('skill', '資料判斷能力'))).not.toBe('equivalent');
+  });
+
   it('reads the study of X as knowledge of X', () => {
     expect(relation(c('knowledge', '人因工程'), c('knowledge', '人因工程學'))).toBe('equivalent');
   });
