@@ -5,7 +5,9 @@
 // only comes close; related: never counts), and the current documents teaching a knowledge or
 // skill requirement or something that meets it at minScore or more (an equivalent, or a narrower
 // competency), with all their K/S and each task's. The path is computed by the same pure function
-// the API uses (src/analysis/learning-path.ts), in operations.ts.
+// the API uses (src/analysis/learning-path.ts), in operations.ts. A requirement's description is
+// the competency's (c.description), as the API reads it for `dispositions`, not the target's own
+// wording of it (r.description).
 MATCH (target:Document {id: $target})
 CALL (target) {
   MATCH (target)-[r:REQUIRES]->(c:Competency)
