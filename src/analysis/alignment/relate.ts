@@ -213,6 +213,8 @@ export function relatePair(
     }
   }
   if (contrasted) return relatedBy(covX, covY, `differs: ${scored.contrast.join(', ')}`, scoring, params);
+  // The same words, listed side by side by one document: two competencies there, neither inside the other.
+  if (coListed && !restX && !restY) return relatedBy(covX, covY, 'listed together by one document', scoring, params);
   const xInner = covX > covY || (covX === covY && x.name.core.length < y.name.core.length);
   const [inner, outer] = xInner ? [x, y] : [y, x];
   if (high >= scoring.containmentCoverage || wordsWithin(inner, outer) || part) {
