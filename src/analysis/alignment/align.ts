@@ -104,6 +104,14 @@ export function nameParts(name: string): { compared: string; explained: string }
   return outside.length > 0 ? { compared: outside, explained: inside.join('、') } : { compared: clean, explained: '' };
 }
 
+const CONJUNCTION = /[與及和暨並、]|以及/;
+
+/** The normalised text before a name's first conjunction, or null when it has none. */
+function firstConjunctOf(name: string, kind: CompetencyKind, rules: MatchingRules): string | null {
+  const at = name.search(CONJUNCTION);
+  return at > 0 ? analyseText(name.slice(0, at), kind, rules, false).core : null;
+}
+
 function supportingText(c: CompetencyInput, fromName: string): string {
   return [c.description, c.context, fromName].filter((t): t is string => typeof t === 'string' && t.trim().length > 0).join('。');
 }
@@ -259,6 +267,7 @@ export class AlignmentIndex implements AlignmentCorpus {
         words: wordsOf(name),
         framed: { object: name.core, frame: null },
         documents: input.documents && input.documents.length > 0 ? new Set(input.documents) : null,
+        firstConjunct: firstConjunctOf(parts.compared, input.kind, this.rules),
       };
     });
   }

@@ -234,7 +234,8 @@ export function relatePair(
     if (place && place.before === '' && place.after === '學' && inner.input.kind === 'knowledge' && [...inner.name.core].length >= 2 && !coListed) {
       return { relation: 'equivalent', score: calibrate(params.equivalentCoverage, scoring), reason: `the study of ${inner.name.core}` };
     }
-    if (place && place.before === '' && place.after !== '' && !CONJUNCTIONS.test(outer.input.name) && !headed(place.after, inner, outer, context)) {
+    const joined = outer.firstConjunct !== null && inner.name.core.startsWith(outer.firstConjunct);
+    if (place && place.before === '' && place.after !== '' && !joined && !headed(place.after, inner, outer, context)) {
       return relatedBy(covX, covY, `new head: ${inner.name.core} + ${place.after}`, scoring, params);
     }
     return { relation: xInner ? 'broader' : 'narrower', score: scored.score, reason: containment(inner, outer) };

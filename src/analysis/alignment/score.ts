@@ -80,6 +80,8 @@ export interface PreparedCompetency {
   framed: { object: string; frame: string | null };
   /** The documents that list it, when known. */
   documents: Set<string> | null;
+  /** The normalised text before the name's first conjunction (故障排除 in 故障排除與檢修), or null. */
+  firstConjunct: string | null;
 }
 
 const LATIN_WORD = /^[a-z0-9.#+]{2,}$/;

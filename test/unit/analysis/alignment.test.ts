@@ -193,6 +193,8 @@ describe('scoring', () => {
     // 商品 modifies 採購策略: knowing goods does not make one a buying strategist, nor the reverse.
     expect(relation(c('knowledge', '商品知識'), c('knowledge', '商品採購策略'))).toMatch(/^(related|none)$/);
     expect(relation(c('skill', '故障排除能力'), c('skill', '故障排除與檢修能力'))).toBe('broader');
+    // The conjunction joins 蒐集 and 分析, not 客服 and something else: 客服 only qualifies them.
+    expect(relation(c('skill', '客戶服務技巧'), c('skill', '客服資料蒐集及分析'))).toMatch(/^(related|none)$/);
     expect(relation(c('skill', '資訊科技應用能力'), c('skill', '資訊科技技能'))).toBe('narrower');
     const frame = ['打包機', '織布機', '冷氣', '堆高機', '裁切機', '壓鑄機', '射出機', '鍋爐'].map((n) => c('knowledge', `${n}操作手冊`));
     expect(relation(c('knowledge', '印刷機械知識'), c('knowledge', '印刷機械操作手冊'), frame)).toBe('broader');
