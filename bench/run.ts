@@ -458,6 +458,7 @@ async function main(): Promise<void> {
       });
       cleanup.push(() => server.stop());
       servers.push(server);
+      if (!server.sawReadyOutput) log(`${name}: its warm-up did not report done within 120 s; measuring anyway`);
       return server;
     };
     const api = await startApi('API (cache off)', false);
@@ -501,6 +502,9 @@ async function main(): Promise<void> {
       result.apiRssMaxMb = megabytes(opRss.stop().maxBytes);
       result.apiCachedRssMaxMb = megabytes(opRssCached.stop().maxBytes);
       results.push(result);
+      if (result.apiCached && result.apiCached.hitRatio < 1) {
+        log(`${result.name}: only ${Math.round(result.apiCached.hitRatio * 1000) / 10}% of the cache-on requests were hits (the catalogue version changed, or the cache stepped aside)`);
+      }
       const r = ratios(result);
       const c = cacheRatios(result);
       log(

@@ -13,6 +13,8 @@ export interface ServerProcess {
   url: string;
   /** The last lines the process wrote, for error messages. */
   output(): string;
+  /** False when `readyOutput` was given and did not appear in time (the server was used anyway). */
+  sawReadyOutput: boolean;
   stop(): Promise<void>;
 }
 
@@ -30,8 +32,12 @@ export interface SpawnServerOptions {
   port: number;
   /** Path answering 200 once the server can take requests. */
   readyPath: string;
-  /** Also wait until the server's output matches this (e.g. the line that says warming is done). */
+  /**
+   * Also wait, once it answers, until the server's output matches this (e.g. the line that says
+   * its warm-up is done) — at most `readyOutputTimeoutMs` (default 120 s), then go on without it.
+   */
   readyOutput?: RegExp;
+  readyOutputTimeoutMs?: number;
   timeoutMs?: number;
 }
 
@@ -68,6 +74,8 @@ export async function spawnServer(options: SpawnServerOptions): Promise<ServerPr
   const timeoutMs = options.timeoutMs ?? 180_000;
   const deadline = Date.now() + timeoutMs;
   let answering = false;
+  let answeringSince = 0;
+  let sawReadyOutput = !options.readyOutput;
   for (;;) {
     if (exitCode !== undefined) throw new Error(`${options.name} exited (code ${exitCode}) before it was ready:\n${output()}`);
     if (Date.now() > deadline) {
@@ -79,11 +87,19 @@ export async function spawnServer(options: SpawnServerOptions): Promise<ServerPr
         const response = await fetch(`${origin}${options.readyPath}`, { signal: AbortSignal.timeout(2_000) });
         await response.arrayBuffer();
         answering = response.ok;
+        answeringSince = Date.now();
       } catch {
         // not listening yet
       }
     }
-    if (answering && (!options.readyOutput || options.readyOutput.test(fs.readFileSync(logFile, 'utf8')))) break;
+    if (answering) {
+      if (!options.readyOutput) break;
+      if (options.readyOutput.test(fs.readFileSync(logFile, 'utf8'))) {
+        sawReadyOutput = true;
+        break;
+      }
+      if (Date.now() - answeringSince > (options.readyOutputTimeoutMs ?? 120_000)) break;
+    }
     await new Promise((resolve) => setTimeout(resolve, 250));
   }
   return {
@@ -92,6 +108,7 @@ export async function spawnServer(options: SpawnServerOptions): Promise<ServerPr
     pid: child.pid ?? -1,
     url: `${origin}/graphql`,
     output,
+    sawReadyOutput,
     async stop() {
       if (exitCode !== undefined) return;
       child.kill('SIGTERM');
