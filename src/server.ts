@@ -73,6 +73,8 @@ export async function startServer(deps: ServerDeps): Promise<RunningServer> {
   const { config, log, services } = deps;
   const app = express();
   app.disable('x-powered-by');
+  // Express would hash every answer for a weak ETag; the response cache sets strong ones where they help.
+  app.set('etag', false);
   const httpServer = http.createServer(app);
 
   const metrics = createMetrics(services.db.driver);

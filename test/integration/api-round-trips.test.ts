@@ -84,6 +84,24 @@ describe('dbRoundTrips', () => {
     console.info(`deep query: ${trips} round trips for 1 standard and for 50`);
   });
 
+  it('reads a document or a competency asked for by its key together with its first level, in one statement', async () => {
+    const tree = await service.graphql<any>(`{ standard(code: "BLM2421-007v4") {
+      code occupations { code } responsibilities { code tasks { code } } knowledge { code } attitudes { code } } }`);
+    expect(tree.errors).toBeUndefined();
+    expect(tree.data.standard.code).toBe('BLM2421-007v4');
+    expect(tree.data.standard.responsibilities.length).toBeGreaterThan(0);
+    expect(tree.extensions?.dbRoundTrips).toBe(1);
+    // A base code must be resolved to a version first: two statements.
+    const byBase = await service.graphql<any>('{ standard(code: "BLM2421-007") { code responsibilities { code } } }');
+    expect(byBase.data.standard.responsibilities).toEqual(tree.data.standard.responsibilities.map((r: any) => ({ code: r.code })));
+    expect(byBase.extensions?.dbRoundTrips).toBe(2);
+    const skill = await service.graphql<any>(`{ competency(kind: SKILL, name: "溝通協調能力") {
+      name ... on Skill { requiredBy(first: 3) { totalCount } } similar(relations: [EQUIVALENT, BROADER]) { score } } }`);
+    expect(skill.errors).toBeUndefined();
+    expect(skill.data.competency.requiredBy.totalCount).toBeGreaterThan(0);
+    expect(skill.extensions?.dbRoundTrips).toBe(1);
+  });
+
   it('counts every statement in every response, errors included', async () => {
     const simple = await service.graphql('{ standard(code: "BLM2421-007") { code } }');
     expect(simple.extensions?.dbRoundTrips).toBe(1);

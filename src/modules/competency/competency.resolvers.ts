@@ -10,17 +10,36 @@ import { keysetConnection, keysetPage, MAX_PAGE_SIZE, toGlobalId } from '../../r
 import { textArgument } from '../../arguments.js';
 import type { CompetencyRow } from '../../graph/competency-row.js';
 import { roleRequirements } from './role-requirements.js';
+import { prefetchSelection, type FieldLoad } from '../prefetch.js';
 
 const kindValue = (kind: CompetencyKind): StoredKind => kind.toLowerCase() as StoredKind;
+
+type RelationArgs = { minScore?: number | null; first?: number | null; relations?: readonly CompetencyRelation[] | null };
+
+/**
+ * What the relationship fields of a competency load, by the competency's id: shared by the field
+ * resolvers and by `competency(kind, name)`, which starts them with its own read (prefetch.ts).
+ */
+const competencyLoads = {
+  notes: (id: string, _args: unknown, { loaders }: RequestContext) => loaders.competency.notes.load(id),
+  requiredBy: (id: string, args: { first?: number | null; after?: string | null }, { loaders }: RequestContext) =>
+    loaders.competency.requiredBy.load(id, keysetPage(args)),
+  similar: (id: string, args: RelationArgs, context: RequestContext) =>
+    relationsOf(id, args.relations && args.relations.length > 0 ? args.relations : ['EQUIVALENT'], args, context),
+  equivalents: (id: string, args: RelationArgs, context: RequestContext) => relationsOf(id, ['EQUIVALENT'], args, context),
+  broader: (id: string, args: RelationArgs, context: RequestContext) => relationsOf(id, ['BROADER'], args, context),
+  narrower: (id: string, args: RelationArgs, context: RequestContext) => relationsOf(id, ['NARROWER'], args, context),
+  related: (id: string, args: RelationArgs, context: RequestContext) => relationsOf(id, ['RELATED'], args, context),
+} satisfies Record<string, FieldLoad>;
 
 /** Fields Knowledge, Skill and Attitude resolve the same way. */
 const competencyFields = {
   id: (row: CompetencyRow) => toGlobalId(row.nodeType, row.id),
   kind: (row: CompetencyRow) => row.kind.toUpperCase() as CompetencyKind,
-  notes: (row: CompetencyRow, _args: unknown, { loaders }: RequestContext) => loaders.competency.notes.load(row.id),
-  requiredBy: async (row: CompetencyRow, args: { first?: number | null; after?: string | null }, { loaders }: RequestContext) => {
+  notes: (row: CompetencyRow, args: unknown, context: RequestContext) => competencyLoads.notes(row.id, args, context),
+  requiredBy: async (row: CompetencyRow, args: { first?: number | null; after?: string | null }, context: RequestContext) => {
     const page = keysetPage(args);
-    const result = await loaders.competency.requiredBy.load(row.id, page);
+    const result = await competencyLoads.requiredBy(row.id, args, context);
     return keysetConnection(
       result.items,
       result.total,
@@ -29,40 +48,38 @@ const competencyFields = {
       (item, cursor) => ({ node: item.node, code: item.code, cursor }),
     );
   },
-  similar: (
-    row: CompetencyRow,
-    args: { minScore?: number | null; first?: number | null; relations?: readonly CompetencyRelation[] | null },
-    context: RequestContext,
-  ) => relationsOf(row, args.relations && args.relations.length > 0 ? args.relations : ['EQUIVALENT'], args, context),
-  equivalents: (row: CompetencyRow, args: { first?: number | null }, context: RequestContext) => relationsOf(row, ['EQUIVALENT'], args, context),
-  broader: (row: CompetencyRow, args: { first?: number | null }, context: RequestContext) => relationsOf(row, ['BROADER'], args, context),
-  narrower: (row: CompetencyRow, args: { first?: number | null }, context: RequestContext) => relationsOf(row, ['NARROWER'], args, context),
-  related: (row: CompetencyRow, args: { first?: number | null }, context: RequestContext) => relationsOf(row, ['RELATED'], args, context),
+  similar: (row: CompetencyRow, args: RelationArgs, context: RequestContext) => competencyLoads.similar(row.id, args, context),
+  equivalents: (row: CompetencyRow, args: RelationArgs, context: RequestContext) => competencyLoads.equivalents(row.id, args, context),
+  broader: (row: CompetencyRow, args: RelationArgs, context: RequestContext) => competencyLoads.broader(row.id, args, context),
+  narrower: (row: CompetencyRow, args: RelationArgs, context: RequestContext) => competencyLoads.narrower(row.id, args, context),
+  related: (row: CompetencyRow, args: RelationArgs, context: RequestContext) => competencyLoads.related(row.id, args, context),
 };
 
-/** The competencies related to `row` by the given relations, strongest first. */
-function relationsOf(
-  row: CompetencyRow,
-  relations: readonly CompetencyRelation[],
-  args: { minScore?: number | null; first?: number | null },
-  { loaders }: RequestContext,
-) {
+/** The competencies related to competency `id` by the given relations, strongest first. */
+function relationsOf(id: string, relations: readonly CompetencyRelation[], args: { minScore?: number | null; first?: number | null }, { loaders }: RequestContext) {
   const minScore = args.minScore ?? 0;
   const first = args.first ?? 20;
   if (!(minScore >= 0 && minScore <= 1)) throw badUserInput(`\`minScore\` must be between 0 and 1; got ${minScore}.`, 'minScore');
   if (!Number.isInteger(first) || first < 0 || first > MAX_PAGE_SIZE) {
     throw badUserInput(`\`first\` must be between 0 and ${MAX_PAGE_SIZE}; got ${first}.`, 'first');
   }
-  return loaders.competency.similar.load(row.id, { minScore, first, relations: relations.map((r) => r.toLowerCase() as RelationValue) });
+  return loaders.competency.similar.load(id, { minScore, first, relations: relations.map((r) => r.toLowerCase() as RelationValue) });
 }
+
+/** The GraphQL type of each stored kind. */
+const TYPE_OF_KIND: Record<StoredKind, string> = { knowledge: 'Knowledge', skill: 'Skill', attitude: 'Attitude' };
 
 const typeOf = (row: { nodeType: string }) => row.nodeType as never;
 
 export const competencyResolvers: Resolvers = {
   Query: {
-    competency: (_parent, { kind, name }, { loaders }) => {
+    competency: (_parent, { kind, name }, context, info) => {
       const value = kindValue(kind);
-      return name.trim() ? loaders.competency.competencyById.load(`${value}:${competencyKey(value, name)}`) : null;
+      if (!name.trim()) return null;
+      const id = `${value}:${competencyKey(value, name)}`;
+      const row = context.loaders.competency.competencyById.load(id);
+      prefetchSelection(info, TYPE_OF_KIND[value], id, competencyLoads, context);
+      return row;
     },
     competencies: async (_parent, { kind, text, first, after }, { loaders }) => {
       const page = keysetPage({ first, after });

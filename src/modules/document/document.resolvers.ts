@@ -8,25 +8,54 @@ import { documentOfLocalId } from './document.mappers.js';
 import { codeArgument } from '../../arguments.js';
 import { documentPageArgs } from './document.filters.js';
 import { loadNode } from '../../graph/node.js';
+import { prefetchSelection, type FieldLoad } from '../prefetch.js';
+
+/** A code with its version (`BLM2421-007v4`) is the document's id; a base code is resolved first. */
+const FULL_CODE = /v\d+$/;
 
 const STANDARD_KIND: Record<string, StandardKind> = { 職業: 'OCCUPATION', 職類: 'JOB_CATEGORY' };
 
 const levelOf = (level: number | null, { loaders }: RequestContext) =>
   level === null ? null : loaders.taxonomy.levelById.load(`level:${level}`);
 
+/**
+ * What the relationship fields of a standard or unit load, by the document's id (its code): shared
+ * by the field resolvers and by `standard(code)` / `unit(code)`, which start them with their own
+ * read (prefetch.ts).
+ */
+const documentLoads = {
+  category: (id: string, _args: unknown, { loaders }: RequestContext) => loaders.document.category.load(id),
+  tasks: (id: string, _args: unknown, { loaders }: RequestContext) => loaders.document.documentTasks.load(id),
+  knowledge: (id: string, _args: unknown, { loaders }: RequestContext): Promise<RequirementRow[]> => loaders.document.documentKnowledge.load(id),
+  skills: (id: string, _args: unknown, { loaders }: RequestContext): Promise<RequirementRow[]> => loaders.document.documentSkills.load(id),
+  supersedes: (id: string, _args: unknown, { loaders }: RequestContext) => loaders.document.supersedes.load(id),
+  supersededBy: (id: string, _args: unknown, { loaders }: RequestContext) => loaders.document.supersededBy.load(id),
+} satisfies Record<string, FieldLoad>;
+
+const standardLoads = {
+  ...documentLoads,
+  occupations: (id: string, _args: unknown, { loaders }: RequestContext) => loaders.document.occupations.load(id),
+  industries: (id: string, _args: unknown, { loaders }: RequestContext) => loaders.document.industries.load(id),
+  responsibilities: (id: string, _args: unknown, { loaders }: RequestContext) => loaders.document.responsibilities.load(id),
+  attitudes: (id: string, _args: unknown, { loaders }: RequestContext) => loaders.document.documentAttitudes.load(id),
+} satisfies Record<string, FieldLoad>;
+
+const unitLoads = {
+  ...documentLoads,
+  notes: (id: string, _args: unknown, { loaders }: RequestContext) => loaders.document.unitNotes.load(id),
+} satisfies Record<string, FieldLoad>;
+
+/** Resolvers of fields that only follow a relationship of the row's id. */
+const byId = <Loads extends Record<string, FieldLoad>>(loads: Loads) =>
+  Object.fromEntries(Object.entries(loads).map(([field, load]) => [field, (row: DocumentRow, args: Record<string, unknown>, context: RequestContext) => load(row.id, args, context)])) as {
+    [Field in keyof Loads]: (row: DocumentRow, args: Record<string, unknown>, context: RequestContext) => ReturnType<Loads[Field]>;
+  };
+
 /** Fields Standard and Unit resolve the same way. */
 const documentFields = {
   id: (row: DocumentRow) => toGlobalId(row.nodeType, row.id),
   competencyLevel: (row: DocumentRow, _args: unknown, context: RequestContext) => levelOf(row.level, context),
-  category: (row: DocumentRow, _args: unknown, { loaders }: RequestContext) => loaders.document.category.load(row.id),
-  tasks: (row: DocumentRow, _args: unknown, { loaders }: RequestContext) => loaders.document.documentTasks.load(row.id),
-  knowledge: (row: DocumentRow, _args: unknown, { loaders }: RequestContext): Promise<RequirementRow[]> =>
-    loaders.document.documentKnowledge.load(row.id),
-  skills: (row: DocumentRow, _args: unknown, { loaders }: RequestContext): Promise<RequirementRow[]> =>
-    loaders.document.documentSkills.load(row.id),
   versions: (row: DocumentRow, _args: unknown, { loaders }: RequestContext) => loaders.document.versions.load(row.baseCode),
-  supersedes: (row: DocumentRow, _args: unknown, { loaders }: RequestContext) => loaders.document.supersedes.load(row.id),
-  supersededBy: (row: DocumentRow, _args: unknown, { loaders }: RequestContext) => loaders.document.supersededBy.load(row.id),
 };
 
 const typeOf = (row: { nodeType: string }) => row.nodeType as never;
@@ -41,14 +70,20 @@ async function taskRequirements(task: TaskRow, documentRequirements: Promise<Req
 export const documentResolvers: Resolvers = {
   Query: {
     node: (_parent, { id }, { loaders }) => loadNode(loaders.graph, id) as never,
-    standard: async (_parent, { code }, { loaders }) => {
+    standard: async (_parent, { code }, context, info) => {
       const key = codeArgument(code);
-      const row = key ? await loaders.document.documentByCode.load(key) : null;
+      if (!key) return null;
+      const reading = context.loaders.document.documentByCode.load(key);
+      if (FULL_CODE.test(key)) prefetchSelection(info, 'Standard', key, standardLoads, context);
+      const row = await reading;
       return row?.nodeType === 'Standard' ? row : null;
     },
-    unit: async (_parent, { code }, { loaders }) => {
+    unit: async (_parent, { code }, context, info) => {
       const key = codeArgument(code);
-      const row = key ? await loaders.document.documentByCode.load(key) : null;
+      if (!key) return null;
+      const reading = context.loaders.document.documentByCode.load(key);
+      if (FULL_CODE.test(key)) prefetchSelection(info, 'Unit', key, unitLoads, context);
+      const row = await reading;
       return row?.nodeType === 'Unit' ? row : null;
     },
     standards: async (_parent, { filter, first, after }, { loaders }) => {
@@ -66,16 +101,13 @@ export const documentResolvers: Resolvers = {
   Document: { __resolveType: typeOf },
   Standard: {
     ...documentFields,
+    ...byId(standardLoads),
     kind: (row) => (row.kind ? (STANDARD_KIND[row.kind] ?? null) : null),
-    occupations: (row, _args, { loaders }) => loaders.document.occupations.load(row.id),
-    industries: (row, _args, { loaders }) => loaders.document.industries.load(row.id),
-    responsibilities: (row, _args, { loaders }) => loaders.document.responsibilities.load(row.id),
-    attitudes: (row, _args, { loaders }) => loaders.document.documentAttitudes.load(row.id),
     glossary: (row) => row.glossaryTerms.map((term, index) => ({ term, definition: row.glossaryDefinitions[index] ?? '' })),
   },
   Unit: {
     ...documentFields,
-    notes: (row, _args, { loaders }) => loaders.document.unitNotes.load(row.id),
+    ...byId(unitLoads),
     assessment: (row) => ({
       keyEvidence: row.assessmentKeyEvidence,
       contextAndResources: row.assessmentContext,
