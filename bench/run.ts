@@ -10,6 +10,11 @@
 //                    [--warmup N] [--concurrency N] [--rounds N] [--heap 2g] [--only <substring>]
 //                    [--reuse] [--api-node-options "<flags for the API's NODE_OPTIONS>"]
 //
+// With --corpus, --quick only lowers the default number of runs (its scale is the folder's); the
+// operations' arguments are chosen from whatever was loaded (bench/parameters.ts), and the report
+// says where the corpus forced another choice (e.g. no units: the learning path starts from a
+// standard). --reuse keeps a loaded graph per corpus and reloads when the documents changed.
+//
 // The API runs as users run it (`npm start`): compiled JavaScript (`npm run build`, dist/), with
 // NODE_ENV=production and every other setting at its default (limits, logging, metrics) — its
 // environment is not inherited from the shell that runs the bench.
