@@ -188,6 +188,25 @@ function applyLexicon(chars: string[], rules: MatchingRules): Char[] {
   return out;
 }
 
+/** Drops a lexicon term that repeats the term just before it (丈量測量 -> 量測量測 -> 量測). */
+function collapseRepeatedTerms(chars: Char[]): Char[] {
+  const out: Char[] = [];
+  let i = 0;
+  while (i < chars.length) {
+    const c = chars[i] as Char;
+    let end = i + 1;
+    while (end < chars.length && c.term >= 0 && (chars[end] as Char).term === c.term) end++;
+    const run = chars.slice(i, end);
+    const len = run.length;
+    const prev = out.slice(out.length - len);
+    const repeats =
+      c.term >= 0 && prev.length === len && prev[0]?.term !== undefined && prev[0].term >= 0 && prev.every((p, k) => p.term === prev[0]?.term && p.ch === (run[k] as Char).ch);
+    if (!repeats) out.push(...run);
+    i = end;
+  }
+  return out;
+}
+
 /** Word lengths of `chars` (in characters). */
 function cutWords(chars: Char[], rules: MatchingRules): number[] {
   const text = chars.map((c) => c.ch).join('');
@@ -274,7 +293,7 @@ function stripHeadChars(chars: Char[], heads: string[]): Char[] {
  */
 export function analyseText(text: string, kind: CompetencyKind, rules: MatchingRules, stripHeads = true): AnalysedName {
   const folded = foldVariants(foldSurface(text), rules.variants);
-  let chars = applyLexicon([...folded], rules);
+  let chars = collapseRepeatedTerms(applyLexicon([...folded], rules));
   if (stripHeads) chars = stripHeadChars(chars, rules.heads[kind]);
   const lengths = cutWords(chars, rules);
 

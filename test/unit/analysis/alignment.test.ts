@@ -98,6 +98,7 @@ describe('analyseText', () => {
   it('reads synonyms side by side as one word', () => {
     expect(analyseText('機具設備保養能力', 'skill', rules).core).toBe('設備維護');
     expect(analyseText('分析資訊與數據能力', 'skill', rules).core).toBe('分析資料');
+    expect(analyseText('丈量測量放樣', 'skill', rules).core).toBe('量測放樣');
   });
   it('keeps a name that is nothing but a head', () => {
     expect(analyseText('技能', 'skill', rules).core).toBe('技能');
