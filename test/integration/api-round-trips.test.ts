@@ -102,6 +102,15 @@ describe('dbRoundTrips', () => {
     expect(skill.extensions?.dbRoundTrips).toBe(1);
   });
 
+  it('answers sharedCompetencies with the documents in one statement and everything else in another', async () => {
+    const shared = await service.graphql<any>(`{ sharedCompetencies(codes: ["BLM2421-007v4", "BLM2421-101v4", "BGM5R0167v2"]) {
+      kind score documentCount competencies { id name } occurrences { document { code } code competency { id name } tasks { id code name } } } }`);
+    expect(shared.errors).toBeUndefined();
+    const occurrences = shared.data.sharedCompetencies.flatMap((group: any) => group.occurrences);
+    expect(occurrences.some((o: any) => o.document.code === 'BLM2421-101v4' && o.tasks.length > 0 && o.competency.name)).toBe(true);
+    expect(shared.extensions?.dbRoundTrips).toBe(2);
+  });
+
   it('counts every statement in every response, errors included', async () => {
     const simple = await service.graphql('{ standard(code: "BLM2421-007") { code } }');
     expect(simple.extensions?.dbRoundTrips).toBe(1);

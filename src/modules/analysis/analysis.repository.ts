@@ -6,24 +6,30 @@
 // holds the broader one, not the reverse.
 import type { Occurrence, SimilarityEdge } from '../../analysis/shared-competencies.js';
 import type { ScoredPair } from '../../analysis/similarity-lookup.js';
+import { project } from '../../db/projections.js';
 import { cypher, type Database } from '../../db/query.js';
+import { asCompetency, type CompetencyRow } from '../../graph/competency-row.js';
+import { asTask, type TaskRow } from '../document/document.mappers.js';
 
-const requirementsOf = cypher(
-  'analysis.requirementsOf',
+const sharingAmong = cypher(
+  'analysis.sharingAmong',
+  // Every requirement of the documents (in the order given, with the tasks that need it), the
+  // relations that make two of their competencies one, and the rows of those competencies and
+  // tasks, so that the answer's fields need no further read.
   `UNWIND range(0, size($ids) - 1) AS i
    MATCH (d:Document {id: $ids[i]})-[r:REQUIRES]->(c:Competency)
    WHERE c.kind IN $kinds
-   RETURN d.id AS document, r.code AS code, c.id AS competencyId, c.kind AS kind,
-          [(d)-[:HAS_RESPONSIBILITY]->()-[:HAS_TASK]->(t:Task)-[:REQUIRES]->(c) | t.id] AS taskIds
-   ORDER BY i, code`,
-);
-
-const similaritiesAmong = cypher(
-  'analysis.similaritiesAmong',
-  `UNWIND $ids AS id
-   MATCH (a:Competency {id: id})-[s:EQUIVALENT_TO|NARROWER_THAN]->(b:Competency)
-   WHERE s.score >= $minScore AND b.id IN $ids AND (type(s) = 'EQUIVALENT_TO' OR $includeNarrower)
-   RETURN a.id AS a, b.id AS b, s.score AS score`,
+   WITH i, d, r, c ORDER BY i, r.code
+   WITH collect({document: d.id, code: r.code, competencyId: c.id, kind: c.kind,
+                 tasks: [(d)-[:HAS_RESPONSIBILITY]->()-[:HAS_TASK]->(t:Task)-[:REQUIRES]->(c) | ${project.task('t')}]}) AS occurrences,
+        collect(DISTINCT c) AS competencies
+   CALL (competencies) {
+     UNWIND competencies AS a
+     MATCH (a)-[s:EQUIVALENT_TO|NARROWER_THAN]->(b:Competency)
+     WHERE $minScore < 1 AND s.score >= $minScore AND b IN competencies AND (type(s) = 'EQUIVALENT_TO' OR $includeNarrower)
+     RETURN collect({a: a.id, b: b.id, score: s.score}) AS edges
+   }
+   RETURN occurrences, edges, [c IN competencies | ${project.competency('c')}] AS competencies`,
 );
 
 const documentsRequiringSimilar = cypher(
@@ -52,11 +58,6 @@ const documentFrequencies = cypher(
           COUNT { MATCH (x:Document) WHERE x.hasContent } AS total`,
 );
 
-/** Every requirement of the documents (in the order given), limited to `kinds`. */
-export async function readRequirements(db: Database, documentIds: string[], kinds: string[]): Promise<Occurrence[]> {
-  return db.read<Occurrence>(requirementsOf, { ids: documentIds, kinds });
-}
-
 /** Which relations make two wordings one shared competency. */
 export interface SharingRule {
   /** Lowest relation score that counts; 1 or more: the same competency only. */
@@ -65,10 +66,28 @@ export interface SharingRule {
   includeNarrower: boolean;
 }
 
-/** Equivalent (and, on request, narrower) relations with score >= minScore between the competencies. */
-export async function readSimilarities(db: Database, competencyIds: string[], rule: SharingRule): Promise<SimilarityEdge[]> {
-  if (competencyIds.length === 0 || rule.minScore >= 1) return [];
-  return db.read<SimilarityEdge>(similaritiesAmong, { ids: competencyIds, ...rule });
+/** What the documents require (limited to `kinds`), and which of those competencies count as one. */
+export interface SharingRows {
+  occurrences: Occurrence[];
+  /** Equivalent (and, on request, narrower) relations with score >= minScore among them. */
+  edges: SimilarityEdge[];
+  competencies: CompetencyRow[];
+  tasks: TaskRow[];
+}
+
+/** Everything sharing among documents needs, in one statement. */
+export async function readSharing(db: Database, documentIds: string[], kinds: string[], rule: SharingRule): Promise<SharingRows> {
+  const [row] = await db.read<{ occurrences: Array<Omit<Occurrence, 'taskIds'> & { tasks: unknown[] }>; edges: SimilarityEdge[]; competencies: unknown[] }>(
+    sharingAmong,
+    { ids: documentIds, kinds, ...rule },
+  );
+  const tasks = new Map<string, TaskRow>();
+  const occurrences = (row?.occurrences ?? []).map(({ tasks: taskRows, ...occurrence }) => {
+    const decoded = taskRows.map(asTask);
+    for (const task of decoded) tasks.set(task.id, task);
+    return { ...occurrence, taskIds: decoded.map((task) => task.id) };
+  });
+  return { occurrences, edges: row?.edges ?? [], competencies: (row?.competencies ?? []).map(asCompetency), tasks: [...tasks.values()] };
 }
 
 export interface DocumentMatchRow {

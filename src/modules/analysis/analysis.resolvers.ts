@@ -48,8 +48,12 @@ async function resolveDocuments(codes: readonly string[], context: RequestContex
 
 export const analysisResolvers: Resolvers = {
   Query: {
-    sharedCompetencies: async (_parent, { codes, kinds, minScore, includeNarrower }, context) =>
-      analysis.sharedCompetencies(context.db, await resolveDocuments(codes, context), kindsOf(kinds), sharingRule(minScore, includeNarrower)),
+    sharedCompetencies: async (_parent, { codes, kinds, minScore, includeNarrower }, context) => {
+      const documents = await resolveDocuments(codes, context);
+      const { groups, entities } = await analysis.sharedCompetencies(context.db, documents, kindsOf(kinds), sharingRule(minScore, includeNarrower));
+      context.loaders.graph.remember(entities);
+      return groups;
+    },
     overlap: async (_parent, { codes, kinds, minScore, includeNarrower }, context) =>
       analysis.overlap(context.db, await resolveDocuments(codes, context), kindsOf(kinds), sharingRule(minScore, includeNarrower)),
     similarDocuments: async (_parent, { code, first, minScore, kinds, includeNarrower }, context) => {

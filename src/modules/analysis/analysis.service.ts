@@ -24,8 +24,7 @@ import {
   readDocumentFrequencies,
   readDocumentMatches,
   readLearningData,
-  readRequirements,
-  readSimilarities,
+  readSharing,
   readStandardCompetencies,
   replaceResemblances,
   replaceResemblancesOf,
@@ -38,25 +37,35 @@ export type { SharingRule } from './analysis.repository.js';
 export const DEFAULT_KINDS = ['knowledge', 'skill'];
 
 async function groupsFor(db: Database, documentIds: string[], kinds: string[], rule: SharingRule) {
-  const occurrences = await readRequirements(db, documentIds, kinds);
-  const competencyIds = [...new Set(occurrences.map((o) => o.competencyId))];
-  const edges = await readSimilarities(db, competencyIds, rule);
-  return groupCompetencies(occurrences, edges, rule.minScore);
+  const rows = await readSharing(db, documentIds, kinds, rule);
+  return { groups: groupCompetencies(rows.occurrences, rows.edges, rule.minScore), rows };
 }
 
-export async function sharedCompetencies(db: Database, documentIds: string[], kinds: string[], rule: SharingRule): Promise<SharedCompetencyRow[]> {
-  const groups = sharedGroups(await groupsFor(db, documentIds, kinds, rule));
-  return groups.map((group) => ({
-    kind: group.kind,
-    score: group.score,
-    competencyIds: group.competencyIds,
-    documentCount: group.documents.length,
-    occurrences: group.occurrences.map((o) => ({ documentId: o.document, code: o.code, competencyId: o.competencyId, taskIds: o.taskIds })),
-  }));
+/**
+ * The competencies the documents share, with the competency and task rows the answer mentions
+ * (`entities`: the caller hands them to the request's loaders, so its fields need no further read).
+ */
+export async function sharedCompetencies(
+  db: Database,
+  documentIds: string[],
+  kinds: string[],
+  rule: SharingRule,
+): Promise<{ groups: SharedCompetencyRow[]; entities: unknown[] }> {
+  const { groups, rows } = await groupsFor(db, documentIds, kinds, rule);
+  return {
+    groups: sharedGroups(groups).map((group) => ({
+      kind: group.kind,
+      score: group.score,
+      competencyIds: group.competencyIds,
+      documentCount: group.documents.length,
+      occurrences: group.occurrences.map((o) => ({ documentId: o.document, code: o.code, competencyId: o.competencyId, taskIds: o.taskIds })),
+    })),
+    entities: [rows.competencies, rows.tasks],
+  };
 }
 
 export async function overlap(db: Database, documentIds: string[], kinds: string[], rule: SharingRule): Promise<OverlapRow> {
-  const cells = overlapMatrix(documentIds, await groupsFor(db, documentIds, kinds, rule));
+  const cells = overlapMatrix(documentIds, (await groupsFor(db, documentIds, kinds, rule)).groups);
   const index = new Map(documentIds.map((id, i) => [id, i]));
   const matrix: number[][] = documentIds.map((_, i) => documentIds.map((__, j) => (i === j ? 1 : 0)));
   for (const cell of cells) {
