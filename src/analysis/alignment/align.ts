@@ -287,7 +287,7 @@ export class AlignmentIndex implements AlignmentCorpus {
       let index = this.kinds.get(kind);
       if (!index) {
         const frames = new FrameTable([], this.relations.frameMinNames);
-        const context: RelationContext = { isFrame: (tail) => frames.isFrame(tail), impliedObjects: this.rules.impliedObjects };
+        const context: RelationContext = { isFrame: (tail) => frames.isFrame(tail), impliedWords: this.rules.impliedWords };
         index = { items: [], names: new Map(), contexts: new Map(), cores: new Map(), letters: new Map(), frames, context };
         this.kinds.set(kind, index);
       }

@@ -47,8 +47,8 @@ export interface MatchingRules {
   contrastTerms: Map<string, number>;
   contrastSetNames: string[];
   contrastLengths: number[];
-  /** Objects a name may leave unsaid, as the lexicon reads them (資訊, 數據 -> 資料). */
-  impliedObjects: Set<string>;
+  /** Words a name may leave unsaid, as the lexicon reads them (資訊, 數據 -> 資料; 組織). */
+  impliedWords: Set<string>;
 }
 
 const LATIN = /^[a-z0-9.#+]$/;
@@ -95,11 +95,11 @@ export function compileRules(resources: AlignmentResources, options: { segmentat
     contrastTerms: new Map(),
     contrastSetNames: resources.contrasts.map((c) => c.name),
     contrastLengths: [],
-    impliedObjects: new Set(),
+    impliedWords: new Set(),
   };
-  for (const word of resources.generic.impliedObjects ?? []) {
+  for (const word of resources.generic.impliedWords ?? []) {
     const read = applyLexicon([...fold(word)], rules).map((c) => c.ch).join('');
-    if (read.length > 0) rules.impliedObjects.add(read);
+    if (read.length > 0) rules.impliedWords.add(read);
   }
   // Contrast terms are matched in the text as the lexicon leaves it.
   resources.contrasts.forEach((set, index) => {

@@ -158,10 +158,10 @@ function relatedBy(covX: number, covY: number, reason: string, scoring: ScoringP
 /** What the corpus and the data files tell about names: which tails are frames, which objects go unsaid. */
 export interface RelationContext {
   isFrame(tail: string): boolean;
-  impliedObjects: ReadonlySet<string>;
+  impliedWords: ReadonlySet<string>;
 }
 
-const NO_CONTEXT: RelationContext = { isFrame: () => false, impliedObjects: new Set() };
+const NO_CONTEXT: RelationContext = { isFrame: () => false, impliedWords: new Set() };
 
 /**
  * The relation between x and y given their scored comparison, or null when they are not related.
@@ -224,10 +224,10 @@ export function relatePair(
     // (印刷 < 印刷標準作業流程), a single activity (資訊科技 < 資訊科技應用, 資料蒐集 < 資料蒐集分析), a
     // law named after it (職業安全衛生法) or a second competency joined to it (故障排除 < 故障排除與檢修).
     // Any other one-character suffix derives another word (人因工程學, 法規 cut after 法).
-    // An activity named without its object applies to the object names leave unsaid: 蒐集分析 is
-    // 資料蒐集分析 (a single word, 判斷 or 管理, says too little to tell).
-    if (!coListed && inner.words.length >= 2 && context.impliedObjects.has(residue(outer, inner))) {
-      return { relation: 'equivalent', score: calibrate(Math.max(low, params.equivalentCoverage), scoring), reason: `object left unsaid: ${residue(outer, inner)}` };
+    // Names leave some words unsaid: the object of information work (蒐集分析 is 資料蒐集分析) and
+    // whose rules they are (採購規範 is 組織採購規範). A single word (判斷, 管理) says too little to tell.
+    if (!coListed && inner.words.length >= 2 && context.impliedWords.has(residue(outer, inner))) {
+      return { relation: 'equivalent', score: calibrate(Math.max(low, params.equivalentCoverage), scoring), reason: `left unsaid: ${residue(outer, inner)}` };
     }
     const place = placeInside(inner.name.core, outer.name.core);
     // X學 is the study of X: knowing one is knowing the other (人因工程 / 人因工程學).

@@ -23,10 +23,10 @@ export interface GenericWords {
   stopWords: string[];
   variants: Record<string, string>;
   /**
-   * Objects a name leaves unsaid: an activity with no object applies to them (蒐集分析 is 資料蒐集分析),
-   * so a name that adds only one of them says the same.
+   * Words a name may leave unsaid: the object of information work (蒐集分析 is 資料蒐集分析) and
+   * whose rules they are (採購規範 is 組織採購規範), so a name that adds only one of them says the same.
    */
-  impliedObjects?: string[];
+  impliedWords?: string[];
 }
 
 /** Traditional -> Simplified characters, position by position (two strings of equal length). */
@@ -100,8 +100,8 @@ export function parseGenericWords(value: unknown, where = 'generic words'): Gene
     if (typeof to !== 'string') throw new Error(`${where}: variant of ${from} must be a string`);
     variants[from] = to;
   }
-  const impliedObjects = value.impliedObjects === undefined ? undefined : stringList(value.impliedObjects, `${where} impliedObjects`);
-  return { heads, stopWords: stringList(value.stopWords, `${where} stopWords`), variants, ...(impliedObjects ? { impliedObjects } : {}) };
+  const impliedWords = value.impliedWords === undefined ? undefined : stringList(value.impliedWords, `${where} impliedWords`);
+  return { heads, stopWords: stringList(value.stopWords, `${where} stopWords`), variants, ...(impliedWords ? { impliedWords } : {}) };
 }
 
 /** Checks the shape of the contrast sets. */

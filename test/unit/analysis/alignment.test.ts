@@ -211,9 +211,11 @@ describe('scoring', () => {
     expect(relation(c('knowledge', '夾（治）具知識'), c('knowledge', '夾具與治具概論'))).toBe('equivalent');
   });
 
-  it('reads an activity named without its object as applying to data (蒐集分析 / 資訊蒐集及分析), but not a single word', () => {
+  it('reads words names leave unsaid (資料 for information work, 組織 for rules) as saying nothing, but not after a single word', () => {
     expect(relation(c('skill', '蒐集分析能力'), c('skill', '資訊蒐集及分析'))).toBe('equivalent');
     expect(relation(c('skill', '判斷能力'), c('skill', '資料判斷能力'))).not.toBe('equivalent');
+    // Whose rules they are goes without saying too.
+    expect(relation(c('knowledge', '採購規範'), c('knowledge', '組織採購規範'))).toBe('equivalent');
   });
 
   it('reads the study of X as knowledge of X', () => {
