@@ -2,7 +2,7 @@
 // its progress and each document's result are written to the graph as they come. Jobs run one at a
 // time per process, in the order they were started.
 import { randomUUID } from 'node:crypto';
-import type { Database } from '../db/query.js';
+import { Database } from '../db/query.js';
 import type { DocumentInput, ImportResult } from '../ingest/import-documents.js';
 import { runImport, type PipelineProgress } from './import-pipeline.js';
 import { beat, findJob, HEARTBEAT_MS, insertJob, writeFinish, writeProgress, type StoredJob } from './import-job.repository.js';
@@ -81,11 +81,16 @@ export async function startImportJob(
   onFinished?: (job: ImportJobView | null) => void,
 ): Promise<ImportJobView> {
   const id = randomUUID();
-  await insertJob(db, id, inputs.length, OWNER);
+  // The job outlives the request that starts it, so it does not write through the request's view
+  // (its read snapshot, its round-trip count), and the per-statement timeout that bounds a read
+  // (NEO4J_QUERY_TIMEOUT_MS) does not apply to its batches of writes and its alignment: like the
+  // CLI, it runs under the server's own transaction timeout.
+  const jobDb = new Database(db.driver, db.name, 0);
+  await insertJob(jobDb, id, inputs.length, OWNER);
   activity.queued += 1;
-  const run = queue.then(() => runJob(db, id, inputs));
+  const run = queue.then(() => runJob(jobDb, id, inputs));
   queue = run.catch(() => undefined);
-  void run.then(async () => onFinished?.(await readImportJob(db, id).catch(() => null)));
+  void run.then(async () => onFinished?.(await readImportJob(jobDb, id).catch(() => null)));
   return (await readImportJob(db, id)) as ImportJobView;
 }
 
