@@ -216,6 +216,7 @@ describe('scoring', () => {
     expect(relation(c('skill', '判斷能力'), c('skill', '資料判斷能力'))).not.toBe('equivalent');
     // Whose rules they are goes without saying too.
     expect(relation(c('knowledge', '採購規範'), c('knowledge', '組織採購規範'))).toBe('equivalent');
+    expect(relation(c('skill', '安全防護能力'), c('skill', '工作安全防護能力'))).toBe('equivalent');
   });
 
   it('reads the study of X as knowledge of X', () => {
