@@ -6,14 +6,13 @@
 // skill requirement or something that meets it at minScore or more (an equivalent, or a narrower
 // competency), with all their K/S and each task's. The path is computed by the same pure function
 // the API uses (src/analysis/learning-path.ts), in operations.ts. A requirement's description is
-// the competency's (c.description), as the API reads it for `dispositions`, not the target's own
-// wording of it (r.description).
+// the target's own wording of it (r.description), else the competency's.
 MATCH (target:Document {id: $target})
 CALL (target) {
   MATCH (target)-[r:REQUIRES]->(c:Competency)
   WITH r, c ORDER BY r.code
   RETURN collect({
-    competencyId: c.id, kind: c.kind, code: r.code, name: c.name, description: c.description,
+    competencyId: c.id, kind: c.kind, code: r.code, name: c.name, description: coalesce(r.description, c.description),
     taskIds: COLLECT { MATCH (target)-[:HAS_RESPONSIBILITY]->(:Responsibility)-[:HAS_TASK]->(t:Task)-[:REQUIRES]->(c) RETURN t.id ORDER BY t.position }
   }) AS requirements, collect(c) AS required
 }

@@ -45,7 +45,7 @@ export type Attitude = Competency & Node & {
   notes: Array<Note>;
   /** Same frame, another object (凹版 / 平版印刷標準作業流程): for browsing, never counted as shared. */
   related: Array<CompetencySimilarity>;
-  /** Standards that require it, ordered by id. `first` default: 20, maximum: 100. */
+  /** Standards that require it, ordered by code. `first` default: 20, maximum: 100. */
   requiredBy: RequirementConnection;
   /**
    * Competencies of the same kind related to this one, strongest first, from the alignment of wording
@@ -275,7 +275,7 @@ export type Competency = {
   notes: Array<Note>;
   /** Same frame, another object (凹版 / 平版印刷標準作業流程): for browsing, never counted as shared. */
   related: Array<CompetencySimilarity>;
-  /** Documents and tasks that require it, ordered by id. `first` default: 20, maximum: 100. */
+  /** Documents and tasks that require it, ordered by graph id (a document's code, a task's `<document code>:<task code>`), not by global id. `first` default: 20, maximum: 100. */
   requiredBy: RequirementConnection;
   /**
    * Competencies of the same kind related to this one, strongest first, from the alignment of wording
@@ -854,7 +854,7 @@ export type Knowledge = Competency & Node & {
   notes: Array<Note>;
   /** Same frame, another object (凹版 / 平版印刷標準作業流程): for browsing, never counted as shared. */
   related: Array<CompetencySimilarity>;
-  /** Documents and tasks that require it, ordered by id. `first` default: 20, maximum: 100. */
+  /** Documents and tasks that require it, ordered by graph id (a document's code, a task's `<document code>:<task code>`), not by global id. `first` default: 20, maximum: 100. */
   requiredBy: RequirementConnection;
   /**
    * Competencies of the same kind related to this one, strongest first, from the alignment of wording
@@ -1551,13 +1551,16 @@ export type RoleCompetency = {
  */
 export type RoleRequirements = {
   __typename?: 'RoleRequirements';
-  /** Attitudes across those standards, required by the most standards first. */
+  /** Attitudes across those standards, in the order of `knowledge` (attitudes have no tasks, so `documentCount` decides). */
   attitudes: Array<RoleCompetency>;
-  /** Knowledge across those standards, most needed first (`count` descending, then `documentCount`, then name). */
+  /**
+   * Knowledge across those standards, most needed first: `count` descending, then `documentCount`
+   * descending, then the first local code (`K01` before `K02`), then name.
+   */
   knowledge: Array<RoleCompetency>;
   /** Every output of those tasks, in task order. */
   outputs: Array<Output>;
-  /** Skills across those standards, most needed first. */
+  /** Skills across those standards, in the order of `knowledge`. */
   skills: Array<RoleCompetency>;
   /** The matching standards, ordered by code. */
   standards: Array<Standard>;
@@ -1703,7 +1706,7 @@ export type Skill = Competency & Node & {
   notes: Array<Note>;
   /** Same frame, another object (凹版 / 平版印刷標準作業流程): for browsing, never counted as shared. */
   related: Array<CompetencySimilarity>;
-  /** Documents and tasks that require it, ordered by id. `first` default: 20, maximum: 100. */
+  /** Documents and tasks that require it, ordered by graph id (a document's code, a task's `<document code>:<task code>`), not by global id. `first` default: 20, maximum: 100. */
   requiredBy: RequirementConnection;
   /**
    * Competencies of the same kind related to this one, strongest first, from the alignment of wording

@@ -3,7 +3,8 @@
 //   target  BLM2421-007v4 (the seed standard, level 4): 15 K, 9 S, 6 A; 9 tasks
 //   held    BLM2421-050: the target with K15 稅務要求 -> 園藝知識 and S07 談判技巧 -> 烹飪技巧
 //   P       BLM2421-051, level 3: the target with S07 談判技巧 -> 木雕技巧 and its task T4.1 at level 3
-//   Q       BLM2421-052, level 5: the target with K15 稅務要求 -> 陶藝知識 (its tasks stay at level 4)
+//   Q       BLM2421-052, level 5: the target with K15 稅務要求 -> 陶藝知識 (its tasks stay at level 4),
+//           and its own wording of what A01 正直誠實 means
 // A holder of BLM2421-050 misses exactly K15 (needed by T4.1) and S07 (needed by T3.1, T3.2, T3.3).
 // P's T4.1 teaches K15, Q's T3.x teach S07; every K/S of those tasks is one the target requires.
 import fs from 'node:fs';
@@ -23,7 +24,11 @@ const P = rename(TARGET, '007', '051')
   .replaceAll('S07談判技巧', 'S07木雕技巧')
   .replace('基準級別\t4', '基準級別\t3')
   .replace('適當的保險。\t4\t', '適當的保險。\t3\t');
-const Q = rename(TARGET, '007', '052').replaceAll('K15稅務要求', 'K15陶藝知識').replace('基準級別\t4', '基準級別\t5');
+const Q_A01 = '在任何情況下都誠實面對顧客與同事。';
+const Q = rename(TARGET, '007', '052')
+  .replaceAll('K15稅務要求', 'K15陶藝知識')
+  .replace('基準級別\t4', '基準級別\t5')
+  .replace(/A01正直誠實：[^\n]*/, `A01正直誠實：${Q_A01}`);
 
 let database: TestDatabase;
 let service: TestService;
@@ -158,6 +163,13 @@ describe('learningPath', () => {
     expect(path.coverageAfter).toBeCloseTo(22 / 24, 10);
     expect(path.steps.length).toBeLessThanOrEqual(4);
     expect(path.dispositions.every((d) => !d.isHeld && d.description)).toBe(true);
+  });
+
+  it("describes each disposition in the target's own words, not those of the first document that listed it", async () => {
+    const { data } = await service.graphql<{ learningPath: Path }>(LEARNING_PATH, { input: { to: 'BLM2421-052' } });
+    const a01 = data!.learningPath.dispositions.find((d) => d.code === 'A01')!;
+    expect(a01.competency.name).toBe('正直誠實');
+    expect(a01.description).toBe(Q_A01);
   });
 
   it('answers null for an unknown target and refuses an unknown held document or a bad bound', async () => {

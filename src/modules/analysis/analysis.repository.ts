@@ -114,7 +114,8 @@ export async function readDocumentFrequencies(
 const targetRequirements = cypher(
   'analysis.targetRequirements',
   `MATCH (d:Document {id: $id})-[r:REQUIRES]->(c:Competency)
-   RETURN c.id AS competencyId, c.kind AS kind, r.code AS code, c.name AS name, c.description AS description,
+   RETURN c.id AS competencyId, c.kind AS kind, r.code AS code, c.name AS name,
+          coalesce(r.description, c.description) AS description,
           COLLECT { MATCH (d)-[:HAS_RESPONSIBILITY]->(:Responsibility)-[:HAS_TASK]->(t:Task)-[:REQUIRES]->(c) RETURN t.id ORDER BY t.position } AS taskIds
    ORDER BY code`,
 );
