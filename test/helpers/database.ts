@@ -30,3 +30,12 @@ export async function clearGraph(driver: Driver): Promise<void> {
   await driver.executeQuery('MATCH (n) WHERE NOT n:Migration AND NOT n:Catalogue DETACH DELETE n');
   await bumpCatalogueVersion(new Database(driver, 'neo4j', 30_000));
 }
+
+/**
+ * Runs a statement that changes catalogue data by hand (arranging a test) and bumps the catalogue
+ * version as the service's own writes do, so no response cache serves answers from before it.
+ */
+export async function writeByHand(driver: Driver, text: string, params: Record<string, unknown> = {}): Promise<void> {
+  await driver.executeQuery(text, params);
+  await bumpCatalogueVersion(new Database(driver, 'neo4j', 30_000));
+}

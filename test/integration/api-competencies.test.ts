@@ -3,7 +3,7 @@
 // the competency list, and the occupation/industry/category hierarchies.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadSeed } from '../../src/ingest/seed.js';
-import { clearGraph, openTestDatabase, type TestDatabase } from '../helpers/database.js';
+import { clearGraph, openTestDatabase, writeByHand, type TestDatabase } from '../helpers/database.js';
 import { startTestService, type TestService } from '../helpers/service.js';
 
 let test: TestDatabase;
@@ -89,7 +89,8 @@ describe('competency(kind, name)', () => {
         } }`)
       ).competency;
     expect(await similar()).toEqual({ default: [], all: [], strong: [], one: [], equivalents: [], broader: [], narrower: [], related: [] });
-    await test.driver.executeQuery(
+    await writeByHand(
+      test.driver,
       `MATCH (a:Skill {id: 'skill:溝通協調能力'}), (b:Skill {id: 'skill:溝通和協商技能'}), (c:Skill {id: 'skill:分析技能'}), (d:Skill {id: 'skill:談判技巧'})
        CREATE (b)-[:EQUIVALENT_TO {score: 0.82, method: 'lexical', evidence: '溝通 shared'}]->(a)
        CREATE (d)-[:NARROWER_THAN {score: 0.6, method: 'containment', evidence: 'qualifier'}]->(a)
@@ -114,7 +115,7 @@ describe('competency(kind, name)', () => {
       const other = await data('{ competency(kind: SKILL, name: "談判技巧") { broader { competency { id } relation } } }');
       expect(other.competency.broader).toEqual([{ competency: { id: 'Skill:溝通協調能力' }, relation: 'BROADER' }]);
     } finally {
-      await test.driver.executeQuery('MATCH ()-[r:EQUIVALENT_TO|NARROWER_THAN|RELATED_TO]->() DELETE r');
+      await writeByHand(test.driver, 'MATCH ()-[r:EQUIVALENT_TO|NARROWER_THAN|RELATED_TO]->() DELETE r');
     }
     const response = await service.graphql('{ competency(kind: SKILL, name: "溝通協調能力") { similar(minScore: 2) { score } } }');
     expect(response.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');

@@ -2,7 +2,7 @@
 // M7010 require, counted from the standard's table (9 tasks, their K and S), most needed first.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadSeed } from '../../src/ingest/seed.js';
-import { clearGraph, openTestDatabase, type TestDatabase } from '../helpers/database.js';
+import { clearGraph, openTestDatabase, writeByHand, type TestDatabase } from '../helpers/database.js';
 import { startTestService, type TestService } from '../helpers/service.js';
 
 let test: TestDatabase;
@@ -111,7 +111,8 @@ describe('roleRequirements', () => {
 
   it('groups equivalent wordings into one row when asked, counting the tasks of every member once', async () => {
     // Plant an equivalence between S04 溝通協調能力 (all nine tasks) and S02 of the same standard.
-    await test.driver.executeQuery(
+    await writeByHand(
+      test.driver,
       `MATCH (:Standard {id: 'BLM2421-007v4'})-[:REQUIRES {code: 'S04'}]->(a:Skill), (:Standard {id: 'BLM2421-007v4'})-[:REQUIRES {code: 'S02'}]->(b:Skill)
        CREATE (a)-[:EQUIVALENT_TO {score: 0.9, method: 'test', evidence: 'planted'}]->(b)`,
     );
@@ -138,7 +139,7 @@ describe('roleRequirements', () => {
         codes: ['S02', 'S04'],
       });
     } finally {
-      await test.driver.executeQuery(`MATCH ()-[r:EQUIVALENT_TO {method: 'test'}]->() DELETE r`);
+      await writeByHand(test.driver, `MATCH ()-[r:EQUIVALENT_TO {method: 'test'}]->() DELETE r`);
     }
   });
 
