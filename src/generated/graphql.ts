@@ -668,7 +668,7 @@ export type ImportJob = {
 
 /** Where an import job stands. */
 export type ImportJobState =
-  /** Stopped before the end (see `error`): the documents with a result are whole in the graph, the others were not written. Importing them again completes the job's work. */
+  /** Stopped before the end (see `error`): the documents with a result are whole in the graph; each of the others is whole or absent. Importing them again completes the job's work. */
   | 'FAILED'
   /** Accepted, waiting for the jobs before it in this service process. */
   | 'QUEUED'
