@@ -6,12 +6,12 @@ import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { generateCorpus } from '../../src/corpus/index.js';
 import { PROJECT_ROOT } from '../../src/paths.js';
 import { runImport } from '../../src/pipeline/import-pipeline.js';
 import { clearGraph, openTestDatabase, type TestDatabase } from '../helpers/database.js';
-import { spawnService, waitForExit, type ServiceProcess } from '../helpers/processes.js';
+import { startServiceOnTestDatabase, waitForExit, type ServiceProcess } from '../helpers/processes.js';
 import { startTestService } from '../helpers/service.js';
 
 const STANDARDS = 40;
@@ -60,19 +60,12 @@ beforeAll(async () => {
   const corpus = [...generateCorpus({ standards: STANDARDS, units: UNITS, seed: 20 })];
   const imported = await runImport(database.db, corpus.map((doc) => ({ name: doc.fileName, text: doc.text })));
   expect(imported.results.filter((r) => r.status === 'FAILED')).toEqual([]);
-  service = spawnService({
-    PORT: '0',
-    HOST: '127.0.0.1',
-    NEO4J_URI: inject('neo4jUri'),
-    NEO4J_USER: inject('neo4jUser'),
-    NEO4J_PASSWORD: inject('neo4jPassword'),
-    SEED_ON_EMPTY: 'false',
+  ({ service, url } = await startServiceOnTestDatabase({
     // A cold test database on a shared CI machine may take seconds to plan a query the first time;
     // the gate is about errors under load, not about the first plan.
     NEO4J_QUERY_TIMEOUT_MS: '60000',
-  });
-  const ready = await service.waitForLog((line) => typeof line.url === 'string' && String(line.msg).startsWith('GraphQL ready'));
-  url = (ready.url as string).replace('localhost', '127.0.0.1');
+  }));
+  url = url.replace('localhost', '127.0.0.1');
 });
 
 afterAll(async () => {

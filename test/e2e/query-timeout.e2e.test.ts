@@ -9,11 +9,11 @@
 // Note: Neo4j marks a transaction past its timeout on its next monitor check (about every 2 s) and a
 // statement stops at its next checkpoint, such as streaming the next batch of rows; a statement that
 // computes one large row can finish past its deadline. A read that streams many rows is bounded.
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { generateCorpus } from '../../src/corpus/index.js';
 import { competencyId, competencyKey } from '../../src/graph/competency-key.js';
 import { clearGraph, openTestDatabase, type TestDatabase } from '../helpers/database.js';
-import { spawnService, waitForExit, type ServiceProcess } from '../helpers/processes.js';
+import { startServiceOnTestDatabase, waitForExit, type ServiceProcess } from '../helpers/processes.js';
 import { startTestService } from '../helpers/service.js';
 
 const TIMEOUT_MS = 1_000;
@@ -78,21 +78,13 @@ beforeAll(async () => {
   } finally {
     await planner.stop();
   }
-  service = spawnService({
-    PORT: '0',
-    HOST: '127.0.0.1',
-    NEO4J_URI: inject('neo4jUri'),
-    NEO4J_USER: inject('neo4jUser'),
-    NEO4J_PASSWORD: inject('neo4jPassword'),
+  ({ service, url } = await startServiceOnTestDatabase({
     NEO4J_QUERY_TIMEOUT_MS: String(TIMEOUT_MS),
-    SEED_ON_EMPTY: 'false',
     NODE_ENV: 'production',
     // Every answer comes from Neo4j, none from the response cache.
     RESPONSE_CACHE: 'false',
     ADMIN_TOKEN,
-  });
-  const ready = await service.waitForLog((line) => typeof line.url === 'string' && String(line.msg).startsWith('GraphQL ready'));
-  url = ready.url as string;
+  }));
   // The start-up warm-up asks the service its hot reads (some of which time out on this graph):
   // let it finish, so that what the tests count is their own traffic.
   await service.waitForLog((line) => line.msg === 'alignment index and query plans warmed' || String(line.msg).startsWith('warming up failed'), 300_000);

@@ -2,12 +2,11 @@
 // them, and the other's cached answers dropped within a second (it reads the catalogue version once
 // a second). The importing process answers right after its own import. GET answers carry an ETag
 // and answer 304 to a matching If-None-Match; errors, mutations and admin requests are never cached.
-import { inject } from 'vitest';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { generateCorpus } from '../../src/corpus/generate-corpus.js';
 import { VERSION_POLL_MS } from '../../src/http/catalogue-watcher.js';
 import { clearGraph, openTestDatabase, type TestDatabase } from '../helpers/database.js';
-import { spawnService, waitForExit, type ServiceProcess } from '../helpers/processes.js';
+import { startServiceOnTestDatabase, waitForExit, type ServiceProcess } from '../helpers/processes.js';
 import { startTestService, type TestService } from '../helpers/service.js';
 
 const ADMIN_TOKEN = 'cache-admin-token-0123456789';
@@ -50,17 +49,7 @@ beforeAll(async () => {
   // The importer reads the version only once a minute: its answers after its own import can only be
   // right if its own writes reach its cache at once.
   importer = await startTestService(database.driver, { ADMIN_TOKEN, RESPONSE_CACHE_POLL_MS: '60000' });
-  replica = spawnService({
-    PORT: '0',
-    HOST: '127.0.0.1',
-    NEO4J_URI: inject('neo4jUri'),
-    NEO4J_USER: inject('neo4jUser'),
-    NEO4J_PASSWORD: inject('neo4jPassword'),
-    SEED_ON_EMPTY: 'false',
-    ADMIN_TOKEN,
-  });
-  const ready = await replica.waitForLog((line) => typeof line.url === 'string' && String(line.msg).startsWith('GraphQL ready'));
-  replicaUrl = ready.url as string;
+  ({ service: replica, url: replicaUrl } = await startServiceOnTestDatabase({ ADMIN_TOKEN }));
   await importDocuments(DOCUMENTS.slice(0, 1));
 });
 

@@ -13,7 +13,7 @@ import { findJob, STALE_SECONDS, type StoredJob } from '../../src/pipeline/impor
 import { runImport } from '../../src/pipeline/import-pipeline.js';
 import { clearGraph, openTestDatabase, type TestDatabase } from '../helpers/database.js';
 import { documentCounts, NO_CONTENT, transactionsHoldingLocks } from '../helpers/import-faults.js';
-import { spawnService, waitForExit, type ServiceProcess } from '../helpers/processes.js';
+import { startServiceOnTestDatabase, waitForExit, type ServiceProcess } from '../helpers/processes.js';
 
 const ADMIN_TOKEN = 'killed-job-admin-token-0123456789';
 const JOB_FIELDS = 'id state stage progress { done total failed } results { name code status } error finishedAt';
@@ -53,18 +53,9 @@ afterAll(async () => {
 
 /** Starts src/main.ts against the test database and resolves with its GraphQL URL once it serves. */
 async function startService(): Promise<{ service: ServiceProcess; url: string }> {
-  const service = spawnService({
-    PORT: '0',
-    HOST: '127.0.0.1',
-    NEO4J_URI: inject('neo4jUri'),
-    NEO4J_USER: inject('neo4jUser'),
-    NEO4J_PASSWORD: inject('neo4jPassword'),
-    SEED_ON_EMPTY: 'false',
-    ADMIN_TOKEN,
-  });
-  services.push(service);
-  const ready = await service.waitForLog((line) => typeof line.url === 'string' && String(line.msg).startsWith('GraphQL ready'));
-  return { service, url: ready.url as string };
+  const started = await startServiceOnTestDatabase({ ADMIN_TOKEN });
+  services.push(started.service);
+  return started;
 }
 
 async function graphql<T>(url: string, query: string, variables: Record<string, unknown> = {}): Promise<T> {

@@ -1,10 +1,9 @@
 // The unexpected-error path, provoked for real: a document whose name the test plants as a number
 // makes the standards filter's Cypher fail inside Neo4j (toLower of an integer). The service runs
 // as `npm start` runs it (src/main.ts, its own process, JSON logs on stdout) against the test Neo4j.
-import { inject } from 'vitest';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { clearGraph, openTestDatabase, type TestDatabase } from '../helpers/database.js';
-import { spawnService, waitForExit, type ServiceProcess } from '../helpers/processes.js';
+import { startServiceOnTestDatabase, waitForExit, type ServiceProcess } from '../helpers/processes.js';
 
 const BAD_CODE = 'ZZERR-001v1';
 
@@ -21,17 +20,9 @@ beforeAll(async () => {
              status: 'CURRENT', hasContent: true, documentKind: 'STANDARD'})`,
     { code: BAD_CODE },
   );
-  service = spawnService({
-    PORT: '0',
-    HOST: '127.0.0.1',
-    NEO4J_URI: inject('neo4jUri'),
-    NEO4J_USER: inject('neo4jUser'),
-    NEO4J_PASSWORD: inject('neo4jPassword'),
-    SEED_ON_EMPTY: 'false',
+  ({ service, url } = await startServiceOnTestDatabase({
     NODE_ENV: 'production',
-  });
-  const ready = await service.waitForLog((line) => typeof line.url === 'string' && String(line.msg).startsWith('GraphQL ready'));
-  url = ready.url as string;
+  }));
 });
 
 afterAll(async () => {

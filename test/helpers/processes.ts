@@ -1,5 +1,6 @@
 // Child-process helpers for tests that start the real service or the embedded launcher.
 import { spawn, type ChildProcess } from 'node:child_process';
+import { inject } from 'vitest';
 import { PROJECT_ROOT } from '../../src/paths.js';
 
 /** True while a process with this pid exists. */
@@ -83,4 +84,27 @@ export function spawnService(env: Record<string, string>): ServiceProcess {
       });
     },
   };
+}
+
+/**
+ * Runs the service as `npm start` does, against the test Neo4j and without seeding, and resolves
+ * once it serves GraphQL. `env` adds or overrides settings. A service that fails to start is killed.
+ */
+export async function startServiceOnTestDatabase(env: Record<string, string> = {}): Promise<{ service: ServiceProcess; url: string }> {
+  const service = spawnService({
+    PORT: '0',
+    HOST: '127.0.0.1',
+    NEO4J_URI: inject('neo4jUri'),
+    NEO4J_USER: inject('neo4jUser'),
+    NEO4J_PASSWORD: inject('neo4jPassword'),
+    SEED_ON_EMPTY: 'false',
+    ...env,
+  });
+  try {
+    const ready = await service.waitForLog((line) => typeof line.url === 'string' && String(line.msg).startsWith('GraphQL ready'));
+    return { service, url: ready.url as string };
+  } catch (error) {
+    service.child.kill('SIGKILL');
+    throw error;
+  }
 }

@@ -13,8 +13,8 @@ import { startEmbeddedNeo4j, type EmbeddedNeo4j } from '../../src/db/embedded.js
 import { migrate } from '../../src/db/migrations/migrate.js';
 import { Database } from '../../src/db/query.js';
 import type { DocumentInput, ImportResult } from '../../src/ingest/import-documents.js';
-import type { ImportCounts } from '../../src/ingest/loader.js';
 import { runImport } from '../../src/pipeline/import-pipeline.js';
+import { documentCounts, NO_CONTENT, transactionsHoldingLocks } from '../helpers/import-faults.js';
 import { waitForExit } from '../helpers/processes.js';
 
 const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'competency-graph-crash-'));
@@ -33,60 +33,6 @@ async function open(): Promise<{ driver: Driver; db: Database }> {
   drivers.push(driver);
   return { driver, db: new Database(driver, 'neo4j', 0) };
 }
-
-/** True once a transaction other than this one holds locks: a batch of the import is being written. */
-async function writeInProgress(driver: Driver): Promise<boolean> {
-  const { records } = await driver.executeQuery(
-    `SHOW TRANSACTIONS YIELD currentQuery, activeLockCount
-     WHERE NOT currentQuery STARTS WITH 'SHOW TRANSACTIONS' AND activeLockCount > 0
-     RETURN count(*) AS writing`,
-  );
-  return records[0]!.get('writing').toNumber() > 0;
-}
-
-type GraphCounts = ImportCounts & { present: boolean; ownNodes: number };
-
-/** What the graph holds of each document: its content counted the way the importer counts it. */
-async function graphCounts(driver: Driver, codes: string[]): Promise<Map<string, GraphCounts>> {
-  const { records } = await driver.executeQuery(
-    `UNWIND $codes AS code
-     OPTIONAL MATCH (d:Document {id: code})
-     WITH code, d, code + ':' AS prefix
-     RETURN code, coalesce(d.hasContent, false) AS present,
-            COUNT { (d)-[:HAS_RESPONSIBILITY]->(:Responsibility) } AS responsibilities,
-            COUNT { MATCH (t:Task) WHERE t.id STARTS WITH prefix } AS tasks,
-            COUNT { MATCH (o:Output) WHERE o.id STARTS WITH prefix } AS outputs,
-            COUNT { MATCH (i:Indicator) WHERE i.id STARTS WITH prefix } AS indicators,
-            COUNT { (d)-[:REQUIRES]->(:Knowledge) } AS knowledge,
-            COUNT { (d)-[:REQUIRES]->(:Skill) } AS skills,
-            COUNT { (d)-[:REQUIRES]->(:Attitude) } AS attitudes,
-            COUNT { (d)-[:HAS_NOTE]->(:Term) } AS notes,
-            COUNT { MATCH (n) WHERE (n:Responsibility OR n:Task OR n:Output OR n:Indicator OR n:Term) AND n.id STARTS WITH prefix } AS ownNodes`,
-    { codes },
-  );
-  const counts = new Map<string, GraphCounts>();
-  for (const record of records) {
-    const row = Object.fromEntries(record.keys.map((key) => [key, record.get(key)])) as Record<string, unknown>;
-    const number = (key: string) => (row[key] as { toNumber(): number }).toNumber();
-    counts.set(row.code as string, {
-      present: row.present as boolean,
-      responsibilities: number('responsibilities'),
-      tasks: number('tasks'),
-      outputs: number('outputs'),
-      indicators: number('indicators'),
-      knowledge: number('knowledge'),
-      skills: number('skills'),
-      attitudes: number('attitudes'),
-      notes: number('notes'),
-      ownNodes: number('ownNodes'),
-    });
-  }
-  return counts;
-}
-
-const EMPTY: Omit<GraphCounts, 'present'> = {
-  responsibilities: 0, tasks: 0, outputs: 0, indicators: 0, knowledge: 0, skills: 0, attitudes: 0, notes: 0, ownNodes: 0,
-};
 
 describe('Neo4j killed during a batch import', () => {
   it('leaves every document whole or absent, and the same import run again completes it', async () => {
@@ -110,7 +56,7 @@ describe('Neo4j killed during a batch import', () => {
     let killedAfter = -1;
     while (killedAfter < 0) {
       if (settled) throw new Error('the import ended before the database could be killed in the middle of it');
-      if (committed.length > 0 && (await writeInProgress(watcher))) {
+      if (committed.length > 0 && (await transactionsHoldingLocks(watcher)) > 0) {
         killedAfter = committed.length;
         process.kill(neo4j!.pid, 'SIGKILL');
       } else {
@@ -128,7 +74,7 @@ describe('Neo4j killed during a batch import', () => {
     const preview = await runImport(db, inputs, { dryRun: true });
     const codes = preview.results.map((result) => result.code!);
     expect(preview.results.every((result) => result.code !== null && result.counts !== null)).toBe(true);
-    const afterCrash = await graphCounts(driver, codes);
+    const afterCrash = await documentCounts(driver, codes);
     const present = codes.filter((code) => afterCrash.get(code)!.present);
     expect(present.length).toBeGreaterThanOrEqual(killedAfter);
     expect(present.length).toBeLessThan(codes.length);
@@ -145,7 +91,7 @@ describe('Neo4j killed during a batch import', () => {
         // Absent: nothing of it was left behind.
         expect(result.status, result.code!).toBe('CREATED');
         const { present: _present, ...parts } = held;
-        expect(parts, result.code!).toEqual(EMPTY);
+        expect(parts, result.code!).toEqual(NO_CONTENT);
       }
     }
 
@@ -154,7 +100,7 @@ describe('Neo4j killed during a batch import', () => {
     expect(rerun.results.filter((r) => r.status === 'FAILED')).toEqual([]);
     const statuses = new Map(rerun.results.map((r) => [r.code!, r.status]));
     for (const code of codes) expect(statuses.get(code), code).toBe(present.includes(code) ? 'UNCHANGED' : 'CREATED');
-    const complete = await graphCounts(driver, codes);
+    const complete = await documentCounts(driver, codes);
     for (const result of preview.results) {
       const { present: isPresent, ownNodes: _own, ...parts } = complete.get(result.code!)!;
       expect(isPresent, result.code!).toBe(true);
