@@ -20,16 +20,23 @@ const sharingAmong = cypher(
    MATCH (d:Document {id: $ids[i]})-[r:REQUIRES]->(c:Competency)
    WHERE c.kind IN $kinds
    WITH i, d, r, c ORDER BY i, r.code
-   WITH collect({document: d.id, code: r.code, competencyId: c.id, kind: c.kind,
-                 tasks: [(d)-[:HAS_RESPONSIBILITY]->()-[:HAS_TASK]->(t:Task)-[:REQUIRES]->(c) | ${project.task('t')}]}) AS occurrences,
-        collect(DISTINCT c) AS competencies
+   WITH d, r, c, [(d)-[:HAS_RESPONSIBILITY]->()-[:HAS_TASK]->(t:Task)-[:REQUIRES]->(c) | t] AS needing
+   WITH collect({document: d.id, code: r.code, competencyId: c.id, kind: c.kind, taskIds: [t IN needing | t.id]}) AS occurrences,
+        collect(DISTINCT c) AS competencies, collect(needing) AS needed
+   // A task needs several competencies: its row is projected once, not once per requirement.
+   CALL (needed) {
+     UNWIND needed AS list
+     UNWIND list AS t
+     WITH DISTINCT t
+     RETURN collect(${project.task('t')}) AS tasks
+   }
    CALL (competencies) {
      UNWIND competencies AS a
      MATCH (a)-[s:EQUIVALENT_TO|NARROWER_THAN]->(b:Competency)
      WHERE $minScore < 1 AND s.score >= $minScore AND b IN competencies AND (type(s) = 'EQUIVALENT_TO' OR $includeNarrower)
      RETURN collect({a: a.id, b: b.id, score: s.score}) AS edges
    }
-   RETURN occurrences, edges, [c IN competencies | ${project.competency('c')}] AS competencies`,
+   RETURN occurrences, edges, [c IN competencies | ${project.competency('c')}] AS competencies, tasks`,
 );
 
 const documentsRequiringSimilar = cypher(
@@ -77,17 +84,17 @@ export interface SharingRows {
 
 /** Everything sharing among documents needs, in one statement. */
 export async function readSharing(db: Database, documentIds: string[], kinds: string[], rule: SharingRule): Promise<SharingRows> {
-  const [row] = await db.read<{ occurrences: Array<Omit<Occurrence, 'taskIds'> & { tasks: unknown[] }>; edges: SimilarityEdge[]; competencies: unknown[] }>(
-    sharingAmong,
-    { ids: documentIds, kinds, ...rule },
-  );
-  const tasks = new Map<string, TaskRow>();
-  const occurrences = (row?.occurrences ?? []).map(({ tasks: taskRows, ...occurrence }) => {
-    const decoded = taskRows.map(asTask);
-    for (const task of decoded) tasks.set(task.id, task);
-    return { ...occurrence, taskIds: decoded.map((task) => task.id) };
+  const [row] = await db.read<{ occurrences: Occurrence[]; edges: SimilarityEdge[]; competencies: unknown[]; tasks: unknown[] }>(sharingAmong, {
+    ids: documentIds,
+    kinds,
+    ...rule,
   });
-  return { occurrences, edges: row?.edges ?? [], competencies: (row?.competencies ?? []).map(asCompetency), tasks: [...tasks.values()] };
+  return {
+    occurrences: row?.occurrences ?? [],
+    edges: row?.edges ?? [],
+    competencies: (row?.competencies ?? []).map(asCompetency),
+    tasks: (row?.tasks ?? []).map(asTask),
+  };
 }
 
 export interface DocumentMatchRow {
