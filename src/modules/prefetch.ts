@@ -16,6 +16,13 @@ import type { RequestContext } from './context.js';
 /** The load a child field makes for a parent of this id, with the field's arguments. */
 export type FieldLoad = (id: string, args: Record<string, unknown>, context: RequestContext) => unknown;
 
+/** The field resolvers that make these loads for their parent row's id. */
+export function resolversById<Loads extends Record<string, FieldLoad>>(loads: Loads) {
+  return Object.fromEntries(
+    Object.entries(loads).map(([field, load]) => [field, (row: { id: string }, args: Record<string, unknown>, context: RequestContext) => load(row.id, args, context)]),
+  ) as { [Field in keyof Loads]: (row: { id: string }, args: Parameters<Loads[Field]>[1], context: RequestContext) => ReturnType<Loads[Field]> };
+}
+
 /**
  * Starts the loads of the fields selected under the current root field that `loads` knows, for an
  * entity of GraphQL type `typeName` and graph id `id`. Never throws: a field whose arguments are

@@ -10,7 +10,7 @@ import { keysetConnection, keysetPage, MAX_PAGE_SIZE, toGlobalId } from '../../r
 import { textArgument } from '../../arguments.js';
 import type { CompetencyRow } from '../../graph/competency-row.js';
 import { roleRequirements } from './role-requirements.js';
-import { prefetchSelection, type FieldLoad } from '../prefetch.js';
+import { prefetchSelection, resolversById, type FieldLoad } from '../prefetch.js';
 
 const kindValue = (kind: CompetencyKind): StoredKind => kind.toLowerCase() as StoredKind;
 
@@ -34,9 +34,9 @@ const competencyLoads = {
 
 /** Fields Knowledge, Skill and Attitude resolve the same way. */
 const competencyFields = {
+  ...resolversById(competencyLoads),
   id: (row: CompetencyRow) => toGlobalId(row.nodeType, row.id),
   kind: (row: CompetencyRow) => row.kind.toUpperCase() as CompetencyKind,
-  notes: (row: CompetencyRow, args: unknown, context: RequestContext) => competencyLoads.notes(row.id, args, context),
   requiredBy: async (row: CompetencyRow, args: { first?: number | null; after?: string | null }, context: RequestContext) => {
     const page = keysetPage(args);
     const result = await competencyLoads.requiredBy(row.id, args, context);
@@ -48,11 +48,6 @@ const competencyFields = {
       (item, cursor) => ({ node: item.node, code: item.code, cursor }),
     );
   },
-  similar: (row: CompetencyRow, args: RelationArgs, context: RequestContext) => competencyLoads.similar(row.id, args, context),
-  equivalents: (row: CompetencyRow, args: RelationArgs, context: RequestContext) => competencyLoads.equivalents(row.id, args, context),
-  broader: (row: CompetencyRow, args: RelationArgs, context: RequestContext) => competencyLoads.broader(row.id, args, context),
-  narrower: (row: CompetencyRow, args: RelationArgs, context: RequestContext) => competencyLoads.narrower(row.id, args, context),
-  related: (row: CompetencyRow, args: RelationArgs, context: RequestContext) => competencyLoads.related(row.id, args, context),
 };
 
 /** The competencies related to competency `id` by the given relations, strongest first. */

@@ -8,7 +8,7 @@ import { documentOfLocalId } from './document.mappers.js';
 import { codeArgument } from '../../arguments.js';
 import { documentPageArgs } from './document.filters.js';
 import { loadNode } from '../../graph/node.js';
-import { prefetchSelection, type FieldLoad } from '../prefetch.js';
+import { prefetchSelection, resolversById, type FieldLoad } from '../prefetch.js';
 
 /** A code with its version (`BLM2421-007v4`) is the document's id; a base code is resolved first. */
 const FULL_CODE = /v\d+$/;
@@ -44,12 +44,6 @@ const unitLoads = {
   ...documentLoads,
   notes: (id: string, _args: unknown, { loaders }: RequestContext) => loaders.document.unitNotes.load(id),
 } satisfies Record<string, FieldLoad>;
-
-/** Resolvers of fields that only follow a relationship of the row's id. */
-const byId = <Loads extends Record<string, FieldLoad>>(loads: Loads) =>
-  Object.fromEntries(Object.entries(loads).map(([field, load]) => [field, (row: DocumentRow, args: Record<string, unknown>, context: RequestContext) => load(row.id, args, context)])) as {
-    [Field in keyof Loads]: (row: DocumentRow, args: Record<string, unknown>, context: RequestContext) => ReturnType<Loads[Field]>;
-  };
 
 /** Fields Standard and Unit resolve the same way. */
 const documentFields = {
@@ -101,13 +95,13 @@ export const documentResolvers: Resolvers = {
   Document: { __resolveType: typeOf },
   Standard: {
     ...documentFields,
-    ...byId(standardLoads),
+    ...resolversById(standardLoads),
     kind: (row) => (row.kind ? (STANDARD_KIND[row.kind] ?? null) : null),
     glossary: (row) => row.glossaryTerms.map((term, index) => ({ term, definition: row.glossaryDefinitions[index] ?? '' })),
   },
   Unit: {
     ...documentFields,
-    ...byId(unitLoads),
+    ...resolversById(unitLoads),
     assessment: (row) => ({
       keyEvidence: row.assessmentKeyEvidence,
       contextAndResources: row.assessmentContext,
