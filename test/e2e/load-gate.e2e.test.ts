@@ -11,7 +11,7 @@ import { generateCorpus } from '../../src/corpus/index.js';
 import { PROJECT_ROOT } from '../../src/paths.js';
 import { runImport } from '../../src/pipeline/import-pipeline.js';
 import { clearGraph, openTestDatabase, type TestDatabase } from '../helpers/database.js';
-import { startServiceOnTestDatabase, waitForExit, type ServiceProcess } from '../helpers/processes.js';
+import { startServiceOnTestDatabase, type ServiceProcess } from '../helpers/processes.js';
 import { startTestService } from '../helpers/service.js';
 
 const STANDARDS = 40;
@@ -69,10 +69,7 @@ beforeAll(async () => {
 });
 
 afterAll(async () => {
-  if (service?.child.pid) {
-    service.child.kill('SIGTERM');
-    await waitForExit(service.child.pid, 30_000);
-  }
+  await service?.stop();
   await database?.close();
 });
 

@@ -13,7 +13,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { generateCorpus } from '../../src/corpus/index.js';
 import { competencyId, competencyKey } from '../../src/graph/competency-key.js';
 import { clearGraph, openTestDatabase, type TestDatabase } from '../helpers/database.js';
-import { startServiceOnTestDatabase, waitForExit, type ServiceProcess } from '../helpers/processes.js';
+import { startServiceOnTestDatabase, type ServiceProcess } from '../helpers/processes.js';
 import { startTestService } from '../helpers/service.js';
 
 const TIMEOUT_MS = 1_000;
@@ -91,10 +91,7 @@ beforeAll(async () => {
 }, 600_000);
 
 afterAll(async () => {
-  if (service?.child.pid) {
-    service.child.kill('SIGTERM');
-    await waitForExit(service.child.pid, 60_000);
-  }
+  await service?.stop(60_000);
   if (database) await clearGraph(database.driver);
   await database?.close();
 });

@@ -6,7 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { generateCorpus } from '../../src/corpus/generate-corpus.js';
 import { VERSION_POLL_MS } from '../../src/http/catalogue-watcher.js';
 import { clearGraph, openTestDatabase, type TestDatabase } from '../helpers/database.js';
-import { startServiceOnTestDatabase, waitForExit, type ServiceProcess } from '../helpers/processes.js';
+import { startServiceOnTestDatabase, type ServiceProcess } from '../helpers/processes.js';
 import { startTestService, type TestService } from '../helpers/service.js';
 
 const ADMIN_TOKEN = 'cache-admin-token-0123456789';
@@ -54,10 +54,7 @@ beforeAll(async () => {
 });
 
 afterAll(async () => {
-  if (replica?.child.pid) {
-    replica.child.kill('SIGTERM');
-    await waitForExit(replica.child.pid, 30_000);
-  }
+  await replica?.stop();
   await importer?.stop();
   await database?.close();
 });

@@ -39,13 +39,7 @@ beforeAll(async () => {
 });
 
 afterAll(async () => {
-  for (const service of services) {
-    const pid = service.child.pid;
-    if (pid && service.child.exitCode === null && service.child.signalCode === null) {
-      service.child.kill('SIGTERM');
-      await waitForExit(pid, 60_000);
-    }
-  }
+  for (const service of services) await service.stop(60_000);
   await watcher?.close();
   if (database) await clearGraph(database.driver);
   await database?.close();

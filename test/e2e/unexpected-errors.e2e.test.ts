@@ -3,7 +3,7 @@
 // as `npm start` runs it (src/main.ts, its own process, JSON logs on stdout) against the test Neo4j.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { clearGraph, openTestDatabase, type TestDatabase } from '../helpers/database.js';
-import { startServiceOnTestDatabase, waitForExit, type ServiceProcess } from '../helpers/processes.js';
+import { startServiceOnTestDatabase, type ServiceProcess } from '../helpers/processes.js';
 
 const BAD_CODE = 'ZZERR-001v1';
 
@@ -26,10 +26,7 @@ beforeAll(async () => {
 });
 
 afterAll(async () => {
-  if (service?.child.pid) {
-    service.child.kill('SIGTERM');
-    await waitForExit(service.child.pid, 30_000);
-  }
+  await service?.stop();
   await database?.driver.executeQuery('MATCH (d:Document {id: $code}) DETACH DELETE d', { code: BAD_CODE });
   await database?.close();
 });

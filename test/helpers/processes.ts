@@ -29,6 +29,8 @@ export interface ServiceProcess {
   logs: Array<Record<string, unknown>>;
   /** Resolves with the first log line that satisfies `predicate`. */
   waitForLog(predicate: (line: Record<string, unknown>) => boolean, timeoutMs?: number): Promise<Record<string, unknown>>;
+  /** Asks the service to shut down (SIGTERM) unless it has exited, and waits until it has. */
+  stop(timeoutMs?: number): Promise<void>;
 }
 
 /** Runs `src/main.ts` (what `npm start` runs) as a child with the given environment. */
@@ -68,6 +70,12 @@ export function spawnService(env: Record<string, string>): ServiceProcess {
   return {
     child,
     logs,
+    async stop(timeoutMs = 30_000) {
+      const pid = child.pid;
+      if (!pid || child.exitCode !== null || child.signalCode !== null) return;
+      child.kill('SIGTERM');
+      await waitForExit(pid, timeoutMs);
+    },
     waitForLog(predicate, timeoutMs = 180_000) {
       const seen = logs.find(predicate);
       if (seen) return Promise.resolve(seen);
