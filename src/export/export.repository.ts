@@ -1,7 +1,7 @@
 // All Cypher of the graph export: the whole graph read in pages (label by label, in id order, so
 // memory stays flat however large the graph), or one document with everything it links to.
 import { cypher, int, type Cypher, type Database } from '../db/query.js';
-import { EXPORT_LABELS } from '../graph/node-kinds.js';
+import { EXPORT_LABELS, OPERATIONAL_LABELS } from '../graph/node-kinds.js';
 
 export interface ExportNode {
   id: string;
@@ -52,7 +52,7 @@ const otherNodes = cypher(
   'export.otherNodes',
   // Nodes of labels other modules may add later still export (operational records - migrations,
   // import jobs, the catalogue version - do not).
-  `MATCH (n) WHERE NOT n:Migration AND NOT n:ImportJob AND NOT n:ImportJobResult AND NOT n:Catalogue AND NOT any(label IN labels(n) WHERE label IN $known)
+  `MATCH (n) WHERE NOT any(label IN labels(n) WHERE label IN $known OR label IN $operational)
    RETURN n.id AS id, labels(n) AS labels, properties(n) AS properties, [(n)-[r]->(b) WHERE NOT b:Migration |
      {type: type(r), source: n.id, sourceLabels: labels(n), target: b.id, targetLabels: labels(b), properties: properties(r)}] AS relationships
    ORDER BY elementId(n)`,
@@ -69,7 +69,7 @@ export async function* allNodes(db: Database): AsyncGenerator<ExportNode[]> {
       after = page[page.length - 1]!.id;
     }
   }
-  const others = await db.read<ExportNode>(otherNodes, { known: [...EXPORT_LABELS] });
+  const others = await db.read<ExportNode>(otherNodes, { known: [...EXPORT_LABELS], operational: [...OPERATIONAL_LABELS] });
   if (others.length > 0) yield others.map(({ id, labels, properties }) => ({ id, labels, properties }));
 }
 
@@ -88,7 +88,7 @@ export async function* allRelationships(db: Database): AsyncGenerator<ExportRela
       after = page[page.length - 1]!.id;
     }
   }
-  const others = await db.read<{ relationships: ExportRelationship[] }>(otherNodes, { known: [...EXPORT_LABELS] });
+  const others = await db.read<{ relationships: ExportRelationship[] }>(otherNodes, { known: [...EXPORT_LABELS], operational: [...OPERATIONAL_LABELS] });
   const relationships = others.flatMap((row) => row.relationships);
   if (relationships.length > 0) yield relationships;
 }

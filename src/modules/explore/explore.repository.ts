@@ -1,7 +1,7 @@
 // All Cypher of the explore module: finding entities by global id, neighbourhoods (breadth first,
 // in one statement), shortest paths and graph statistics. The API only ever shows global ids; a
 // path search finds its two ends again by elementId, which the database seeks directly.
-import { LOOKUP_LABELS } from '../../graph/node-kinds.js';
+import { LOOKUP_LABELS, OPERATIONAL_LABELS } from '../../graph/node-kinds.js';
 import { Neo4jError } from 'neo4j-driver';
 import { cypher, int, type Cypher, type Database } from '../../db/query.js';
 
@@ -164,8 +164,7 @@ const countsByScan = cypher(
    RETURN nodeCount, relationshipCount, labels, relationshipTypes`,
 );
 
-/** Labels of operational records (migrations, import jobs, the catalogue version): not catalogue data. */
-const OPERATIONAL_LABELS = new Set(['Migration', 'ImportJob', 'ImportJobResult', 'Catalogue']);
+const OPERATIONAL = new Set(OPERATIONAL_LABELS);
 /** Relationships between operational records (a job to its results). */
 const OPERATIONAL_TYPES = new Set(['HAS_RESULT']);
 
@@ -184,9 +183,9 @@ export async function readGraphStats(db: Database): Promise<GraphStatsRow> {
   const total = (entries: { count: number }[]) => entries.reduce((sum, entry) => sum + entry.count, 0);
   return {
     // Each operational node carries exactly one label, so subtracting per label counts each node once.
-    nodeCount: (row?.nodeCount ?? 0) - total(labels.filter((entry) => OPERATIONAL_LABELS.has(entry.label))),
+    nodeCount: (row?.nodeCount ?? 0) - total(labels.filter((entry) => OPERATIONAL.has(entry.label))),
     relationshipCount: (row?.relationshipCount ?? 0) - total(types.filter((entry) => OPERATIONAL_TYPES.has(entry.type))),
-    labels: labels.filter((entry) => !OPERATIONAL_LABELS.has(entry.label) && entry.count > 0).sort((a, b) => b.count - a.count || a.label.localeCompare(b.label)),
+    labels: labels.filter((entry) => !OPERATIONAL.has(entry.label) && entry.count > 0).sort((a, b) => b.count - a.count || a.label.localeCompare(b.label)),
     relationshipTypes: types.filter((entry) => !OPERATIONAL_TYPES.has(entry.type) && entry.count > 0).sort((a, b) => b.count - a.count || a.type.localeCompare(b.type)),
   };
 }
