@@ -94,6 +94,28 @@ function wordsFrom(name: PreparedCompetency, from: number): number {
   return count;
 }
 
+/** A knowledge name that is a law's name: 法 at the end of three characters or more (著作權法). */
+function lawName(name: PreparedCompetency): boolean {
+  return name.input.kind === 'knowledge' && name.name.core.endsWith('法') && [...name.name.core].length >= 3;
+}
+
+/**
+ * `outer` is `inner` with one 性 that ends a word of two characters or more before it (策略性思考,
+ * 關聯性資料庫), not one that is part of a two-character word (特性, 彈性) or begins one (性能).
+ */
+function adjectivalSuffix(inner: PreparedCompetency, outer: PreparedCompetency): boolean {
+  let at = 0;
+  for (const [i, word] of outer.words.entries()) {
+    const end = at + word.length;
+    at = end;
+    if (!word.endsWith('性')) continue;
+    const stem = word === '性' ? (outer.words[i - 1] ?? '') : word.slice(0, -1);
+    if ([...stem].length < 2) continue;
+    if (outer.name.core.slice(0, end - 1) + outer.name.core.slice(end) === inner.name.core) return true;
+  }
+  return false;
+}
+
 /** One normalised name lies inside the other, which has more. */
 function properPart(x: PreparedCompetency, y: PreparedCompetency): boolean {
   const [a, b] = x.name.core.length <= y.name.core.length ? [x.name.core, y.name.core] : [y.name.core, x.name.core];
@@ -229,7 +251,16 @@ export function relatePair(
     if (!coListed && inner.words.length >= 2 && context.impliedWords.has(residue(outer, inner))) {
       return { relation: 'equivalent', score: calibrate(Math.max(low, params.equivalentCoverage), scoring), reason: `left unsaid: ${residue(outer, inner)}` };
     }
+    // 策略性思考 is 策略思考: 性 after a word of its own makes an adjective of it, not a new object.
+    if (!coListed && adjectivalSuffix(inner, outer)) {
+      return { relation: 'equivalent', score: calibrate(Math.max(low, params.equivalentCoverage), scoring), reason: 'adjective: 性' };
+    }
     const place = placeInside(inner.name.core, outer.name.core);
+    // A law and the regulations under it are one body of knowledge (個人資料保護法 / 個人資料保護相關法規;
+    // 著作權法 / 著作權規範, read as 著作權法規).
+    if (place && place.before === '' && place.after === '規' && lawName(inner) && !coListed) {
+      return { relation: 'equivalent', score: calibrate(params.equivalentCoverage, scoring), reason: `the law ${inner.name.core} and its regulations` };
+    }
     // X學 is the study of X: knowing one is knowing the other (人因工程 / 人因工程學).
     if (place && place.before === '' && place.after === '學' && inner.input.kind === 'knowledge' && [...inner.name.core].length >= 2 && !coListed) {
       return { relation: 'equivalent', score: calibrate(params.equivalentCoverage, scoring), reason: `the study of ${inner.name.core}` };

@@ -223,6 +223,19 @@ describe('scoring', () => {
     expect(relation(c('knowledge', '人因工程'), c('knowledge', '人因工程學'))).toBe('equivalent');
   });
 
+  it('reads a law and the regulations under it as one body of knowledge, but not a method cut after 法', () => {
+    expect(relation(c('knowledge', '著作權法'), c('knowledge', '著作權相關法規'))).toBe('equivalent');
+    expect(relation(c('knowledge', '個人資料保護法相關知識'), c('knowledge', '個人資料保護相關法規'))).toBe('equivalent');
+    expect(relation(c('skill', '著作權法'), c('skill', '著作權相關法規'))).not.toBe('equivalent');
+  });
+
+  it('reads 性 that ends a word of two characters as an adjective, but keeps words like 特性 and 性能', () => {
+    expect(relation(c('skill', '策略性思考能力'), c('skill', '策略思考'))).toBe('equivalent');
+    expect(relation(c('knowledge', '關聯性資料庫設計'), c('knowledge', '關聯資料庫設計'))).toBe('equivalent');
+    expect(relation(c('knowledge', '材料特性'), c('knowledge', '材料特'))).not.toBe('equivalent');
+    expect(relation(c('skill', '量測系統性能確認'), c('skill', '量測系統能確認'))).not.toBe('equivalent');
+  });
+
   it('reads the same words in another order as equivalent', () => {
     expect(relation(c('skill', '溝通協調能力'), c('skill', '協調溝通能力'))).toBe('equivalent');
     expect(relation(c('skill', '預算編列能力'), c('skill', '編列預算能力'))).toBe('equivalent');
