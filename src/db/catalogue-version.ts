@@ -21,8 +21,17 @@ export async function readCatalogueVersion(db: Database): Promise<number> {
   return row?.version ?? 0;
 }
 
-/** Records that catalogue data changed. Call it after the change committed. */
+// The full-text index is eventually consistent (migration 7): it takes committed writes in the
+// background instead of inside each commit, which makes bulk imports much cheaper.
+const awaitFullText = cypher('catalogue.awaitFullText', 'CALL db.index.fulltext.awaitEventuallyConsistentIndexRefresh()');
+
+/**
+ * Records that catalogue data changed. Call it after the change committed. The full-text index is
+ * brought up to date first, so that an answer computed (and cached) under the new version finds
+ * everything that was written.
+ */
 export async function bumpCatalogueVersion(db: Database): Promise<number> {
+  await db.read(awaitFullText);
   const [row] = await db.write<{ version: number }>(bumpVersion);
   const version = row!.version;
   localBumps.emit('bump', version);

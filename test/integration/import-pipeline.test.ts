@@ -72,6 +72,25 @@ describe('importDocuments goes through the pipeline', () => {
     // Its resemblance to the seed standard it copies is there for career paths.
     expect(await count(`MATCH (:Document {id: 'BLM2421-098v4'})-[:RESEMBLES]-(:Document {id: 'BLM2421-007v4'}) RETURN count(*) AS n`)).toBe(1);
   });
+
+  it('answers once what it wrote can be found by full-text search (the index is updated after commit)', async () => {
+    const text = fs
+      .readFileSync(path.join(SEED_DIR, 'icap/standard-BLM2421-007v4.txt'), 'utf8')
+      .replaceAll('BLM2421-007', 'BLM2421-097')
+      .replaceAll('商業風險評估報告', '蒸餾酒窖溫度巡檢紀錄');
+    const imported = await service.graphql<{ importDocuments: { results: Array<{ status: string }> } }>(
+      'mutation($docs: [ImportDocumentInput!]!) { importDocuments(input: { documents: $docs }) { results { status } } }',
+      { docs: [{ name: 'searchable.txt', text }] },
+      admin,
+    );
+    expect(imported.data?.importDocuments.results).toEqual([{ status: 'CREATED' }]);
+    const found = await service.graphql<{ search: { edges: Array<{ node: { id: string } }> } }>(
+      'query($text: String!) { search(text: $text) { edges { node { ... on Node { id } } } } }',
+      { text: '酒窖溫度巡檢' },
+    );
+    expect(found.errors).toBeUndefined();
+    expect(found.data!.search.edges.map((e) => e.node.id)).toEqual(['Output:BLM2421-097v4:O2.1.1']);
+  });
 });
 
 describe('warming up', () => {

@@ -37,6 +37,17 @@ const uniqueId = (label: string): Cypher =>
     `CREATE CONSTRAINT ${label.toLowerCase()}_id IF NOT EXISTS FOR (n:${label}) REQUIRE n.id IS UNIQUE`,
   );
 
+/** Full-text search over names and texts with the CJK analyzer (bigrams). */
+function fullTextIndex(eventuallyConsistent: boolean): Cypher {
+  return cypher(
+    'fulltext entity_text',
+    `CREATE FULLTEXT INDEX entity_text IF NOT EXISTS
+     FOR (n:Standard|Unit|Task|Indicator|Output|Knowledge|Skill|Attitude|Occupation|Industry|Category|Responsibility|Term)
+     ON EACH [n.name, n.text, n.code, n.description]
+     OPTIONS { indexConfig: { \`fulltext.analyzer\`: 'cjk', \`fulltext.eventually_consistent\`: ${eventuallyConsistent} } }`,
+  );
+}
+
 export const MIGRATIONS: Migration[] = [
   {
     version: 1,
@@ -53,13 +64,7 @@ export const MIGRATIONS: Migration[] = [
     version: 2,
     description: 'full-text search over names and texts with the CJK analyzer (bigrams)',
     statements: [
-      cypher(
-        'fulltext entity_text',
-        `CREATE FULLTEXT INDEX entity_text IF NOT EXISTS
-         FOR (n:Standard|Unit|Task|Indicator|Output|Knowledge|Skill|Attitude|Occupation|Industry|Category|Responsibility|Term)
-         ON EACH [n.name, n.text, n.code, n.description]
-         OPTIONS { indexConfig: { \`fulltext.analyzer\`: 'cjk', \`fulltext.eventually_consistent\`: false } }`,
-      ),
+      fullTextIndex(false),
     ],
   },
   {
@@ -88,5 +93,10 @@ export const MIGRATIONS: Migration[] = [
     version: 6,
     description: 'one catalogue version node, bumped by every write (response caches key on it)',
     statements: [cypher('constraint Catalogue.id', 'CREATE CONSTRAINT catalogue_id IF NOT EXISTS FOR (c:Catalogue) REQUIRE c.id IS UNIQUE')],
+  },
+  {
+    version: 7,
+    description: 'the full-text index takes committed writes in the background (eventually consistent); writers wait for it before they bump the catalogue version',
+    statements: [cypher('drop fulltext entity_text', 'DROP INDEX entity_text IF EXISTS'), fullTextIndex(true)],
   },
 ];
