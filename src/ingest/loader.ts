@@ -79,51 +79,48 @@ const writeUnits = cypher(
    SET d:Unit, d += row.properties`,
 );
 
-// A document's parts are always new when they are written: a changed document's old parts are
-// deleted first (clearDocuments), and their ids begin with the document's code. So they are CREATEd,
-// which spares Neo4j the lookup and lock a MERGE takes per row; rows are made unique by id first.
 const partStatements = {
   responsibilities: cypher(
     'import.responsibilities',
     `UNWIND $rows AS row
      MATCH (d:Document {id: row.parent})
-     CREATE (n:Responsibility {id: row.id}) SET n += row.properties
-     CREATE (d)-[:HAS_RESPONSIBILITY {order: row.order}]->(n)`,
+     MERGE (n:Responsibility {id: row.id}) SET n += row.properties
+     MERGE (d)-[r:HAS_RESPONSIBILITY]->(n) SET r.order = row.order`,
   ),
   standardTasks: cypher(
     'import.standardTasks',
     `UNWIND $rows AS row
      MATCH (p:Responsibility {id: row.parent})
-     CREATE (n:Task {id: row.id}) SET n += row.properties
-     CREATE (p)-[:HAS_TASK {order: row.order}]->(n)`,
+     MERGE (n:Task {id: row.id}) SET n += row.properties
+     MERGE (p)-[r:HAS_TASK]->(n) SET r.order = row.order`,
   ),
   unitTasks: cypher(
     'import.unitTasks',
     `UNWIND $rows AS row
      MATCH (p:Document {id: row.parent})
-     CREATE (n:Task {id: row.id}) SET n += row.properties
-     CREATE (p)-[:HAS_TASK {order: row.order}]->(n)`,
+     MERGE (n:Task {id: row.id}) SET n += row.properties
+     MERGE (p)-[r:HAS_TASK]->(n) SET r.order = row.order`,
   ),
   outputs: cypher(
     'import.outputs',
     `UNWIND $rows AS row
      MATCH (t:Task {id: row.parent})
-     CREATE (n:Output {id: row.id}) SET n += row.properties
-     CREATE (t)-[:PRODUCES {order: row.order}]->(n)`,
+     MERGE (n:Output {id: row.id}) SET n += row.properties
+     MERGE (t)-[r:PRODUCES]->(n) SET r.order = row.order`,
   ),
   indicators: cypher(
     'import.indicators',
     `UNWIND $rows AS row
      MATCH (t:Task {id: row.parent})
-     CREATE (n:Indicator {id: row.id}) SET n += row.properties
-     CREATE (t)-[:HAS_INDICATOR {order: row.order}]->(n)`,
+     MERGE (n:Indicator {id: row.id}) SET n += row.properties
+     MERGE (t)-[r:HAS_INDICATOR]->(n) SET r.order = row.order`,
   ),
   terms: cypher(
     'import.terms',
     `UNWIND $rows AS row
      MATCH (d:Document {id: row.parent})
-     CREATE (n:Term {id: row.id}) SET n += row.properties
-     CREATE (d)-[:HAS_NOTE {order: row.order}]->(n)`,
+     MERGE (n:Term {id: row.id}) SET n += row.properties
+     MERGE (d)-[r:HAS_NOTE]->(n) SET r.order = row.order`,
   ),
 };
 
@@ -140,7 +137,8 @@ const writeCompetencies = cypher(
    FOREACH (_ IN CASE WHEN row.kind = 'attitude' THEN [1] ELSE [] END | SET c:Attitude)
    WITH c, row
    MATCH (d:Document {id: row.document})
-   CREATE (d)-[:REQUIRES {code: row.code, name: row.name, description: row.description}]->(c)`,
+   MERGE (d)-[r:REQUIRES {code: row.code}]->(c)
+   SET r.name = row.name, r.description = row.description`,
 );
 
 const findNewCompetencies = cypher(
@@ -156,7 +154,7 @@ const writeTaskRequirements = cypher(
   `UNWIND $rows AS row
    MATCH (t:Task {id: row.task})
    MATCH (c:Competency {id: row.competency})
-   CREATE (t)-[:REQUIRES {code: row.code}]->(c)`,
+   MERGE (t)-[:REQUIRES {code: row.code}]->(c)`,
 );
 
 const writeIndicatorExplanations = cypher(
@@ -267,19 +265,6 @@ function countsOf(doc: ParsedDocument, graph: DocumentGraph): ImportCounts {
   };
 }
 
-/** The first row of each key: statements that CREATE must not see one row twice. */
-function uniqueBy<T>(rows: readonly T[], key: (row: T) => string): T[] {
-  const seen = new Set<string>();
-  return rows.filter((row) => {
-    const k = key(row);
-    if (seen.has(k)) return false;
-    seen.add(k);
-    return true;
-  });
-}
-
-const byId = (row: { id: string }): string => row.id;
-
 /** Runs `query` with `rows` when there are any, integers as Neo4j Integers. */
 async function writeRows(tx: Tx, query: ReturnType<typeof cypher>, rows: object[]): Promise<void> {
   if (rows.length > 0) await tx.run(query, { rows: integers(rows) });
@@ -339,7 +324,6 @@ export async function importDocumentBatch(db: Database, docs: ParsedDocument[], 
         previouslyRequired = cleared?.required ?? [];
       }
       const all = <K extends keyof DocumentGraph>(key: K) => changed.flatMap((g) => g[key] as unknown as object[]);
-      const parts = (key: 'responsibilities' | 'tasks' | 'outputs' | 'indicators' | 'terms') => uniqueBy(all(key) as LocalNodeRow[], byId);
       const documents = changed.map((g) => g.document);
 
       await writeRows(
@@ -348,14 +332,14 @@ export async function importDocumentBatch(db: Database, docs: ParsedDocument[], 
         documents.filter((d) => d.label === 'Standard').map(({ id, properties: { publishedOn, ...properties } }) => ({ id, publishedOn, properties })),
       );
       await writeRows(tx, writeUnits, documents.filter((d) => d.label === 'Unit').map(({ id, properties }) => ({ id, properties })));
-      await writeRows(tx, partStatements.responsibilities, parts('responsibilities'));
+      await writeRows(tx, partStatements.responsibilities, all('responsibilities'));
       const unitIds = new Set(documents.filter((d) => d.label === 'Unit').map((d) => d.id));
-      const tasks = parts('tasks');
+      const tasks = all('tasks') as LocalNodeRow[];
       await writeRows(tx, partStatements.standardTasks, tasks.filter((t) => !unitIds.has(t.parent)));
       await writeRows(tx, partStatements.unitTasks, tasks.filter((t) => unitIds.has(t.parent)));
-      await writeRows(tx, partStatements.terms, parts('terms'));
-      await writeRows(tx, partStatements.outputs, parts('outputs'));
-      await writeRows(tx, partStatements.indicators, parts('indicators'));
+      await writeRows(tx, partStatements.terms, all('terms'));
+      await writeRows(tx, partStatements.outputs, all('outputs'));
+      await writeRows(tx, partStatements.indicators, all('indicators'));
       await writeRows(tx, writeHistory, all('history'));
 
       const competencies = changed.flatMap((g) => g.competencies);
@@ -364,9 +348,8 @@ export async function importDocumentBatch(db: Database, docs: ParsedDocument[], 
       for (const graph of changed) {
         written.set(graph.document.id, [...new Set(graph.competencies.map((c) => c.id).filter((id) => freshIds.has(id)))]);
       }
-      await writeRows(tx, writeCompetencies, uniqueBy(competencies, (c) => `${c.document}\0${c.code}\0${c.id}`));
-      const taskRequirements = all('taskRequirements') as DocumentGraph['taskRequirements'];
-      await writeRows(tx, writeTaskRequirements, uniqueBy(taskRequirements, (r) => `${r.task}\0${r.competency}\0${r.code}`));
+      await writeRows(tx, writeCompetencies, competencies);
+      await writeRows(tx, writeTaskRequirements, all('taskRequirements'));
 
       const competencyIds = new Set(competencies.map((c) => c.id));
       const explanations = all('explanations') as DocumentGraph['explanations'];
