@@ -1,6 +1,6 @@
 // What the explorer knows about the graph's entity types: how to name and colour them, and how
 // global ids (`<Type>:<key>`) are read. The kinds themselves come from the service's graph model.
-import { nodeKindOf, type NodeType } from '../../src/graph/node-kinds.js';
+import { NODE_KINDS, type NodeType } from '../../src/graph/node-kinds.js';
 
 export interface TypeStyle {
   /** Chinese name shown beside the English one. */
@@ -9,8 +9,11 @@ export interface TypeStyle {
   shape: 'ellipse' | 'round-rectangle' | 'diamond' | 'hexagon' | 'triangle' | 'tag' | 'barrel' | 'rhomboid' | 'star' | 'vee';
 }
 
-/** Colour and shape of each node type, in legend order (the Chinese names come from the graph model). */
-const DRAWING: Record<NodeType, Omit<TypeStyle, 'zh'>> = {
+/**
+ * Colour and shape of each node type, in legend order (the Chinese names come from the graph model).
+ * A kind the graph model gains is drawn in a neutral style, after these, until it is given one here.
+ */
+const DRAWING: Partial<Record<NodeType, Omit<TypeStyle, 'zh'>>> = {
   Standard: { color: '#1d4ed8', shape: 'round-rectangle' },
   Unit: { color: '#0e7490', shape: 'round-rectangle' },
   Responsibility: { color: '#7c3aed', shape: 'hexagon' },
@@ -27,16 +30,23 @@ const DRAWING: Record<NodeType, Omit<TypeStyle, 'zh'>> = {
   CompetencyLevel: { color: '#475569', shape: 'star' },
 };
 
+const NEUTRAL: Omit<TypeStyle, 'zh'> = { color: '#64748b', shape: 'ellipse' };
+const legendOrder = (type: NodeType): number => {
+  const at = Object.keys(DRAWING).indexOf(type);
+  return at < 0 ? Number.MAX_SAFE_INTEGER : at;
+};
+
 /** Every type by its GraphQL name and, where it differs, by its graph label (`Note`, `Term`). */
 const TYPES: Record<string, TypeStyle> = Object.fromEntries(
-  (Object.keys(DRAWING) as NodeType[]).flatMap((type) => {
-    const kind = nodeKindOf(type)!;
-    const style = { zh: kind.zh, ...DRAWING[type] };
-    return kind.label === type ? [[type, style]] : [[type, style], [kind.label, style]];
-  }),
+  [...NODE_KINDS]
+    .sort((a, b) => legendOrder(a.type) - legendOrder(b.type))
+    .flatMap((kind) => {
+      const style = { zh: kind.zh, ...(DRAWING[kind.type] ?? NEUTRAL) };
+      return kind.label === kind.type ? [[kind.type, style]] : [[kind.type, style], [kind.label, style]];
+    }),
 );
 
-const FALLBACK: TypeStyle = { zh: '', color: '#64748b', shape: 'ellipse' };
+const FALLBACK: TypeStyle = { zh: '', ...NEUTRAL };
 
 /** Colour, shape and Chinese name of a type; a neutral style for types the explorer does not know. */
 export function typeStyle(type: string): TypeStyle {

@@ -171,6 +171,16 @@ export class GraphBatcher {
     return byId ? this.bind(byId).load(id) : null;
   }
 
+  /**
+   * Decodes a node's properties read outside the lookups (a search hit) as its type's by-id lookup
+   * decodes them, so callers need not know which module owns the type.
+   */
+  decodeAs(type: string, raw: Record<string, unknown>): unknown {
+    const byId = this.byId[type];
+    if (!byId) throw new Error(`No by-id lookup is registered for node type ${type}`);
+    return byId.decode(raw, String(raw.id ?? ''));
+  }
+
   private statementFor(lookups: Array<BatchKey['lookup']>): Cypher {
     const names = lookups.map((l) => l.name);
     const cacheKey = names.join('+');

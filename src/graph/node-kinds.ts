@@ -55,11 +55,11 @@ export function nodeKindOf(type: string): NodeKind | undefined {
 /** The labels ids are looked up under, each once. */
 export const LOOKUP_LABELS: readonly string[] = [...new Set(NODE_KINDS.map((kind) => kind.lookupLabel))];
 
-/** The most specific label of every kind; each node carries exactly one of them. */
 /**
  * Labels of operational records (migrations, import jobs and their results, the catalogue
  * version): not catalogue data, so never exported nor counted in graph statistics.
  */
 export const OPERATIONAL_LABELS: readonly string[] = ['Migration', 'ImportJob', 'ImportJobResult', 'Catalogue'];
 
+/** The most specific label of every kind; each node carries exactly one of them. */
 export const EXPORT_LABELS: readonly string[] = NODE_KINDS.map((kind) => kind.label);

@@ -1,13 +1,10 @@
 // Resolvers of schema/search.graphql: full-text search over the whole catalogue. No Cypher here.
 import { badUserInput } from '../../errors.js';
-import type { Resolvers, SearchKind } from '../../generated/graphql.js';
+import type { Resolvers, ResolversParentTypes, SearchKind } from '../../generated/graphql.js';
 import { NODE_KINDS } from '../../graph/node-kinds.js';
 import { nodeTypeOfLabels, offsetConnection, offsetPage, type NodeType } from '../../relay.js';
-import { asCompetency } from '../../graph/competency-row.js';
-import { asDocument, asIndicator, asNote, asOutput, asResponsibility, asTask } from '../document/document.mappers.js';
 import { MAX_TEXT_LENGTH } from '../../arguments.js';
-import { asAnyClassification } from '../taxonomy/taxonomy.mappers.js';
-import { readSearch, type SearchHitRow } from './search.repository.js';
+import { readSearch } from './search.repository.js';
 import { luceneQuery, searchWords, snippetOf } from './search.text.js';
 
 /** The graph label each search kind stands for, and the search kind of each node type. */
@@ -17,32 +14,6 @@ for (const kind of NODE_KINDS) {
   if (kind.searchKind === null) continue;
   KIND_LABEL.set(kind.searchKind, kind.label);
   TYPE_KIND.set(kind.type, kind.searchKind);
-}
-
-/** The row of a hit, decoded as the module that owns its type decodes it. */
-function entityOf(hit: SearchHitRow, type: NodeType) {
-  const raw = { ...hit.properties, labels: hit.labels };
-  switch (type) {
-    case 'Standard':
-    case 'Unit':
-      return asDocument(raw);
-    case 'Responsibility':
-      return asResponsibility(raw);
-    case 'Task':
-      return asTask(raw);
-    case 'Indicator':
-      return asIndicator(raw);
-    case 'Output':
-      return asOutput(raw);
-    case 'Note':
-      return asNote(raw);
-    case 'Knowledge':
-    case 'Skill':
-    case 'Attitude':
-      return asCompetency(raw);
-    default:
-      return asAnyClassification(raw);
-  }
 }
 
 export const searchResolvers: Resolvers = {
@@ -61,7 +32,9 @@ export const searchResolvers: Resolvers = {
         const type = nodeTypeOfLabels(hit.labels);
         const kind = type && TYPE_KIND.get(type);
         if (!type || !kind) return [];
-        return [{ entity: entityOf(hit, type), kind, score: hit.score, ...snippetOf(hit.properties, words) }];
+        // Decoded as the module that owns the type decodes its rows.
+        const entity = loaders.graph.decodeAs(type, { ...hit.properties, labels: hit.labels }) as ResolversParentTypes['SearchResult'];
+        return [{ entity, kind, score: hit.score, ...snippetOf(hit.properties, words) }];
       });
       loaders.graph.remember(hits.map((hit) => hit.entity));
       return offsetConnection(hits, rows.total, page, (hit, cursor) => ({
