@@ -113,6 +113,19 @@ describe('kg: working on the graph', () => {
     expect(await documentCodes()).toEqual([]);
   });
 
+  it('import --dry-run: prints each form read by assumption with its file, line and field, then the count by kind', async () => {
+    // The seed with its industry written as a hyphenated hierarchical code (C-22-220-2203 is C2203).
+    const text = fs
+      .readFileSync(STANDARD_FILE, 'utf8')
+      .replace('\t行業別\t專業、科學及技術服務業 / 企業總管理機構及管理顧問業\t行業別代碼\tM7010', '\t行業別\t製造業 / 塑膠製品製造業/塑膠外殼及配件製造業\t行業別代碼\tC-22-220-2203');
+    const file = path.join(work, 'hyphenated.txt');
+    fs.writeFileSync(file, text);
+    const run = await kg(['import', file, '--dry-run']);
+    expect(run.code, run.stderr).toBe(0);
+    expect(run.stdout).toMatch(/^WARNING \S*hyphenated\.txt:16 \[行業別\] 行業別代碼 C-22-220-2203 read as C2203$/m);
+    expect(run.stdout).toMatch(/^warnings: 1 in 1 document\(s\) \(HYPHENATED_CODE 1\)/m);
+  });
+
   it('seed: loads the seed documents and exits with 0', async () => {
     const run = await kg(['seed']);
     expect(run.code, run.stderr).toBe(0);
