@@ -84,6 +84,18 @@ describe('GET /metrics', () => {
     expect(delta('http_responses_total{route="/graphql",status="400"}')).toBe(1);
   });
 
+  it('counts response-cache lookups by outcome, and a hit as an answered operation', async () => {
+    const before = await scrape();
+    const query = 'query CachedTwice { standard(code: "BLM2421-007") { code name } }';
+    await service.graphql(query);
+    await service.graphql(query);
+    const after = await scrape();
+    const delta = (series: string) => (sample(after, series) ?? 0) - (sample(before, series) ?? 0);
+    expect(delta('response_cache_lookups_total{outcome="miss"}')).toBe(1);
+    expect(delta('response_cache_lookups_total{outcome="hit"}')).toBe(1);
+    expect(delta('graphql_requests_total{operation="CachedTwice",outcome="ok"}')).toBe(2);
+  });
+
   it('counts refusals that never reach GraphQL', async () => {
     const before = await scrape();
     const huge = await fetch(service.url, {
