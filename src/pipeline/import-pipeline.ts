@@ -58,9 +58,12 @@ export async function runImport(db: Database, inputs: DocumentInput[], options: 
       if (result.status === 'CREATED' || result.status === 'UPDATED') {
         written = true;
         // A long job's documents become visible as they commit, so cached answers must follow.
+        // Best effort: the bump after the import is the one that must succeed, and a bump that
+        // fails here (the database lost mid-import) must not become an unhandled rejection when
+        // the import itself fails and nothing awaits it.
         if (performance.now() - lastBump > BUMP_INTERVAL_MS) {
           lastBump = performance.now();
-          bumping = bumping.then(() => bumpCatalogueVersion(db));
+          bumping = bumping.then(() => bumpCatalogueVersion(db)).catch(() => undefined);
         }
       }
       options.onResult?.(result);
