@@ -46,7 +46,10 @@ export interface CandidateDocument {
   name: string;
   level: number;
   kind: 'STANDARD' | 'UNIT';
-  /** Every knowledge and skill the document requires (what studying it means). */
+  /**
+   * Every knowledge and skill the document requires (what studying it means). Unused, and may be
+   * left empty, for a standard whose tasks are given.
+   */
   competencyIds: string[];
   /** A standard's tasks; when given, the standard is offered task by task. */
   tasks?: CandidateTask[];

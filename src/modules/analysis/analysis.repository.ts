@@ -171,8 +171,10 @@ const relationsTouching = cypher(
 const learningCandidates = cypher(
   'analysis.learningCandidates',
   // Current documents teaching a requirement, or something that meets it at minScore or more, with
-  // all their knowledge and skills (relevance and effort are measured on the whole) and, for a
-  // standard, each task's (a task can be a step on its own).
+  // all their knowledge and skills (relevance and effort are measured on the whole): a standard's
+  // task by task (a task can be a step on its own; the standard's own list would go unused, and at
+  // national scale hundreds of candidates times their lists are most of a request's memory), a
+  // unit's, or a standard's without tasks, as one list.
   `UNWIND $ids AS id
    MATCH (c:Competency {id: id})
    CALL (c) {
@@ -185,11 +187,13 @@ const learningCandidates = cypher(
    MATCH (d:Document)-[:REQUIRES]->(match)
    WHERE d.hasContent AND d.status = 'CURRENT' AND d.id <> $target AND NOT d.id IN $held
    WITH DISTINCT d
-   RETURN d.id AS code, d.name AS name, coalesce(d.level, 0) AS level, d.documentKind AS kind,
-          [(d)-[:REQUIRES]->(k:Competency) WHERE k.kind IN $kinds | k.id] AS competencyIds,
-          [(d)-[:HAS_RESPONSIBILITY]->(:Responsibility)-[:HAS_TASK]->(t:Task) |
+   WITH d, [(d)-[:HAS_RESPONSIBILITY]->(:Responsibility)-[:HAS_TASK]->(t:Task) |
              {id: t.id, code: t.code, name: t.name, level: coalesce(t.level, 0), position: t.position,
-              competencyIds: [(t)-[:REQUIRES]->(k:Competency) WHERE k.kind IN $kinds | k.id]}] AS tasks`,
+              competencyIds: [(t)-[:REQUIRES]->(k:Competency) WHERE k.kind IN $kinds | k.id]}] AS tasks
+   RETURN d.id AS code, d.name AS name, coalesce(d.level, 0) AS level, d.documentKind AS kind,
+          CASE WHEN d.documentKind = 'STANDARD' AND size(tasks) > 0 THEN []
+               ELSE [(d)-[:REQUIRES]->(k:Competency) WHERE k.kind IN $kinds | k.id] END AS competencyIds,
+          tasks`,
 );
 
 export interface TargetRequirementRow {
