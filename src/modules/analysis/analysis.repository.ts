@@ -172,9 +172,8 @@ const learningCandidates = cypher(
   'analysis.learningCandidates',
   // Current documents teaching a requirement, or something that meets it at minScore or more, with
   // all their knowledge and skills (relevance and effort are measured on the whole): a standard's
-  // task by task (a task can be a step on its own; the standard's own list would go unused, and at
-  // national scale hundreds of candidates times their lists are most of a request's memory), a
-  // unit's, or a standard's without tasks, as one list.
+  // task by task (a task can be a step on its own, and the standard's own list would go unused),
+  // a unit's, or a standard's without tasks, as one list.
   `UNWIND $ids AS id
    MATCH (c:Competency {id: id})
    CALL (c) {
