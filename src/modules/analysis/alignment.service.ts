@@ -101,8 +101,8 @@ export async function alignChanges(db: Database, change: GraphChange): Promise<A
     index.add(added);
     const only = new Set([...added.map((c) => c.id), ...change.competencies.filter((id) => index.has(id))]);
     // An import that brings a large share of the catalogue (a first load, a reload after clearing)
-    // is aligned faster whole: the relations are rewritten at once instead of name by name, and
-    // every name is weighed with the statistics of the catalogue it now belongs to.
+    // is aligned whole, as a first load is: every name is weighed with the statistics of the
+    // catalogue it now belongs to, and the relations are rewritten at once instead of name by name.
     if (index.drift > REBUILD_DRIFT || only.size > REBUILD_DRIFT * index.size) return fullRun(db, keeper, started);
     for (const listed of await readListedBy(db, [...change.documents])) index.setDocuments(listed.id, listed.documents);
     const pairs = only.size > 0 ? index.align({ only }) : [];
