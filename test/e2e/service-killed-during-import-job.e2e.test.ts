@@ -13,20 +13,10 @@ import { findJob, STALE_SECONDS, type StoredJob } from '../../src/pipeline/impor
 import { runImport } from '../../src/pipeline/import-pipeline.js';
 import { clearGraph, openTestDatabase, type TestDatabase } from '../helpers/database.js';
 import { documentCounts, NO_CONTENT, transactionsHoldingLocks } from '../helpers/import-faults.js';
+import { READ_JOB, START_JOB, type Job } from '../helpers/import-jobs.js';
 import { startServiceOnTestDatabase, waitForExit, type ServiceProcess } from '../helpers/processes.js';
 
 const ADMIN_TOKEN = 'killed-job-admin-token-0123456789';
-const JOB_FIELDS = 'id state stage progress { done total failed } results { name code status } error finishedAt';
-
-interface Job {
-  id: string;
-  state: string;
-  stage: string;
-  progress: { done: number; total: number; failed: number };
-  results: Array<{ name: string; code: string | null; status: string }>;
-  error: string | null;
-  finishedAt: string | null;
-}
 
 let database: TestDatabase;
 let watcher: Driver;
@@ -66,14 +56,14 @@ async function graphql<T>(url: string, query: string, variables: Record<string, 
 async function startJob(url: string, documents: DocumentInput[]): Promise<Job> {
   const data = await graphql<{ startImportJob: { job: Job } }>(
     url,
-    `mutation($docs: [ImportDocumentInput!]!) { startImportJob(input: { documents: $docs }) { job { ${JOB_FIELDS} } } }`,
+    START_JOB,
     { docs: documents },
   );
   return data.startImportJob.job;
 }
 
 async function readJob(url: string, id: string): Promise<Job> {
-  return (await graphql<{ importJob: Job }>(url, `query($id: ID!) { importJob(id: $id) { ${JOB_FIELDS} } }`, { id })).importJob;
+  return (await graphql<{ importJob: Job }>(url, READ_JOB, { id })).importJob;
 }
 
 /** The job's node as stored, without the read-time rule that turns a silent job into FAILED. */

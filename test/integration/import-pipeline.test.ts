@@ -11,6 +11,7 @@ import { failAbandonedJobs } from '../../src/pipeline/import-job.repository.js';
 import { warmThroughGraphQL } from '../../src/pipeline/warm-up.js';
 import { SEED_DIR } from '../../src/paths.js';
 import { clearGraph, openTestDatabase, type TestDatabase } from '../helpers/database.js';
+import { READ_JOB, START_JOB, type Job } from '../helpers/import-jobs.js';
 import { startTestService, type TestService } from '../helpers/service.js';
 
 const ADMIN_TOKEN = 'pipeline-admin-token-0123456789';
@@ -30,20 +31,8 @@ afterAll(async () => {
   await test?.close();
 });
 
-const JOB_FIELDS = 'id state stage progress { done total failed } results { name code status errors { message } } error createdAt finishedAt';
-
-interface Job {
-  id: string;
-  state: string;
-  stage: string;
-  progress: { done: number; total: number; failed: number };
-  results: Array<{ name: string; code: string | null; status: string; errors: Array<{ message: string }> }>;
-  error: string | null;
-  finishedAt: string | null;
-}
-
 async function readJob(id: string): Promise<Job | null> {
-  const response = await service.graphql<{ importJob: Job | null }>(`query($id: ID!) { importJob(id: $id) { ${JOB_FIELDS} } }`, { id }, admin);
+  const response = await service.graphql<{ importJob: Job | null }>(READ_JOB, { id }, admin);
   expect(response.errors).toBeUndefined();
   return response.data!.importJob;
 }
@@ -108,7 +97,7 @@ describe('import jobs', () => {
     const broken = { name: 'broken.txt', text: '職能基準代碼\tnot a standard\n' };
     const docs = [...generated.slice(0, 20), broken, ...generated.slice(20)];
     const started = await service.graphql<{ startImportJob: { job: Job } }>(
-      `mutation($docs: [ImportDocumentInput!]!) { startImportJob(input: { documents: $docs }) { job { ${JOB_FIELDS} } } }`,
+      START_JOB,
       { docs },
       admin,
     );

@@ -18,31 +18,37 @@ const STANDARD_KIND: Record<string, StandardKind> = { 職業: 'OCCUPATION', 職�
 const levelOf = (level: number | null, { loaders }: RequestContext) =>
   level === null ? null : loaders.taxonomy.levelById.load(`level:${level}`);
 
+/** A field load that asks one of the document module's loaders for the parent's id. */
+const byId =
+  <Row>(pick: (loaders: RequestContext['loaders']['document']) => { load(id: string): Promise<Row> }) =>
+  (id: string, _args: unknown, { loaders }: RequestContext): Promise<Row> =>
+    pick(loaders.document).load(id);
+
 /**
  * What the relationship fields of a standard or unit load, by the document's id (its code): shared
  * by the field resolvers and by `standard(code)` / `unit(code)`, which start them with their own
  * read (prefetch.ts).
  */
 const documentLoads = {
-  category: (id: string, _args: unknown, { loaders }: RequestContext) => loaders.document.category.load(id),
-  tasks: (id: string, _args: unknown, { loaders }: RequestContext) => loaders.document.documentTasks.load(id),
-  knowledge: (id: string, _args: unknown, { loaders }: RequestContext): Promise<RequirementRow[]> => loaders.document.documentKnowledge.load(id),
-  skills: (id: string, _args: unknown, { loaders }: RequestContext): Promise<RequirementRow[]> => loaders.document.documentSkills.load(id),
-  supersedes: (id: string, _args: unknown, { loaders }: RequestContext) => loaders.document.supersedes.load(id),
-  supersededBy: (id: string, _args: unknown, { loaders }: RequestContext) => loaders.document.supersededBy.load(id),
+  category: byId((l) => l.category),
+  tasks: byId((l) => l.documentTasks),
+  knowledge: byId((l) => l.documentKnowledge),
+  skills: byId((l) => l.documentSkills),
+  supersedes: byId((l) => l.supersedes),
+  supersededBy: byId((l) => l.supersededBy),
 } satisfies Record<string, FieldLoad>;
 
 const standardLoads = {
   ...documentLoads,
-  occupations: (id: string, _args: unknown, { loaders }: RequestContext) => loaders.document.occupations.load(id),
-  industries: (id: string, _args: unknown, { loaders }: RequestContext) => loaders.document.industries.load(id),
-  responsibilities: (id: string, _args: unknown, { loaders }: RequestContext) => loaders.document.responsibilities.load(id),
-  attitudes: (id: string, _args: unknown, { loaders }: RequestContext) => loaders.document.documentAttitudes.load(id),
+  occupations: byId((l) => l.occupations),
+  industries: byId((l) => l.industries),
+  responsibilities: byId((l) => l.responsibilities),
+  attitudes: byId((l) => l.documentAttitudes),
 } satisfies Record<string, FieldLoad>;
 
 const unitLoads = {
   ...documentLoads,
-  notes: (id: string, _args: unknown, { loaders }: RequestContext) => loaders.document.unitNotes.load(id),
+  notes: byId((l) => l.unitNotes),
 } satisfies Record<string, FieldLoad>;
 
 /** Fields Standard and Unit resolve the same way. */
