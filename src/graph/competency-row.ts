@@ -11,7 +11,8 @@ export interface CompetencyRow {
   description: string | null;
 }
 
-const NODE_TYPE: Record<CompetencyKind, CompetencyRow['nodeType']> = {
+/** The GraphQL type of each kind of competency. */
+export const COMPETENCY_NODE_TYPE: Record<CompetencyKind, CompetencyRow['nodeType']> = {
   knowledge: 'Knowledge',
   skill: 'Skill',
   attitude: 'Attitude',
@@ -29,7 +30,7 @@ export function asCompetency(raw: unknown): CompetencyRow {
   const p = raw as Record<string, unknown>;
   const kind = kindOf(p);
   return {
-    nodeType: NODE_TYPE[kind],
+    nodeType: COMPETENCY_NODE_TYPE[kind],
     id: String(p.id),
     kind,
     name: typeof p.name === 'string' ? p.name : String(p.id),

@@ -25,7 +25,7 @@ import {
   type ScoringParameters,
 } from './score.js';
 import { FrameTable, wordsOf } from './frames.js';
-import { DEFAULT_RELATIONS, relatePair, type RelationContext, type RelationParameters } from './relate.js';
+import { CONJUNCTIONS, DEFAULT_RELATIONS, relatePair, type RelationContext, type RelationParameters } from './relate.js';
 import type { CompetencyInput, SimilarityPair } from './types.js';
 
 /**
@@ -104,11 +104,9 @@ export function nameParts(name: string): { compared: string; explained: string }
   return outside.length > 0 ? { compared: outside, explained: inside.join('、') } : { compared: clean, explained: '' };
 }
 
-const CONJUNCTION = /[與及和暨並、]|以及/;
-
 /** The normalised text before a name's first conjunction, or null when it has none. */
 function firstConjunctOf(name: string, kind: CompetencyKind, rules: MatchingRules): string | null {
-  const at = name.search(CONJUNCTION);
+  const at = name.search(CONJUNCTIONS);
   return at > 0 ? analyseText(name.slice(0, at), kind, rules, false).core : null;
 }
 
@@ -188,7 +186,13 @@ export class AlignmentIndex implements AlignmentCorpus {
    * they came; the names indexed before keep their weights). 0 right after a build.
    */
   get drift(): number {
-    return this.builtWith === 0 ? (this.addedSince > 0 ? 1 : 0) : this.addedSince / this.builtWith;
+    return this.driftAfter(0);
+  }
+
+  /** What `drift` would be once `adding` more names are indexed (to decide before reading them). */
+  driftAfter(adding: number): number {
+    const added = this.addedSince + adding;
+    return this.builtWith === 0 ? (added > 0 ? 1 : 0) : added / this.builtWith;
   }
 
   has(id: string): boolean {

@@ -47,7 +47,8 @@ export interface TypedRelation {
   reason: string;
 }
 
-const CONJUNCTIONS = /[與及和暨並、]|以及/;
+/** Words that join two competencies in one name (故障排除與檢修). */
+export const CONJUNCTIONS = /[與及和暨並、]|以及/;
 
 function harmonic(a: number, b: number): number {
   return a + b > 0 ? (2 * a * b) / (a + b) : 0;
@@ -248,8 +249,9 @@ export function relatePair(
     // Any other one-character suffix derives another word (人因工程學, 法規 cut after 法).
     // Names leave some words unsaid: the object of information work (蒐集分析 is 資料蒐集分析) and
     // whose rules they are (採購規範 is 組織採購規範). A single word (判斷, 管理) says too little to tell.
-    if (!coListed && inner.words.length >= 2 && context.impliedWords.has(residue(outer, inner))) {
-      return { relation: 'equivalent', score: calibrate(Math.max(low, params.equivalentCoverage), scoring), reason: `left unsaid: ${residue(outer, inner)}` };
+    const unsaid = !coListed && inner.words.length >= 2 ? residue(outer, inner) : null;
+    if (unsaid !== null && context.impliedWords.has(unsaid)) {
+      return { relation: 'equivalent', score: calibrate(Math.max(low, params.equivalentCoverage), scoring), reason: `left unsaid: ${unsaid}` };
     }
     // 策略性思考 is 策略思考: 性 after a word of its own makes an adjective of it, not a new object.
     if (!coListed && adjectivalSuffix(inner, outer)) {

@@ -8,7 +8,7 @@ import type { RelationValue } from './competency.repository.js';
 import { foldSurface } from '../../graph/competency-key.js';
 import { keysetConnection, keysetPage, MAX_PAGE_SIZE, toGlobalId } from '../../relay.js';
 import { textArgument } from '../../arguments.js';
-import type { CompetencyRow } from '../../graph/competency-row.js';
+import { COMPETENCY_NODE_TYPE, type CompetencyRow } from '../../graph/competency-row.js';
 import { roleRequirements } from './role-requirements.js';
 import { prefetchSelection, resolversById, type FieldLoad } from '../prefetch.js';
 
@@ -62,8 +62,6 @@ function relationsOf(id: string, relations: readonly CompetencyRelation[], args:
 }
 
 /** The GraphQL type of each stored kind. */
-const TYPE_OF_KIND: Record<StoredKind, string> = { knowledge: 'Knowledge', skill: 'Skill', attitude: 'Attitude' };
-
 const typeOf = (row: { nodeType: string }) => row.nodeType as never;
 
 export const competencyResolvers: Resolvers = {
@@ -73,7 +71,7 @@ export const competencyResolvers: Resolvers = {
       if (!name.trim()) return null;
       const id = `${value}:${competencyKey(value, name)}`;
       const row = context.loaders.competency.competencyById.load(id);
-      prefetchSelection(info, TYPE_OF_KIND[value], id, competencyLoads, context);
+      prefetchSelection(info, COMPETENCY_NODE_TYPE[value], id, competencyLoads, context);
       return row;
     },
     competencies: async (_parent, { kind, text, first, after }, { loaders }) => {

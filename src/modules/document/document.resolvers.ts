@@ -1,5 +1,6 @@
 // Resolvers of schema/document.graphql: they translate rows into GraphQL shapes and follow
 // relationships through the request's loaders. No Cypher here.
+import type { GraphQLResolveInfo } from 'graphql';
 import type { RequestContext } from '../context.js';
 import type { Resolvers, StandardKind } from '../../generated/graphql.js';
 import { keysetConnection, toGlobalId } from '../../relay.js';
@@ -67,25 +68,30 @@ async function taskRequirements(task: TaskRow, documentRequirements: Promise<Req
   return codes.size === 0 ? [] : (await documentRequirements).filter((requirement) => codes.has(requirement.code));
 }
 
+/**
+ * `standard(code)` / `unit(code)`: the document of that code if it is of that type. A full code is
+ * the document's id, so the selected relationship fields start loading with the document itself.
+ */
+async function documentByCode(
+  type: 'Standard' | 'Unit',
+  loads: Record<string, FieldLoad>,
+  code: string,
+  context: RequestContext,
+  info: GraphQLResolveInfo,
+): Promise<DocumentRow | null> {
+  const key = codeArgument(code);
+  if (!key) return null;
+  const reading = context.loaders.document.documentByCode.load(key);
+  if (FULL_CODE.test(key)) prefetchSelection(info, type, key, loads, context);
+  const row = await reading;
+  return row?.nodeType === type ? row : null;
+}
+
 export const documentResolvers: Resolvers = {
   Query: {
     node: (_parent, { id }, { loaders }) => loadNode(loaders.graph, id) as never,
-    standard: async (_parent, { code }, context, info) => {
-      const key = codeArgument(code);
-      if (!key) return null;
-      const reading = context.loaders.document.documentByCode.load(key);
-      if (FULL_CODE.test(key)) prefetchSelection(info, 'Standard', key, standardLoads, context);
-      const row = await reading;
-      return row?.nodeType === 'Standard' ? row : null;
-    },
-    unit: async (_parent, { code }, context, info) => {
-      const key = codeArgument(code);
-      if (!key) return null;
-      const reading = context.loaders.document.documentByCode.load(key);
-      if (FULL_CODE.test(key)) prefetchSelection(info, 'Unit', key, unitLoads, context);
-      const row = await reading;
-      return row?.nodeType === 'Unit' ? row : null;
-    },
+    standard: (_parent, { code }, context, info) => documentByCode('Standard', standardLoads, code, context, info),
+    unit: (_parent, { code }, context, info) => documentByCode('Unit', unitLoads, code, context, info),
     standards: async (_parent, { filter, first, after }, { loaders }) => {
       const args = documentPageArgs(filter, { first, after });
       const page = await loaders.document.standardsPage.load('', args);
