@@ -31,7 +31,9 @@ const awaitFullText = cypher('catalogue.awaitFullText', 'CALL db.index.fulltext.
  * everything that was written.
  */
 export async function bumpCatalogueVersion(db: Database): Promise<number> {
-  await db.read(awaitFullText);
+  // On its own, not as one of a request's reads: it is not a read of the request's snapshot, and it
+  // must run where the write went, not on a read replica.
+  await db.autoCommit(awaitFullText);
   const [row] = await db.write<{ version: number }>(bumpVersion);
   const version = row!.version;
   localBumps.emit('bump', version);

@@ -221,7 +221,7 @@ export class Database {
     }
   }
 
-  /** Auto-commit statement, needed for `CALL { … } IN TRANSACTIONS` and schema commands. */
+  /** Auto-commit statement, needed for `CALL { … } IN TRANSACTIONS`, schema commands and procedures that wait on the database. */
   async autoCommit<T = Row>(query: Cypher, params: Params = {}): Promise<T[]> {
     const session = this.driver.session({ database: this.name });
     try {

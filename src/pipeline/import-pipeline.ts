@@ -49,7 +49,8 @@ export async function runImport(db: Database, inputs: DocumentInput[], options: 
   let done = 0;
   let written = false;
   let lastBump = performance.now();
-  let bumping: Promise<unknown> = Promise.resolve();
+  /** The bump in flight during the import, if any: at most one at a time, never a queue. */
+  let bumping: Promise<unknown> | null = null;
   options.onProgress?.({ stage: 'IMPORTING', done, total });
   const results = await importDocuments(db, inputs, {
     dryRun: options.dryRun ?? false,
@@ -60,10 +61,15 @@ export async function runImport(db: Database, inputs: DocumentInput[], options: 
         // A long job's documents become visible as they commit, so cached answers must follow.
         // Best effort: the bump after the import is the one that must succeed, and a bump that
         // fails here (the database lost mid-import) must not become an unhandled rejection when
-        // the import itself fails and nothing awaits it.
-        if (performance.now() - lastBump > BUMP_INTERVAL_MS) {
-          lastBump = performance.now();
-          bumping = bumping.then(() => bumpCatalogueVersion(db)).catch(() => undefined);
+        // the import itself fails and nothing awaits it. A bump waits for the full-text index,
+        // which may lag a bulk import by more than the interval: the next starts when it is done.
+        if (bumping === null && performance.now() - lastBump > BUMP_INTERVAL_MS) {
+          bumping = bumpCatalogueVersion(db)
+            .catch(() => undefined)
+            .finally(() => {
+              bumping = null;
+              lastBump = performance.now();
+            });
         }
       }
       options.onResult?.(result);
