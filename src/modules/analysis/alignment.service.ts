@@ -97,13 +97,16 @@ export async function alignChanges(db: Database, change: GraphChange): Promise<A
     // Bring the index in step with the graph: another process may have imported or removed some.
     const inGraph = new Set(await readCompetencyIds(db));
     index.remove(index.ids().filter((id) => !inGraph.has(id)));
-    const added = await readAlignmentInputs(db, [...inGraph].filter((id) => !index.has(id)));
-    index.add(added);
-    const only = new Set([...added.map((c) => c.id), ...change.competencies.filter((id) => index.has(id))]);
+    const missing = [...inGraph].filter((id) => !index.has(id));
+    const touched = new Set([...missing, ...change.competencies.filter((id) => index.has(id))]);
     // An import that brings a large share of the catalogue (a first load, a reload after clearing)
     // is aligned whole, as a first load is: every name is weighed with the statistics of the
     // catalogue it now belongs to, and the relations are rewritten at once instead of name by name.
-    if (index.drift > REBUILD_DRIFT || only.size > REBUILD_DRIFT * index.size) return fullRun(db, keeper, started);
+    // Decided from the ids, before the new names are read: a full run reads them all anyway.
+    const sizeAfter = index.size + missing.length;
+    if (index.driftAfter(missing.length) > REBUILD_DRIFT || touched.size > REBUILD_DRIFT * sizeAfter) return fullRun(db, keeper, started);
+    index.add(await readAlignmentInputs(db, missing));
+    const only = new Set([...touched].filter((id) => index.has(id)));
     for (const listed of await readListedBy(db, [...change.documents])) index.setDocuments(listed.id, listed.documents);
     const pairs = only.size > 0 ? index.align({ only }) : [];
     await replaceRelationsOf(db, [...only], pairs);
