@@ -123,10 +123,9 @@ async function main(): Promise<void> {
     const baseline = values['no-baseline'] ? null : await loadBaseline(values.baseline);
     log('warming the database and both importers up (untimed)');
     await runImport(graph.db, inputs);
-    await clearDocuments(driver);
     if (baseline) {
-      await baseline.run(driver, inputs);
       await clearDocuments(driver);
+      await baseline.run(driver, inputs);
     }
     const ours: number[] = [];
     const theirs: number[] = [];

@@ -51,14 +51,17 @@ CALL (target, required) {
   MATCH (d:Document)-[:REQUIRES]->(match)
   WHERE d.hasContent AND d.status = 'CURRENT' AND d <> target AND NOT d.id IN $held
   WITH DISTINCT d
+  WITH d, COLLECT {
+    MATCH (d)-[:HAS_RESPONSIBILITY]->(:Responsibility)-[:HAS_TASK]->(t:Task)
+    WITH t ORDER BY t.position
+    RETURN { id: t.id, code: t.code, name: t.name, level: coalesce(t.level, 0), competencyIds: [(t)-[:REQUIRES]->(k:Competency) WHERE k.kind IN $kinds | k.id] }
+  } AS tasks
+  // A standard with tasks is studied task by task: its own list would go unused.
   RETURN collect({
     code: d.id, name: d.name, level: coalesce(d.level, 0), kind: d.documentKind,
-    competencyIds: [(d)-[:REQUIRES]->(k:Competency) WHERE k.kind IN $kinds | k.id],
-    tasks: COLLECT {
-      MATCH (d)-[:HAS_RESPONSIBILITY]->(:Responsibility)-[:HAS_TASK]->(t:Task)
-      WITH t ORDER BY t.position
-      RETURN { id: t.id, code: t.code, name: t.name, level: coalesce(t.level, 0), competencyIds: [(t)-[:REQUIRES]->(k:Competency) WHERE k.kind IN $kinds | k.id] }
-    }
+    competencyIds: CASE WHEN d.documentKind = 'STANDARD' AND size(tasks) > 0 THEN []
+                        ELSE [(d)-[:REQUIRES]->(k:Competency) WHERE k.kind IN $kinds | k.id] END,
+    tasks: tasks
   }) AS candidates
 }
 RETURN target.id AS target, coalesce(target.level, 0) AS level, requirements, tasks, held, relations, candidates
