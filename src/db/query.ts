@@ -160,6 +160,15 @@ export class Database {
     return new Database(this.driver, this.name, this.timeoutMs, counter, this.breaker);
   }
 
+  /**
+   * A view for work that outlives a request (an import job): its own round-trip count, no request
+   * snapshot and no per-statement timeout (the server's transaction timeout still applies), but the
+   * same outage breaker as every other view.
+   */
+  detached(): Database {
+    return new Database(this.driver, this.name, 0, { count: 0 }, this.breaker);
+  }
+
   /** A view whose reads all go through `reads` (one request's snapshot); writes are unchanged. */
   withReads(reads: ReadScope): Database {
     return new Database(this.driver, this.name, this.timeoutMs, this.counter, this.breaker, reads);

@@ -2,7 +2,7 @@
 // its progress and each document's result are written to the graph as they come. Jobs run one at a
 // time per process, in the order they were started.
 import { randomUUID } from 'node:crypto';
-import { Database } from '../db/query.js';
+import type { Database } from '../db/query.js';
 import type { DocumentInput, ImportResult } from '../ingest/import-documents.js';
 import { runImport, type PipelineProgress } from './import-pipeline.js';
 import { beat, findJob, HEARTBEAT_MS, insertJob, writeFinish, writeProgress, type StoredJob } from './import-job.repository.js';
@@ -85,7 +85,7 @@ export async function startImportJob(
   // (its read snapshot, its round-trip count), and the per-statement timeout that bounds a read
   // (NEO4J_QUERY_TIMEOUT_MS) does not apply to its batches of writes and its alignment: like the
   // CLI, it runs under the server's own transaction timeout.
-  const jobDb = new Database(db.driver, db.name, 0);
+  const jobDb = db.detached();
   await insertJob(jobDb, id, inputs.length, OWNER);
   activity.queued += 1;
   const run = queue.then(() => runJob(jobDb, id, inputs));
