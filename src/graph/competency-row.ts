@@ -1,6 +1,7 @@
 // A competency as every module reads it: the row codegen maps Competency, Knowledge, Skill and
 // Attitude to, and its decoder. Documents, search, analysis and role requirements all carry it.
 import type { CompetencyKind } from './competency-key.js';
+import { fieldsOf } from '../db/projections.js';
 
 export interface CompetencyRow {
   nodeType: 'Knowledge' | 'Skill' | 'Attitude';
@@ -27,7 +28,7 @@ function kindOf(raw: Record<string, unknown>): CompetencyKind {
 }
 
 export function asCompetency(raw: unknown): CompetencyRow {
-  const p = raw as Record<string, unknown>;
+  const p = fieldsOf('competency', raw);
   const kind = kindOf(p);
   return {
     nodeType: COMPETENCY_NODE_TYPE[kind],

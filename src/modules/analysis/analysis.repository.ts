@@ -21,7 +21,7 @@ const sharingAmong = cypher(
    WHERE c.kind IN $kinds
    WITH i, d, r, c ORDER BY i, r.code
    WITH d, r, c, [(d)-[:HAS_RESPONSIBILITY]->()-[:HAS_TASK]->(t:Task)-[:REQUIRES]->(c) | t] AS needing
-   WITH collect({document: d.id, code: r.code, competencyId: c.id, kind: c.kind, taskIds: [t IN needing | t.id]}) AS occurrences,
+   WITH collect([d.id, r.code, c.id, c.kind, [t IN needing | t.id]]) AS occurrences,
         collect(DISTINCT c) AS competencies, collect(needing) AS needed
    // A task needs several competencies: its row is projected once, not once per requirement.
    CALL (needed) {
@@ -34,7 +34,7 @@ const sharingAmong = cypher(
      UNWIND competencies AS a
      MATCH (a)-[s:EQUIVALENT_TO|NARROWER_THAN]->(b:Competency)
      WHERE $minScore < 1 AND s.score >= $minScore AND b IN competencies AND (type(s) = 'EQUIVALENT_TO' OR $includeNarrower)
-     RETURN collect({a: a.id, b: b.id, score: s.score}) AS edges
+     RETURN collect([a.id, b.id, s.score]) AS edges
    }
    RETURN occurrences, edges, [c IN competencies | ${project.competency('c')}] AS competencies, tasks`,
 );
@@ -84,14 +84,16 @@ export interface SharingRows {
 
 /** Everything sharing among documents needs, in one statement. */
 export async function readSharing(db: Database, documentIds: string[], kinds: string[], rule: SharingRule): Promise<SharingRows> {
-  const [row] = await db.read<{ occurrences: Occurrence[]; edges: SimilarityEdge[]; competencies: unknown[]; tasks: unknown[] }>(sharingAmong, {
-    ids: documentIds,
-    kinds,
-    ...rule,
-  });
+  // Occurrences and edges come as lists (cheaper to decode than maps): see the statement's RETURN.
+  const [row] = await db.read<{
+    occurrences: Array<[string, string, string, Occurrence['kind'], string[]]>;
+    edges: Array<[string, string, number]>;
+    competencies: unknown[];
+    tasks: unknown[];
+  }>(sharingAmong, { ids: documentIds, kinds, ...rule });
   return {
-    occurrences: row?.occurrences ?? [],
-    edges: row?.edges ?? [],
+    occurrences: (row?.occurrences ?? []).map(([document, code, competencyId, kind, taskIds]) => ({ document, code, competencyId, kind, taskIds })),
+    edges: (row?.edges ?? []).map(([a, b, score]) => ({ a, b, score })),
     competencies: (row?.competencies ?? []).map(asCompetency),
     tasks: (row?.tasks ?? []).map(asTask),
   };

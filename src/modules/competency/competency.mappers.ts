@@ -50,13 +50,14 @@ function asRelation(value: unknown): SimilarityRow['relation'] {
   throw new Error(`unexpected competency relation: ${String(value)}`);
 }
 
+/** A similarity as `Competency.similar` lists it: `[competency, relation, score, method, evidence]`. */
 export function asSimilarity(raw: unknown): SimilarityRow {
-  const p = raw as Record<string, unknown>;
+  const [competency, relation, score, method, evidence] = raw as unknown[];
   return {
-    competency: asCompetency(p.competency),
-    relation: asRelation(p.relation),
-    score: typeof p.score === 'number' ? p.score : Number(p.score ?? 0),
-    method: typeof p.method === 'string' ? p.method : null,
-    evidence: evidenceText(p.evidence),
+    competency: asCompetency(competency),
+    relation: asRelation(relation),
+    score: typeof score === 'number' ? score : Number(score ?? 0),
+    method: typeof method === 'string' ? method : null,
+    evidence: evidenceText(evidence),
   };
 }

@@ -45,15 +45,14 @@ export const competencyRequiredBy: Lookup<RequirerPage, { first: number; after: 
          } AS requirers
          RETURN {total: size(requirers),
                  items: [x IN [y IN requirers WHERE a.after IS NULL OR y.node.id > a.after][0..a.first + 1] |
-                         {code: x.code, node: properties(x.node), labels: labels(x.node)}]} AS value`,
+                         [x.code, 'Task' IN labels(x.node),
+                          CASE WHEN 'Task' IN labels(x.node) THEN ${project.taskOnly('x.node')} ELSE ${project.document('x.node')} END]]} AS value`,
   decode: (raw) => {
-    const p = (raw ?? {}) as { total?: number; items?: Array<{ code: string; node: Record<string, unknown>; labels: string[] }> };
+    // Each item is [code, isTask, the node's projection].
+    const p = (raw ?? {}) as { total?: number; items?: Array<[string, boolean, unknown]> };
     return {
       total: p.total ?? 0,
-      items: (p.items ?? []).map((item) => {
-        const node = { ...item.node, labels: item.labels };
-        return { code: item.code, node: item.labels.includes('Task') ? asTask(node) : asDocument(node) };
-      }),
+      items: (p.items ?? []).map(([code, isTask, node]) => ({ code, node: isTask ? asTask(node) : asDocument(node) })),
     };
   },
 };
@@ -76,7 +75,7 @@ export const competencySimilar: Lookup<SimilarityRow[], { minScore: number; firs
               END AS relation
          WHERE relation IN a.relations
          WITH key, a, o, s, relation ORDER BY s.score DESC, o.id
-         WITH key, a, collect({competency: ${project.competency('o')}, relation: relation, score: s.score, method: s.method, evidence: s.evidence}) AS rows
+         WITH key, a, collect([${project.competency('o')}, relation, s.score, s.method, s.evidence]) AS rows
          RETURN rows[0..a.first] AS value`,
   decode: listOf(asSimilarity),
 };
@@ -156,7 +155,7 @@ const roleRequirementsQuery = cypher(
      UNWIND standards AS s
      MATCH (s)-[r:REQUIRES]->(c:Competency)
      WITH c, collect(DISTINCT s.id) AS documentIds, collect(DISTINCT r.code) AS codes
-     RETURN collect({competency: ${project.competency('c')}, documentIds: documentIds, codes: codes}) AS competencies
+     RETURN collect([${project.competency('c')}, documentIds, codes]) AS competencies
    }
    CALL (tasks) {
      UNWIND tasks AS t
@@ -168,7 +167,7 @@ const roleRequirementsQuery = cypher(
      UNWIND tasks AS t
      MATCH (t)-[:REQUIRES]->(c:Competency)
      WITH c, collect(DISTINCT t.id) AS taskIds
-     RETURN collect({id: c.id, taskIds: taskIds}) AS taskNeeds
+     RETURN collect([c.id, taskIds]) AS taskNeeds
    }
    CALL (standards) {
      UNWIND standards AS s
@@ -189,16 +188,16 @@ export async function readRoleRequirements(db: Database, role: RoleQuery): Promi
     standards: unknown[];
     tasks: unknown[];
     outputs: unknown[];
-    competencies: Array<{ competency: unknown; documentIds: string[]; codes: string[] }>;
-    taskNeeds: Array<{ id: string; taskIds: string[] }>;
+    competencies: Array<[unknown, string[], string[]]>;
+    taskNeeds: Array<[string, string[]]>;
     equivalences: Array<[string, string]>;
   }>(roleRequirementsQuery, { ...role, level: role.level === null ? null : int(role.level) });
   return {
     standards: listOf(asDocument)(row?.standards),
     tasks: listOf(asTask)(row?.tasks),
     outputs: listOf(asOutput)(row?.outputs),
-    competencies: (row?.competencies ?? []).map((c) => ({ competency: asCompetency(c.competency), documentIds: c.documentIds, codes: c.codes })),
-    taskNeeds: new Map((row?.taskNeeds ?? []).map((need) => [need.id, need.taskIds])),
+    competencies: (row?.competencies ?? []).map(([competency, documentIds, codes]) => ({ competency: asCompetency(competency), documentIds, codes })),
+    taskNeeds: new Map(row?.taskNeeds ?? []),
     equivalences: row?.equivalences ?? [],
   };
 }

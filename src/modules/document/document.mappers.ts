@@ -3,6 +3,7 @@
 // Standard, Unit, Responsibility, Task, Indicator, Output, Note and CompetencyRequirement here.
 import { asCompetency, type CompetencyRow } from '../../graph/competency-row.js';
 import { listOf, nullable } from '../../graph/decoders.js';
+import { fieldsOf } from '../../db/projections.js';
 
 /** A node as repositories project it: its properties plus `labels`. */
 export type RawEntity = Record<string, unknown> & { labels?: string[] };
@@ -110,7 +111,7 @@ export function documentOfLocalId(id: string): string {
 }
 
 export function asDocument(raw: unknown): DocumentRow {
-  const p = raw as RawEntity;
+  const p = fieldsOf('document', raw) as RawEntity;
   const status = p.status === 'CURRENT' || p.status === 'HISTORICAL' ? p.status : null;
   return {
     nodeType: p.labels?.includes('Unit') || p.documentKind === 'UNIT' ? 'Unit' : 'Standard',
@@ -139,14 +140,14 @@ export function asDocument(raw: unknown): DocumentRow {
 }
 
 export function asResponsibility(raw: unknown): ResponsibilityRow {
-  const p = raw as RawEntity;
+  const p = fieldsOf('responsibility', raw) as RawEntity;
   const row: ResponsibilityRow = { nodeType: 'Responsibility', id: text(p.id), code: text(p.code), name: text(p.name) };
   if (Array.isArray(p.tasks)) row.tasks = p.tasks.map(asTask);
   return row;
 }
 
 export function asTask(raw: unknown): TaskRow {
-  const p = raw as RawEntity;
+  const p = fieldsOf('task', raw) as RawEntity;
   const id = text(p.id);
   return {
     nodeType: 'Task',
@@ -161,17 +162,17 @@ export function asTask(raw: unknown): TaskRow {
 }
 
 export function asIndicator(raw: unknown): IndicatorRow {
-  const p = raw as RawEntity;
+  const p = fieldsOf('indicator', raw) as RawEntity;
   return { nodeType: 'Indicator', id: text(p.id), code: text(p.code), text: text(p.text), terms: texts(p.terms) };
 }
 
 export function asOutput(raw: unknown): OutputRow {
-  const p = raw as RawEntity;
+  const p = fieldsOf('output', raw) as RawEntity;
   return { nodeType: 'Output', id: text(p.id), code: text(p.code), name: text(p.name) };
 }
 
 export function asNote(raw: unknown): NoteRow {
-  const p = raw as RawEntity;
+  const p = fieldsOf('note', raw) as RawEntity;
   return {
     nodeType: 'Note',
     id: text(p.id),
@@ -184,12 +185,13 @@ export function asNote(raw: unknown): NoteRow {
 
 /** A requirement row of document `document`; `name` and `description` come only where the document's wording differs. */
 export function asRequirement(raw: unknown, document: string): RequirementRow {
-  const p = raw as Record<string, unknown>;
-  const competency = asCompetency(p.competency);
+  // As the document's requirement lookups list it: [code, competency, name, description].
+  const [code, projected, name, description] = raw as unknown[];
+  const competency = asCompetency(projected);
   return {
-    code: text(p.code),
-    name: optionalText(p.name) ?? competency.name,
-    description: optionalText(p.description) ?? competency.description,
+    code: text(code),
+    name: optionalText(name) ?? competency.name,
+    description: optionalText(description) ?? competency.description,
     competency,
     document,
   };

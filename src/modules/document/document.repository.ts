@@ -107,9 +107,9 @@ function documentRequirements(name: string, label: 'Knowledge' | 'Skill' | 'Atti
     body: `RETURN COLLECT {
              MATCH (:Document {id: key.id})-[r:REQUIRES]->(c:${label})
              WITH r, c ORDER BY r.code
-             RETURN {code: r.code, competency: ${project.competency('c')},
-                     name: CASE WHEN r.name = c.name THEN null ELSE r.name END,
-                     description: CASE WHEN r.description = c.description THEN null ELSE r.description END} AS row
+             RETURN [r.code, ${project.competency('c')},
+                     CASE WHEN r.name = c.name THEN null ELSE r.name END,
+                     CASE WHEN r.description = c.description THEN null ELSE r.description END] AS row
            } AS value`,
     decode: (raw, id) => (Array.isArray(raw) ? raw.map((row) => asRequirement(row, id)) : []),
   };

@@ -1,5 +1,6 @@
 // Row types of the taxonomy module and their decoders. Codegen maps Classification, Occupation,
 // Industry, Category and CompetencyLevel here.
+import { fieldsOf } from '../../db/projections.js';
 
 export interface ClassificationRow {
   nodeType: 'Occupation' | 'Industry' | 'Category';
@@ -26,7 +27,7 @@ const num = (value: unknown): number | null => (typeof value === 'number' ? valu
 
 export function asClassification(label: ClassificationRow['nodeType']) {
   return (raw: unknown): ClassificationRow => {
-    const p = raw as Record<string, unknown>;
+    const p = fieldsOf('classification', raw);
     return {
       nodeType: label,
       id: String(p.id),
@@ -48,7 +49,7 @@ export function asAnyClassification(raw: unknown): ClassificationRow {
 }
 
 export function asLevel(raw: unknown): LevelRow {
-  const p = raw as Record<string, unknown>;
+  const p = fieldsOf('level', raw);
   return {
     nodeType: 'CompetencyLevel',
     id: String(p.id),
