@@ -92,6 +92,22 @@ export function toPlain(value: unknown): unknown {
   return value;
 }
 
+/**
+ * Starts a statement without the driver recording the caller's stack trace. The driver builds and
+ * formats an Error with every statement to decorate a later failure; that cost a tenth of a
+ * millisecond per statement, a good part of a small request. Failures here are reported by the
+ * statement's name instead (`translateError`, the request log).
+ */
+function withoutCallerStack<T>(start: () => T): T {
+  const limit = Error.stackTraceLimit;
+  Error.stackTraceLimit = 0;
+  try {
+    return start();
+  } finally {
+    Error.stackTraceLimit = limit;
+  }
+}
+
 function rowsOf<T>(result: QueryResult<RecordShape>): T[] {
   return result.records.map((record) => toPlain(record.toObject()) as T);
 }
@@ -215,7 +231,7 @@ export class Database {
           run: async <R>(query: Cypher, params: Params = {}) => {
             current = query.name;
             this.counter.count += 1;
-            return rowsOf<R>(await managed.run(query.text, params));
+            return rowsOf<R>(await withoutCallerStack(() => managed.run(query.text, params)));
           },
         });
       const result = mode === 'READ' ? await session.executeRead(body, config) : await session.executeWrite(body, config);
@@ -235,7 +251,8 @@ export class Database {
     const session = this.driver.session({ database: this.name });
     try {
       this.counter.count += 1;
-      return rowsOf<T>(await session.run(query.text, params, this.timeoutMs > 0 ? { timeout: this.timeoutMs } : {}));
+      const config = this.timeoutMs > 0 ? { timeout: this.timeoutMs } : {};
+      return rowsOf<T>(await withoutCallerStack(() => session.run(query.text, params, config)));
     } catch (error) {
       throw translateError(error, query.name);
     } finally {
