@@ -7,7 +7,7 @@
 // writes bench/results/latest.{json,md,svg}.
 //
 //   npm run bench -- [--quick] [--scale small|national|x5] [--corpus <dir>] [--seed N] [--runs N]
-//                    [--warmup N] [--concurrency N] [--rounds N] [--heap 2g] [--only <substring>]
+//                    [--warmup N] [--warmup-seconds S] [--concurrency N] [--rounds N] [--heap 2g] [--only <substring>]
 //                    [--reuse] [--api-node-options "<flags for the API's NODE_OPTIONS>"]
 //
 // With --corpus, --quick only lowers the default number of runs (its scale is the folder's); the
@@ -61,6 +61,8 @@ interface Settings {
   seed: number;
   runs: number;
   warmup: number;
+  /** A warm-up stops after this long even when fewer than `warmup` requests were sent (slow operations). */
+  warmupSeconds: number;
   concurrency: number;
   rounds: number;
   heap: string;
@@ -80,7 +82,8 @@ function parseSettings(argv: string[]): Settings {
       corpus: { type: 'string' },
       seed: { type: 'string', default: '1' },
       runs: { type: 'string' },
-      warmup: { type: 'string', default: '20' },
+      warmup: { type: 'string', default: '300' },
+      'warmup-seconds': { type: 'string', default: '10' },
       concurrency: { type: 'string', default: '8' },
       rounds: { type: 'string', default: '5' },
       heap: { type: 'string', default: '2g' },
@@ -105,6 +108,7 @@ function parseSettings(argv: string[]): Settings {
     seed: positive('seed', values.seed!),
     runs: positive('runs', values.runs ?? (values.quick ? '200' : '500')),
     warmup: positive('warmup', values.warmup!),
+    warmupSeconds: positive('warmup-seconds', values['warmup-seconds']!),
     concurrency: positive('concurrency', values.concurrency!),
     rounds: positive('rounds', values.rounds!),
     heap: values.heap!,
@@ -265,7 +269,7 @@ async function measureOperation(prepared: PreparedOperation, settings: Settings,
     for (const variant of order) {
       const request = prepared.run[variant]!;
       if (roundIndex === 0 && settings.warmup > 0) {
-        const warm = await runConcurrent(request, settings.warmup, settings.concurrency);
+        const warm = await runConcurrent(request, settings.warmup, settings.concurrency, settings.warmupSeconds * 1000);
         if (warm.errors > 0) throw new Error(`"${prepared.operation.name}" via ${variant}: warm-up failed: ${warm.firstError}`);
       }
       const serverPid = variant === 'rawCypher' ? null : targets[variant];
@@ -554,6 +558,7 @@ async function main(): Promise<void> {
       settings: {
         concurrency: settings.concurrency,
         warmup: settings.warmup,
+        warmupSeconds: settings.warmupSeconds,
         runs: settings.runs,
         rounds: settings.rounds,
       },

@@ -34,14 +34,20 @@ export function median(values: readonly number[]): number {
 }
 
 /** Runs `count` calls of `request` with `concurrency` workers and records each call's latency. */
-export async function runConcurrent(request: () => Promise<unknown>, count: number, concurrency: number): Promise<Sample> {
+export async function runConcurrent(
+  request: () => Promise<unknown>,
+  count: number,
+  concurrency: number,
+  /** Stop sending once this long has passed, even if fewer than `count` were sent (warm-ups). */
+  maxMs = Infinity,
+): Promise<Sample> {
   const latencies: number[] = [];
   let errors = 0;
   let firstError: string | null = null;
   let next = 0;
   const started = performance.now();
   const worker = async () => {
-    while (next < count) {
+    while (next < count && performance.now() - started < maxMs) {
       next += 1;
       const t0 = performance.now();
       try {

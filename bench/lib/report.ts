@@ -62,7 +62,7 @@ export interface BenchResults {
     loadAverageAtStart: number[];
     loadAverageAtEnd: number[];
   };
-  settings: { concurrency: number; warmup: number; runs: number; rounds: number };
+  settings: { concurrency: number; warmup: number; warmupSeconds?: number; runs: number; rounds: number };
   import: { documents: number; seconds: number; docsPerSecond: number; failed: number };
   align: { competencies: number; seconds: number; pairs?: number } | null;
   /** RSS of the API process with the cache off. */
@@ -170,7 +170,7 @@ export function markdownReport(results: BenchResults): string {
     `- Alignment: ${align}`,
     `- API memory (RSS) during the run: cache off ${memory(results.service)}; cache on ${memory(results.serviceCached)}`,
     `- Each cell: p50 / p99 latency in ms and throughput in requests/s; ${settings.concurrency} requests in flight, ` +
-      `${settings.warmup} warm-up and ${settings.runs} measured requests per variant in ${settings.rounds} interleaved rounds.`,
+      `${settings.warmup} warm-up requests${settings.warmupSeconds ? ` (or ${settings.warmupSeconds} s, whichever ends first)` : ''} and ${settings.runs} measured requests per variant in ${settings.rounds} interleaved rounds.`,
     ...(results.notes && results.notes.length > 0 ? ['', 'How the corpus shaped the parameters:', '', ...results.notes.map((note) => `- ${note}`)] : []),
     '',
     '## Cache off: this API against the hand-written Cypher floor and @neo4j/graphql',
