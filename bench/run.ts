@@ -31,7 +31,7 @@ import { freshGraph, measureGraph, openGraph, readCorpusDir, timedImport, type B
 import { differences, listSizes, plain } from './lib/canonical.js';
 import { graphql } from './lib/graphql-client.js';
 import { round, runConcurrent, summarise, type Sample } from './lib/measure.js';
-import { buildService, megabytes, readCpuMs, rssSampler, spawnServer, type ServerProcess } from './lib/processes.js';
+import { buildService, megabytes, readCpuMs, rssSampler, serviceNodeArgs, spawnServer, type ServerProcess } from './lib/processes.js';
 import {
   cacheRatios,
   markdownCacheTable,
@@ -82,7 +82,7 @@ function parseSettings(argv: string[]): Settings {
       corpus: { type: 'string' },
       seed: { type: 'string', default: '1' },
       runs: { type: 'string' },
-      warmup: { type: 'string', default: '300' },
+      warmup: { type: 'string', default: '1000' },
       'warmup-seconds': { type: 'string', default: '10' },
       concurrency: { type: 'string', default: '8' },
       rounds: { type: 'string', default: '5' },
@@ -264,14 +264,16 @@ async function measureOperation(prepared: PreparedOperation, settings: Settings,
   let cacheHits = 0;
   let cacheRequests = 0;
   const perRound = Math.ceil(settings.runs / settings.rounds);
+  // Every variant warms up before any is measured: they share Neo4j, whose JIT warms for all of
+  // them, so warming each just before its own first round favoured whichever ran later.
+  for (const variant of active) {
+    const warm = await runConcurrent(prepared.run[variant]!, settings.warmup, settings.concurrency, settings.warmupSeconds * 1000);
+    if (warm.errors > 0) throw new Error(`"${prepared.operation.name}" via ${variant}: warm-up failed: ${warm.firstError}`);
+  }
   for (let roundIndex = 0; roundIndex < settings.rounds; roundIndex += 1) {
     const order = active.map((_, i) => active[(i + roundIndex) % active.length]!);
     for (const variant of order) {
       const request = prepared.run[variant]!;
-      if (roundIndex === 0 && settings.warmup > 0) {
-        const warm = await runConcurrent(request, settings.warmup, settings.concurrency, settings.warmupSeconds * 1000);
-        if (warm.errors > 0) throw new Error(`"${prepared.operation.name}" via ${variant}: warm-up failed: ${warm.firstError}`);
-      }
       const serverPid = variant === 'rawCypher' ? null : targets[variant];
       const before = cpuSnapshot(targets, serverPid);
       const tallyBefore = { ...prepared.cacheTally };
@@ -446,7 +448,7 @@ async function main(): Promise<void> {
       const port = await freePort();
       const server = await spawnServer({
         name,
-        args: ['dist/src/main.js'],
+        args: serviceNodeArgs(),
         port,
         readyPath: '/readyz',
         // main.ts warms the aligner and the query plans in the background after it listens; the
@@ -550,7 +552,7 @@ async function main(): Promise<void> {
         neo4jHeap: settings.heap,
         os: `${os.type()} ${os.release()}`,
         apiRuntime:
-          'node dist/src/main.js (compiled), NODE_ENV=production, default settings (limits, LOG_LEVEL, metrics); RESPONSE_CACHE=false and =true in two processes' +
+          `node ${serviceNodeArgs().join(' ')} (compiled, as npm start runs it), NODE_ENV=production, default settings (limits, LOG_LEVEL, metrics); RESPONSE_CACHE=false and =true in two processes` +
           (settings.apiNodeOptions ? ` with NODE_OPTIONS=${settings.apiNodeOptions}` : ''),
         loadAverageAtStart: loadAtStart,
         loadAverageAtEnd: os.loadavg().map((x) => round(x, 2)),

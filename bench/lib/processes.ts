@@ -225,6 +225,19 @@ export function buildService(): { ok: boolean; output: string } {
   return { ok: result.status === 0, output: `${result.stdout ?? ''}${result.stderr ?? ''}`.trim() };
 }
 
+/**
+ * The Node arguments `npm start` runs the service with (its V8 flags and the entry point), read
+ * from package.json so that the bench cannot drift from what users run.
+ */
+export function serviceNodeArgs(): string[] {
+  const manifest = JSON.parse(fs.readFileSync(path.join(PROJECT_ROOT, 'package.json'), 'utf8')) as { scripts: Record<string, string> };
+  const command = manifest.scripts.start?.split('&&').at(-1)?.trim().split(/\s+/) ?? [];
+  if (command[0] !== 'node' || command.at(-1) !== 'dist/src/main.js') {
+    throw new Error(`package.json "start" must end with "node [flags] dist/src/main.js"; it is: ${manifest.scripts.start}`);
+  }
+  return command.slice(1);
+}
+
 export function megabytes(bytes: number): number {
   return Math.round((bytes / (1024 * 1024)) * 10) / 10;
 }
