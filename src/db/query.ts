@@ -108,6 +108,23 @@ function withoutCallerStack<T>(start: () => T): T {
   }
 }
 
+/**
+ * Runs a statement started by `start` and returns its rows. A failure gets the stack of the code
+ * that awaited it, in place of the caller's stack the driver no longer records: the log of an
+ * unexpected error still shows where it happened.
+ */
+async function rowsOfStatement<T>(start: () => Promise<QueryResult<RecordShape>>): Promise<T[]> {
+  try {
+    return rowsOf<T>(await withoutCallerStack(start));
+  } catch (error) {
+    if (error instanceof Error && !/\n\s+at /.test(error.stack ?? '')) {
+      const here = new Error().stack ?? '';
+      error.stack = `${error.toString()}${here.slice(here.indexOf('\n'))}`;
+    }
+    throw error;
+  }
+}
+
 function rowsOf<T>(result: QueryResult<RecordShape>): T[] {
   return result.records.map((record) => toPlain(record.toObject()) as T);
 }
@@ -231,7 +248,7 @@ export class Database {
           run: async <R>(query: Cypher, params: Params = {}) => {
             current = query.name;
             this.counter.count += 1;
-            return rowsOf<R>(await withoutCallerStack(() => managed.run(query.text, params)));
+            return rowsOfStatement<R>(() => managed.run(query.text, params));
           },
         });
       const result = mode === 'READ' ? await session.executeRead(body, config) : await session.executeWrite(body, config);
@@ -252,7 +269,7 @@ export class Database {
     try {
       this.counter.count += 1;
       const config = this.timeoutMs > 0 ? { timeout: this.timeoutMs } : {};
-      return rowsOf<T>(await withoutCallerStack(() => session.run(query.text, params, config)));
+      return await rowsOfStatement<T>(() => session.run(query.text, params, config));
     } catch (error) {
       throw translateError(error, query.name);
     } finally {

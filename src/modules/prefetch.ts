@@ -7,20 +7,51 @@
 import {
   getArgumentValues,
   Kind,
+  type FieldNode,
+  type FragmentDefinitionNode,
   type GraphQLObjectType,
   type GraphQLResolveInfo,
   type SelectionSetNode,
 } from 'graphql';
 import type { RequestContext } from './context.js';
 
-/** The load a child field makes for a parent of this id, with the field's arguments. */
-export type FieldLoad = (id: string, args: Record<string, unknown>, context: RequestContext) => unknown;
+/** Where a field sits in the query: its nodes and the operation's fragments, to see what is selected under it. */
+export interface FieldSelection {
+  nodes: readonly FieldNode[];
+  fragments: Record<string, FragmentDefinitionNode>;
+}
+
+/**
+ * The load a child field makes for a parent of this id, with the field's arguments; `selection`
+ * lets a load read what is selected under the field in the same statement.
+ */
+export type FieldLoad = (id: string, args: Record<string, unknown>, context: RequestContext, selection: FieldSelection) => unknown;
 
 /** The field resolvers that make these loads for their parent row's id. */
 export function resolversById<Loads extends Record<string, FieldLoad>>(loads: Loads) {
   return Object.fromEntries(
-    Object.entries(loads).map(([field, load]) => [field, (row: { id: string }, args: Record<string, unknown>, context: RequestContext) => load(row.id, args, context)]),
-  ) as { [Field in keyof Loads]: (row: { id: string }, args: Parameters<Loads[Field]>[1], context: RequestContext) => ReturnType<Loads[Field]> };
+    Object.entries(loads).map(([field, load]) => [
+      field,
+      (row: { id: string }, args: Record<string, unknown>, context: RequestContext, info: GraphQLResolveInfo) =>
+        load(row.id, args, context, { nodes: info.fieldNodes, fragments: info.fragments }),
+    ]),
+  ) as { [Field in keyof Loads]: (row: { id: string }, args: Parameters<Loads[Field]>[1], context: RequestContext, info: GraphQLResolveInfo) => ReturnType<Loads[Field]> };
+}
+
+/**
+ * Whether the query selects the field path `path` under `selection` (`['tasks', 'outputs']`),
+ * through fragments of any type: a yes that turns out unused only reads a little more.
+ */
+export function selects(selection: FieldSelection, path: readonly string[]): boolean {
+  const within = (set: SelectionSetNode | undefined, rest: readonly string[]): boolean => {
+    if (!set) return false;
+    return set.selections.some((node) => {
+      if (node.kind === Kind.FIELD) return node.name.value === rest[0] && (rest.length === 1 || within(node.selectionSet, rest.slice(1)));
+      if (node.kind === Kind.INLINE_FRAGMENT) return within(node.selectionSet, rest);
+      return within(selection.fragments[node.name.value]?.selectionSet, rest);
+    });
+  };
+  return path.length === 0 || selection.nodes.some((node) => within(node.selectionSet, path));
 }
 
 /**
@@ -40,7 +71,10 @@ export function prefetchSelection(info: GraphQLResolveInfo, typeName: string, id
         const definition = fields[selection.name.value];
         if (!load || !definition) continue;
         try {
-          const started = load(id, getArgumentValues(definition, selection, info.variableValues), context);
+          const started = load(id, getArgumentValues(definition, selection, info.variableValues), context, {
+            nodes: [selection],
+            fragments: info.fragments,
+          });
           // The resolver awaits the same promise and reports its failure; this copy must not be unhandled.
           if (started instanceof Promise) started.catch(() => undefined);
         } catch {

@@ -60,6 +60,9 @@ export interface TaskRow {
   position: number;
   /** The document-local codes of the K and S the task needs (`K01`, `S04`); absent when not read. */
   codes?: string[];
+  /** Its outputs and indicators in order, when read together with the task. */
+  outputs?: OutputRow[];
+  indicators?: IndicatorRow[];
 }
 
 export interface IndicatorRow {
@@ -144,6 +147,22 @@ export function asResponsibility(raw: unknown): ResponsibilityRow {
   const row: ResponsibilityRow = { nodeType: 'Responsibility', id: text(p.id), code: text(p.code), name: text(p.name) };
   if (Array.isArray(p.tasks)) row.tasks = p.tasks.map(asTask);
   return row;
+}
+
+/** A responsibility read with its tasks, each as `[task, outputs or null, indicators or null]`. */
+export function asResponsibilityWithTasks(raw: unknown): ResponsibilityRow {
+  const p = raw as RawEntity & { tasks?: Array<[unknown, unknown[] | null, unknown[] | null]> };
+  return {
+    nodeType: 'Responsibility',
+    id: text(p.id),
+    code: text(p.code),
+    name: text(p.name),
+    tasks: (p.tasks ?? []).map(([task, outputs, indicators]) => ({
+      ...asTask(task),
+      ...(outputs ? { outputs: outputs.map(asOutput) } : {}),
+      ...(indicators ? { indicators: indicators.map(asIndicator) } : {}),
+    })),
+  };
 }
 
 export function asTask(raw: unknown): TaskRow {

@@ -11,6 +11,7 @@ import {
   asNote,
   asOutput,
   asRequirement,
+  asResponsibilityWithTasks,
   asResponsibility,
   asTask,
   type DocumentRow,
@@ -89,15 +90,33 @@ export const standardIndustries: Lookup<ClassificationRow[]> = {
   decode: listOf(asClassification('Industry')),
 };
 
-export const standardResponsibilities: Lookup<ResponsibilityRow[]> = {
+/** What `Standard.responsibilities` reads with each task: its outputs and indicators, when the query selects them. */
+export interface TaskParts {
+  outputs: boolean;
+  indicators: boolean;
+}
+
+export const standardResponsibilities: Lookup<ResponsibilityRow[], TaskParts> = {
   name: 'Standard.responsibilities',
-  // With their tasks: a responsibility holds a handful, and a tree query saves a level.
-  body: `RETURN COLLECT {
+  // With their tasks (a responsibility holds a handful), and with each task's outputs and
+  // indicators when asked for: a whole tree in one statement, with no lookup of each task by id.
+  // Each task comes as [task, outputs or null, indicators or null].
+  body: `WITH key, key.args AS a
+         RETURN COLLECT {
            MATCH (:Document {id: key.id})-[r:HAS_RESPONSIBILITY]->(x:Responsibility) WITH x, r ORDER BY r.order
            RETURN {id: x.id, code: x.code, name: x.name,
-                   tasks: COLLECT { MATCH (x)-[h:HAS_TASK]->(t:Task) WITH t, h ORDER BY h.order RETURN ${project.task('t')} AS task }} AS row
+                   tasks: COLLECT {
+                     MATCH (x)-[h:HAS_TASK]->(t:Task) WITH t, h ORDER BY h.order
+                     RETURN [${project.task('t')},
+                             CASE WHEN a.outputs THEN COLLECT {
+                               MATCH (t)-[p:PRODUCES]->(o:Output) WITH o, p ORDER BY p.order RETURN ${project.output('o')}
+                             } END,
+                             CASE WHEN a.indicators THEN COLLECT {
+                               MATCH (t)-[p:HAS_INDICATOR]->(i:Indicator) WITH i, p ORDER BY p.order RETURN ${project.indicator('i')}
+                             } END] AS task
+                   }} AS row
          } AS value`,
-  decode: listOf(asResponsibility),
+  decode: listOf(asResponsibilityWithTasks),
 };
 
 /** The K, S or A a document requires, in code order, with the document's own wording. */

@@ -9,7 +9,7 @@ import { documentOfLocalId } from './document.mappers.js';
 import { codeArgument } from '../../arguments.js';
 import { documentPageArgs } from './document.filters.js';
 import { loadNode } from '../../graph/node.js';
-import { prefetchSelection, resolversById, type FieldLoad } from '../prefetch.js';
+import { prefetchSelection, resolversById, selects, type FieldLoad, type FieldSelection } from '../prefetch.js';
 
 /** A code with its version (`BLM2421-007v4`) is the document's id; a base code is resolved first. */
 const FULL_CODE = /v\d+$/;
@@ -43,7 +43,11 @@ const standardLoads = {
   ...documentLoads,
   occupations: byId((l) => l.occupations),
   industries: byId((l) => l.industries),
-  responsibilities: byId((l) => l.responsibilities),
+  responsibilities: (id: string, _args: unknown, { loaders }: RequestContext, selection: FieldSelection) =>
+    loaders.document.responsibilities.load(id, {
+      outputs: selects(selection, ['tasks', 'outputs']),
+      indicators: selects(selection, ['tasks', 'indicators']),
+    }),
   attitudes: byId((l) => l.documentAttitudes),
 } satisfies Record<string, FieldLoad>;
 
@@ -130,8 +134,8 @@ export const documentResolvers: Resolvers = {
     competencyLevel: (row, _args, context) => levelOf(row.level, context),
     document: async (row, _args, { loaders }) => (await loaders.document.documentById.load(row.document))!,
     responsibility: (row, _args, { loaders }) => loaders.document.taskResponsibility.load(row.id),
-    indicators: (row, _args, { loaders }) => loaders.document.taskIndicators.load(row.id),
-    outputs: (row, _args, { loaders }) => loaders.document.taskOutputs.load(row.id),
+    indicators: (row, _args, { loaders }) => row.indicators ?? loaders.document.taskIndicators.load(row.id),
+    outputs: (row, _args, { loaders }) => row.outputs ?? loaders.document.taskOutputs.load(row.id),
     knowledge: (row, _args, context) => taskRequirements(row, context.loaders.document.documentKnowledge.load(row.document), context),
     skills: (row, _args, context) => taskRequirements(row, context.loaders.document.documentSkills.load(row.document), context),
   },
