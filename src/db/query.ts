@@ -140,7 +140,8 @@ export function translateError(error: unknown, queryName: string): unknown {
       return new QueryTimeoutError(queryName);
     }
     if (/connection acquisition timed out/i.test(error.message)) return new DatabaseUnavailableError(error, 'busy');
-    if (/Failed to connect|Could not perform discovery/i.test(error.message)) return new DatabaseUnavailableError(error);
+    // A connection opened while the server shuts down is closed during its handshake (ProtocolError).
+    if (/Failed to connect|Could not perform discovery|Connection was closed by server/i.test(error.message)) return new DatabaseUnavailableError(error);
   }
   return error;
 }

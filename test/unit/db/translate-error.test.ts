@@ -18,7 +18,12 @@ describe('translateError', () => {
     expect((translated as DatabaseUnavailableError).reason).toBe('outage');
   });
 
-  it.each(['Failed to connect to server. Please ensure that your database is listening', 'Could not perform discovery. No routing servers available'])(
+  it.each([
+    'Failed to connect to server. Please ensure that your database is listening',
+    'Could not perform discovery. No routing servers available',
+    // Seen as a ProtocolError when a connection is opened while Neo4j shuts down.
+    'Connection was closed by server',
+  ])(
     'reads the message "%s" as an outage whatever its code',
     (message) => {
       const translated = translateError(driverError(message, 'N/A'), 'q');
