@@ -95,8 +95,8 @@ export function toPlain(value: unknown): unknown {
 /**
  * Starts a statement without the driver recording the caller's stack trace. The driver builds and
  * formats an Error with every statement to decorate a later failure; that cost a tenth of a
- * millisecond per statement, a good part of a small request. Failures here are reported by the
- * statement's name instead (`translateError`, the request log).
+ * millisecond per statement, a good part of a small request. A failure takes the stack of the
+ * code that awaits it instead (`rowsOfStatement`).
  */
 function withoutCallerStack<T>(start: () => T): T {
   const limit = Error.stackTraceLimit;

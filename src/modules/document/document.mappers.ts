@@ -144,9 +144,7 @@ export function asDocument(raw: unknown): DocumentRow {
 
 export function asResponsibility(raw: unknown): ResponsibilityRow {
   const p = fieldsOf('responsibility', raw) as RawEntity;
-  const row: ResponsibilityRow = { nodeType: 'Responsibility', id: text(p.id), code: text(p.code), name: text(p.name) };
-  if (Array.isArray(p.tasks)) row.tasks = p.tasks.map(asTask);
-  return row;
+  return { nodeType: 'Responsibility', id: text(p.id), code: text(p.code), name: text(p.name) };
 }
 
 /** A responsibility read with its tasks, each as `[task, outputs or null, indicators or null]`. */
