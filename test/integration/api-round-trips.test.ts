@@ -91,6 +91,15 @@ describe('dbRoundTrips', () => {
     expect(tree.data.standard.code).toBe('BLM2421-007v4');
     expect(tree.data.standard.responsibilities.length).toBeGreaterThan(0);
     expect(tree.extensions?.dbRoundTrips).toBe(1);
+    // The whole tree, each task with its outputs and indicators, is still one statement (values
+    // from the seed document: T1.2 produces O1.2.1 商業機會調查報告 and has indicators P1.2.1-P1.2.5).
+    const whole = await service.graphql<any>(`{ standard(code: "BLM2421-007v4") {
+      responsibilities { tasks { code outputs { code name } indicators { code } } } } }`);
+    expect(whole.errors).toBeUndefined();
+    const t12 = whole.data.standard.responsibilities.flatMap((r: any) => r.tasks).find((t: any) => t.code === 'T1.2');
+    expect(t12.outputs).toEqual([{ code: 'O1.2.1', name: '商業機會調查報告' }]);
+    expect(t12.indicators.map((i: any) => i.code)).toEqual(['P1.2.1', 'P1.2.2', 'P1.2.3', 'P1.2.4', 'P1.2.5']);
+    expect(whole.extensions?.dbRoundTrips).toBe(1);
     // A base code must be resolved to a version first: two statements.
     const byBase = await service.graphql<any>('{ standard(code: "BLM2421-007") { code responsibilities { code } } }');
     expect(byBase.data.standard.responsibilities).toEqual(tree.data.standard.responsibilities.map((r: any) => ({ code: r.code })));
