@@ -345,6 +345,8 @@ function writeResults(results: BenchResults): void {
 
 async function main(): Promise<void> {
   const settings = parseSettings(process.argv.slice(2));
+  // The Node flags and entry point of `npm start`, which the API runs with.
+  const apiArgs = serviceNodeArgs();
   const startedAt = new Date();
   // Other work on the machine shows here; the figures are only as quiet as the machine was.
   const loadAtStart = os.loadavg().map((x) => round(x, 2));
@@ -448,7 +450,7 @@ async function main(): Promise<void> {
       const port = await freePort();
       const server = await spawnServer({
         name,
-        args: serviceNodeArgs(),
+        args: apiArgs,
         port,
         readyPath: '/readyz',
         // main.ts warms the aligner and the query plans in the background after it listens; the
@@ -552,7 +554,7 @@ async function main(): Promise<void> {
         neo4jHeap: settings.heap,
         os: `${os.type()} ${os.release()}`,
         apiRuntime:
-          `node ${serviceNodeArgs().join(' ')} (compiled, as npm start runs it), NODE_ENV=production, default settings (limits, LOG_LEVEL, metrics); RESPONSE_CACHE=false and =true in two processes` +
+          `node ${apiArgs.join(' ')} (compiled, as npm start runs it), NODE_ENV=production, default settings (limits, LOG_LEVEL, metrics); RESPONSE_CACHE=false and =true in two processes` +
           (settings.apiNodeOptions ? ` with NODE_OPTIONS=${settings.apiNodeOptions}` : ''),
         loadAverageAtStart: loadAtStart,
         loadAverageAtEnd: os.loadavg().map((x) => round(x, 2)),

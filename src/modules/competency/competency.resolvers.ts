@@ -61,7 +61,7 @@ function relationsOf(id: string, relations: readonly CompetencyRelation[], args:
   return loaders.competency.similar.load(id, { minScore, first, relations: relations.map((r) => r.toLowerCase() as RelationValue) });
 }
 
-/** The GraphQL type of each stored kind. */
+/** Competency rows carry their GraphQL type. */
 const typeOf = (row: { nodeType: string }) => row.nodeType as never;
 
 export const competencyResolvers: Resolvers = {

@@ -147,15 +147,12 @@ export function asResponsibility(raw: unknown): ResponsibilityRow {
   return { nodeType: 'Responsibility', id: text(p.id), code: text(p.code), name: text(p.name) };
 }
 
-/** A responsibility read with its tasks, each as `[task, outputs or null, indicators or null]`. */
+/** A responsibility read with its tasks: `[responsibility, tasks]`, each task `[task, outputs or null, indicators or null]`. */
 export function asResponsibilityWithTasks(raw: unknown): ResponsibilityRow {
-  const p = raw as RawEntity & { tasks?: Array<[unknown, unknown[] | null, unknown[] | null]> };
+  const [responsibility, tasks] = raw as [unknown, Array<[unknown, unknown[] | null, unknown[] | null]> | null];
   return {
-    nodeType: 'Responsibility',
-    id: text(p.id),
-    code: text(p.code),
-    name: text(p.name),
-    tasks: (p.tasks ?? []).map(([task, outputs, indicators]) => ({
+    ...asResponsibility(responsibility),
+    tasks: (tasks ?? []).map(([task, outputs, indicators]) => ({
       ...asTask(task),
       ...(outputs ? { outputs: outputs.map(asOutput) } : {}),
       ...(indicators ? { indicators: indicators.map(asIndicator) } : {}),

@@ -100,12 +100,12 @@ export const standardResponsibilities: Lookup<ResponsibilityRow[], TaskParts> = 
   name: 'Standard.responsibilities',
   // With their tasks (a responsibility holds a handful), and with each task's outputs and
   // indicators when asked for: a whole tree in one statement, with no lookup of each task by id.
-  // Each task comes as [task, outputs or null, indicators or null].
+  // Each row is [responsibility, tasks]; each task [task, outputs or null, indicators or null].
   body: `WITH key, key.args AS a
          RETURN COLLECT {
            MATCH (:Document {id: key.id})-[r:HAS_RESPONSIBILITY]->(x:Responsibility) WITH x, r ORDER BY r.order
-           RETURN {id: x.id, code: x.code, name: x.name,
-                   tasks: COLLECT {
+           RETURN [${project.responsibility('x')},
+                   COLLECT {
                      MATCH (x)-[h:HAS_TASK]->(t:Task) WITH t, h ORDER BY h.order
                      RETURN [${project.task('t')},
                              CASE WHEN a.outputs THEN COLLECT {
@@ -114,7 +114,7 @@ export const standardResponsibilities: Lookup<ResponsibilityRow[], TaskParts> = 
                              CASE WHEN a.indicators THEN COLLECT {
                                MATCH (t)-[p:HAS_INDICATOR]->(i:Indicator) WITH i, p ORDER BY p.order RETURN ${project.indicator('i')}
                              } END] AS task
-                   }} AS row
+                   }] AS row
          } AS value`,
   decode: listOf(asResponsibilityWithTasks),
 };
