@@ -36,10 +36,14 @@ interface BatchKey {
 
 const LOOKUP_NAME = /^[A-Za-z]+(\.[A-Za-z]+)+$/;
 
-/** Rows that carry `nodeType` and `id` are entities; a loaded one can answer `<Type>.byId` later. */
+/**
+ * Rows that carry `nodeType` and `id` are entities; a loaded one can answer `<Type>.byId` later,
+ * unless it is `partial` (some of its properties were not read).
+ */
 interface EntityLike {
   nodeType: string;
   id: string;
+  partial?: boolean;
 }
 
 /** The by-id lookup of each node type (GraphQL type name), under which loaded entities are cached. */
@@ -221,7 +225,7 @@ export class GraphBatcher {
       for (const item of value) this.prime(item, depth + 1);
       return;
     }
-    if (isEntity(value)) {
+    if (isEntity(value) && !value.partial) {
       const byId = this.byId[value.nodeType];
       if (byId) this.loader.prime({ lookup: byId as BatchKey['lookup'], id: value.id, args: undefined }, value);
     }

@@ -8,9 +8,10 @@
 
 /** The properties of each kind of node, in the order its projection lists them. */
 const FIELDS = {
+  // A document's summary properties come first (see DOCUMENT_SUMMARY), its long texts and lists after.
   document: [
-    'id', 'code', 'baseCode', 'version', 'name', 'status', 'hasContent', 'level', 'documentKind', 'kind', 'description',
-    'publishedOn', 'versionNote', 'requirements', 'glossaryTerms', 'glossaryDefinitions', 'otherNotes', 'domain',
+    'id', 'code', 'baseCode', 'version', 'name', 'status', 'hasContent', 'level', 'documentKind', 'kind', 'publishedOn',
+    'description', 'versionNote', 'requirements', 'glossaryTerms', 'glossaryDefinitions', 'otherNotes', 'domain',
     'assessmentKeyEvidence', 'assessmentContext', 'assessmentMethods', 'revisionNotes',
   ],
   responsibility: ['id', 'code', 'name'],
@@ -25,6 +26,13 @@ const FIELDS = {
 
 export type ProjectedKind = keyof typeof FIELDS;
 
+/**
+ * How many of a document's leading properties make its summary: what lists of documents show
+ * (code, name, version, status, level, kind, date), without the long texts and lists (description,
+ * requirements, glossary, notes, assessment) that can be hundreds of times larger.
+ */
+const DOCUMENT_SUMMARY = 11;
+
 /** A task's projection also lists the document-local codes of the K and S it needs. */
 const TASK_CODES = 'codes';
 
@@ -38,6 +46,8 @@ function listed(kind: ProjectedKind, v: string): string {
  */
 export const project = {
   document: (v: string) => `[${listed('document', v)}]`,
+  /** A document's summary properties only: a row read so is `partial` (see `isSummary`). */
+  documentSummary: (v: string) => `[${FIELDS.document.slice(0, DOCUMENT_SUMMARY).map((field) => `${v}.${field}`).join(', ')}]`,
   responsibility: (v: string) => `[${listed('responsibility', v)}]`,
   task: (v: string) => `[${listed('task', v)}, [(${v})-[need:REQUIRES]->() | need.code]]`,
   /** A task without its codes, where the node is an expression rather than a variable. */
@@ -49,6 +59,11 @@ export const project = {
   classification: (v: string) => `[${listed('classification', v)}]`,
   level: (v: string) => `[${listed('level', v)}]`,
 };
+
+/** Whether a projected document is its summary (`project.documentSummary`) rather than all of it. */
+export function isSummary(raw: unknown): boolean {
+  return Array.isArray(raw) && raw.length === DOCUMENT_SUMMARY;
+}
 
 /**
  * The named properties of a projected node: a list from `project` is read back in `FIELDS` order

@@ -74,6 +74,32 @@ describe('competency(kind, name)', () => {
     ]);
   });
 
+  it("lists a requiring document's long texts when asked for, and a list read without them never stands in for the document", async () => {
+    // The source document (工作描述 and 建議擔任此職類/職業之學歷/經歷/或能力條件 of BLM2421-007v4).
+    const description = '熟悉市場且評估微型企業的資源需求，規劃開發營運計畫。';
+    const requirements = ['高中職以上畢業，且具3年以上相關工作經歷。'];
+    const result = await data(`{ competency(kind: SKILL, name: "溝通協調能力") {
+      brief: requiredBy(first: 2) { edges { node {
+        ... on Standard { code name description requirements }
+        ... on Task { code document { ... on Standard { code description requirements } } } } } }
+    } }`);
+    expect(result.competency.brief.edges).toEqual([
+      { node: { code: 'BLM2421-007v4', name: '微型企業營運主管', description, requirements } },
+      { node: { code: 'T1.1', document: { code: 'BLM2421-007v4', description, requirements } } },
+    ]);
+    // Codes and names only: the documents are read as summaries; the task's document, read after
+    // them in the same request, is still the whole document.
+    const summaries = await data(`{ competency(kind: SKILL, name: "溝通協調能力") {
+      requiredBy(first: 2) { edges { node {
+        ... on Standard { code name version status }
+        ... on Task { code document { ... on Standard { code description requirements } } } } } }
+    } }`);
+    expect(summaries.competency.requiredBy.edges).toEqual([
+      { node: { code: 'BLM2421-007v4', name: '微型企業營運主管', version: 4, status: 'CURRENT' } },
+      { node: { code: 'T1.1', document: { code: 'BLM2421-007v4', description, requirements } } },
+    ]);
+  });
+
   it('reads typed relations in their direction: equivalents by default, broader, narrower and related on request', async () => {
     const similar = async () =>
       (

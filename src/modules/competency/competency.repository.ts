@@ -34,9 +34,10 @@ export interface RequirerPage {
   items: RequirerRow[];
 }
 
-export const competencyRequiredBy: Lookup<RequirerPage, { first: number; after: string | null }> = {
+export const competencyRequiredBy: Lookup<RequirerPage, { first: number; after: string | null; detail: boolean }> = {
   name: 'Competency.requiredBy',
   // One entry per document or task; a document listing the competency twice shows its first code.
+  // Documents are read whole only when the query asks for their long texts (`detail`).
   body: `WITH key, key.args AS a
          WITH a, COLLECT {
            MATCH (n)-[r:REQUIRES]->(:Competency {id: key.id})
@@ -46,7 +47,9 @@ export const competencyRequiredBy: Lookup<RequirerPage, { first: number; after: 
          RETURN {total: size(requirers),
                  items: [x IN [y IN requirers WHERE a.after IS NULL OR y.node.id > a.after][0..a.first + 1] |
                          [x.code, 'Task' IN labels(x.node),
-                          CASE WHEN 'Task' IN labels(x.node) THEN ${project.taskOnly('x.node')} ELSE ${project.document('x.node')} END]]} AS value`,
+                          CASE WHEN 'Task' IN labels(x.node) THEN ${project.taskOnly('x.node')}
+                               WHEN a.detail THEN ${project.document('x.node')}
+                               ELSE ${project.documentSummary('x.node')} END]]} AS value`,
   decode: (raw) => {
     // Each item is [code, isTask, the node's projection].
     const p = (raw ?? {}) as { total?: number; items?: Array<[string, boolean, unknown]> };

@@ -10,7 +10,9 @@ import { keysetConnection, keysetPage, MAX_PAGE_SIZE, toGlobalId } from '../../r
 import { textArgument } from '../../arguments.js';
 import { COMPETENCY_NODE_TYPE, type CompetencyRow } from '../../graph/competency-row.js';
 import { roleRequirements } from './role-requirements.js';
-import { prefetchSelection, resolversById, type FieldLoad } from '../prefetch.js';
+import { prefetchSelection, resolversById, type FieldLoad, type FieldSelection } from '../prefetch.js';
+import { needsDocumentDetail } from '../document/document.selection.js';
+import type { GraphQLResolveInfo } from 'graphql';
 
 const kindValue = (kind: CompetencyKind): StoredKind => kind.toLowerCase() as StoredKind;
 
@@ -22,8 +24,8 @@ type RelationArgs = { minScore?: number | null; first?: number | null; relations
  */
 const competencyLoads = {
   notes: (id: string, _args: unknown, { loaders }: RequestContext) => loaders.competency.notes.load(id),
-  requiredBy: (id: string, args: { first?: number | null; after?: string | null }, { loaders }: RequestContext) =>
-    loaders.competency.requiredBy.load(id, keysetPage(args)),
+  requiredBy: (id: string, args: { first?: number | null; after?: string | null }, { loaders }: RequestContext, selection: FieldSelection) =>
+    loaders.competency.requiredBy.load(id, { ...keysetPage(args), detail: needsDocumentDetail(selection, ['edges', 'node']) }),
   similar: (id: string, args: RelationArgs, context: RequestContext) =>
     relationsOf(id, args.relations && args.relations.length > 0 ? args.relations : ['EQUIVALENT'], args, context),
   equivalents: (id: string, args: RelationArgs, context: RequestContext) => relationsOf(id, ['EQUIVALENT'], args, context),
@@ -37,9 +39,9 @@ const competencyFields = {
   ...resolversById(competencyLoads),
   id: (row: CompetencyRow) => toGlobalId(row.nodeType, row.id),
   kind: (row: CompetencyRow) => row.kind.toUpperCase() as CompetencyKind,
-  requiredBy: async (row: CompetencyRow, args: { first?: number | null; after?: string | null }, context: RequestContext) => {
+  requiredBy: async (row: CompetencyRow, args: { first?: number | null; after?: string | null }, context: RequestContext, info: GraphQLResolveInfo) => {
     const page = keysetPage(args);
-    const result = await competencyLoads.requiredBy(row.id, args, context);
+    const result = await competencyLoads.requiredBy(row.id, args, context, { nodes: info.fieldNodes, fragments: info.fragments });
     return keysetConnection(
       result.items,
       result.total,

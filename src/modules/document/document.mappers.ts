@@ -3,7 +3,7 @@
 // Standard, Unit, Responsibility, Task, Indicator, Output, Note and CompetencyRequirement here.
 import { asCompetency, type CompetencyRow } from '../../graph/competency-row.js';
 import { listOf, nullable } from '../../graph/decoders.js';
-import { fieldsOf } from '../../db/projections.js';
+import { fieldsOf, isSummary } from '../../db/projections.js';
 
 /** A node as repositories project it: its properties plus `labels`. */
 export type RawEntity = Record<string, unknown> & { labels?: string[] };
@@ -38,6 +38,11 @@ export interface DocumentRow {
   assessmentContext: string[];
   assessmentMethods: string[];
   revisionNotes: string[];
+  /**
+   * Read as a summary: the long texts and lists above are left empty, so the row answers only the
+   * fields document.selection.ts does not name and is never cached as the whole document.
+   */
+  partial?: true;
 }
 
 export interface ResponsibilityRow {
@@ -139,6 +144,7 @@ export function asDocument(raw: unknown): DocumentRow {
     assessmentContext: texts(p.assessmentContext),
     assessmentMethods: texts(p.assessmentMethods),
     revisionNotes: texts(p.revisionNotes),
+    ...(isSummary(raw) ? { partial: true as const } : {}),
   };
 }
 
