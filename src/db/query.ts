@@ -71,11 +71,19 @@ export interface ReadScope {
   within<T>(work: (tx: Tx) => Promise<T>): Promise<T>;
 }
 
-/** Converts a value that came out of the driver into plain JSON-friendly JS. */
+/**
+ * Converts a value that came out of the driver into plain JSON-friendly JS. Lists and maps are
+ * converted where they lie: the driver decodes a fresh one for every value of every record, and
+ * copying them doubled the memory a large result (a learning path's candidates) takes while it is read.
+ */
 export function toPlain(value: unknown): unknown {
   if (value === null || value === undefined) return null;
   // Strings, numbers and booleans are most of every result: answer them before any type test.
   if (typeof value !== 'object') return value;
+  if (Array.isArray(value)) {
+    for (let i = 0; i < value.length; i++) value[i] = toPlain(value[i]);
+    return value;
+  }
   if (isInt(value)) return value.inSafeRange() ? value.toNumber() : value.toString();
   if (isDate(value)) return value.toString();
   if (isDateTime(value) || isLocalDateTime(value) || isTime(value) || isLocalTime(value) || isDuration(value)) {
@@ -83,13 +91,9 @@ export function toPlain(value: unknown): unknown {
   }
   if (isNode(value)) return toPlain(value.properties);
   if (isRelationship(value)) return toPlain(value.properties);
-  if (Array.isArray(value)) return value.map(toPlain);
-  if (typeof value === 'object') {
-    const out: Row = {};
-    for (const [key, inner] of Object.entries(value)) out[key] = toPlain(inner);
-    return out;
-  }
-  return value;
+  const map = value as Row;
+  for (const key of Object.keys(map)) map[key] = toPlain(map[key]);
+  return map;
 }
 
 /**

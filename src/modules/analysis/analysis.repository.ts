@@ -175,7 +175,8 @@ const learningCandidates = cypher(
   // Current documents teaching a requirement, or something that meets it at minScore or more, with
   // all their knowledge and skills (relevance and effort are measured on the whole): a standard's
   // task by task (a task can be a step on its own, and the standard's own list would go unused),
-  // a unit's, or a standard's without tasks, as one list.
+  // a unit's, or a standard's without tasks, as one list. At national scale this is thousands of
+  // documents: each task crosses the wire as a list (CandidateTaskList), not a map with its keys.
   `UNWIND $ids AS id
    MATCH (c:Competency {id: id})
    CALL (c) {
@@ -189,8 +190,8 @@ const learningCandidates = cypher(
    WHERE d.hasContent AND d.status = 'CURRENT' AND d.id <> $target AND NOT d.id IN $held
    WITH DISTINCT d
    WITH d, [(d)-[:HAS_RESPONSIBILITY]->(:Responsibility)-[:HAS_TASK]->(t:Task) |
-             {id: t.id, code: t.code, name: t.name, level: coalesce(t.level, 0), position: t.position,
-              competencyIds: [(t)-[:REQUIRES]->(k:Competency) WHERE k.kind IN $kinds | k.id]}] AS tasks
+             [t.id, t.code, t.name, coalesce(t.level, 0), t.position,
+              [(t)-[:REQUIRES]->(k:Competency) WHERE k.kind IN $kinds | k.id]]] AS tasks
    RETURN d.id AS code, d.name AS name, coalesce(d.level, 0) AS level, d.documentKind AS kind,
           CASE WHEN d.documentKind = 'STANDARD' AND size(tasks) > 0 THEN []
                ELSE [(d)-[:REQUIRES]->(k:Competency) WHERE k.kind IN $kinds | k.id] END AS competencyIds,
@@ -220,6 +221,9 @@ export interface CandidateTaskRow {
   position: number;
   competencyIds: string[];
 }
+
+/** A candidate's task as the statement returns it: id, code, name, level, position, competency ids. */
+type CandidateTaskList = [string, string, string, number, number, string[]];
 
 export interface CandidateRow {
   code: string;
@@ -266,11 +270,22 @@ export async function readLearningData(
     const requirementIds = requirements.map((r) => r.competencyId);
     const taughtIds = requirements.filter((r) => TAUGHT_KINDS.includes(r.kind)).map((r) => r.competencyId);
     const relations = requirementIds.length > 0 ? await tx.run<RelationRow>(relationsTouching, { ids: requirementIds }) : [];
-    const candidates =
+    const rows =
       taughtIds.length > 0
-        ? await tx.run<CandidateRow>(learningCandidates, { ids: taughtIds, minScore, target, held: heldDocuments, kinds: TAUGHT_KINDS })
+        ? await tx.run<Omit<CandidateRow, 'tasks'> & { tasks: CandidateTaskList[] }>(learningCandidates, {
+            ids: taughtIds,
+            minScore,
+            target,
+            held: heldDocuments,
+            kinds: TAUGHT_KINDS,
+          })
         : [];
-    for (const c of candidates) c.tasks.sort((x, y) => x.position - y.position);
+    const candidates: CandidateRow[] = rows.map((row) => ({
+      ...row,
+      tasks: row.tasks
+        .map(([id, code, name, level, position, competencyIds]) => ({ id, code, name, level, position, competencyIds }))
+        .sort((x, y) => x.position - y.position),
+    }));
     return {
       targetLevel: structure?.level ?? 0,
       requirements,
