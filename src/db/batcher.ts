@@ -5,7 +5,7 @@
 // operation therefore costs a number of round trips that follows the depth of its selection, never
 // the number of items that come back. The batcher and the services share one read transaction.
 import DataLoader from 'dataloader';
-import { cypher, integers, translateError, type Cypher, type Database, type Params, type ReadScope, type RoundTripCounter, type Tx } from './query.js';
+import { cypher, integers, translateError, type Cypher, type Database, type OpenRead, type Params, type ReadScope, type RoundTripCounter, type Tx } from './query.js';
 
 /**
  * A named read that answers one key of a batch. `body` runs once per key with `key.id` (a graph
@@ -60,7 +60,7 @@ function isEntity(value: unknown): value is EntityLike {
  * has settled). A statement that fails discards the transaction; the next one opens a new one.
  */
 export class RequestTransaction implements ReadScope {
-  private open: Promise<{ tx: Tx; release: () => void }> | null = null;
+  private open: OpenRead | null = null;
   private running = 0;
   private closing: NodeJS.Immediate | null = null;
 
@@ -90,12 +90,12 @@ export class RequestTransaction implements ReadScope {
     this.running += 1;
     if (this.closing) clearImmediate(this.closing);
     this.closing = null;
-    const opening = (this.open ??= this.begin());
+    let opened: OpenRead | null = null;
     try {
-      const { tx } = await opening;
-      return await work(tx);
+      opened = this.open ??= this.db.openRead();
+      return await work(opened.tx);
     } catch (error) {
-      if (this.open === opening) this.discard();
+      if (opened && this.open === opened) this.discard();
       throw translateError(error, typeof name === 'string' ? name : name());
     } finally {
       this.running -= 1;
@@ -103,28 +103,11 @@ export class RequestTransaction implements ReadScope {
     }
   }
 
-  private begin(): Promise<{ tx: Tx; release: () => void }> {
-    return new Promise((ready, fail) => {
-      let started = false;
-      this.db
-        .readTx(async (tx) => {
-          // A retried transaction (the driver retries transient failures) has nothing left to do:
-          // the statements of the first attempt have already failed over to a new transaction.
-          if (started) return;
-          started = true;
-          await new Promise<void>((release) => ready({ tx, release }));
-        })
-        .catch((error: unknown) => {
-          if (!started) fail(error);
-        });
-    });
-  }
-
   /** Commits (or, after a failure, abandons) the current transaction. */
   private discard(): void {
     const current = this.open;
     this.open = null;
-    current?.then(({ release }) => release(), () => undefined);
+    void current?.end();
   }
 }
 

@@ -155,6 +155,13 @@ export interface Tx {
   run<T = Row>(query: Cypher, params?: Params): Promise<T[]>;
 }
 
+/** A read transaction its opener ends (`Database.openRead`). */
+export interface OpenRead {
+  tx: Tx;
+  /** Ends the transaction and releases its connection; never fails. */
+  end(): Promise<void>;
+}
+
 /**
  * Remembers that the database just failed to answer, so that for a short while requests fail at
  * once instead of each waiting for its own connection attempt; after the pause, the next request
@@ -266,6 +273,46 @@ export class Database {
     } finally {
       await session.close();
     }
+  }
+
+  /**
+   * Opens a read transaction that the caller ends: a request's snapshot (src/db/batcher.ts), which
+   * stays open while the request reads. Its BEGIN goes out with the first statement instead of
+   * being awaited first (one exchange with Neo4j less per request), and there is no work function
+   * for the driver to retry: a failure fails the statements that used the transaction, and the
+   * next statement opens a new one.
+   */
+  openRead(): OpenRead {
+    this.breaker.check();
+    this.counter.readTransactions = (this.counter.readTransactions ?? 0) + 1;
+    const session = this.driver.session({ database: this.name, defaultAccessMode: neo4j.session.READ });
+    const transaction = withoutCallerStack(() => session.beginTransaction(this.timeoutMs > 0 ? { timeout: this.timeoutMs } : {}));
+    return {
+      tx: {
+        run: async <R>(query: Cypher, params: Params = {}) => {
+          this.counter.count += 1;
+          try {
+            const rows = await rowsOfStatement<R>(() => transaction.run(query.text, params));
+            this.breaker.record(null);
+            return rows;
+          } catch (error) {
+            const translated = translateError(error, query.name);
+            this.breaker.record(translated);
+            throw translated;
+          }
+        },
+      },
+      end: async () => {
+        try {
+          // Committing a read changes nothing; it only ends the transaction on the server.
+          if (transaction.isOpen()) await withoutCallerStack(() => transaction.commit());
+        } catch {
+          // A read transaction that cannot end cleanly has nothing to lose; Neo4j drops it.
+        } finally {
+          await session.close();
+        }
+      },
+    };
   }
 
   /** Auto-commit statement, needed for `CALL { … } IN TRANSACTIONS`, schema commands and procedures that wait on the database. */

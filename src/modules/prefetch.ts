@@ -4,22 +4,9 @@
 // request's batcher then reads the entity and its relationships in one statement instead of two.
 // The loads are the very ones the child resolvers make later (same loader, same arguments), so the
 // resolvers find them done; if the entity does not exist they come back empty and nothing uses them.
-import {
-  getArgumentValues,
-  Kind,
-  type FieldNode,
-  type FragmentDefinitionNode,
-  type GraphQLObjectType,
-  type GraphQLResolveInfo,
-  type SelectionSetNode,
-} from 'graphql';
+import { getArgumentValues, Kind, type GraphQLObjectType, type GraphQLResolveInfo, type SelectionSetNode } from 'graphql';
 import type { RequestContext } from './context.js';
-
-/** Where a field sits in the query: its nodes and the operation's fragments, to see what is selected under it. */
-export interface FieldSelection {
-  nodes: readonly FieldNode[];
-  fragments: Record<string, FragmentDefinitionNode>;
-}
+import type { FieldSelection } from './selection.js';
 
 /**
  * The load a child field makes for a parent of this id, with the field's arguments; `selection`
@@ -36,22 +23,6 @@ export function resolversById<Loads extends Record<string, FieldLoad>>(loads: Lo
         load(row.id, args, context, { nodes: info.fieldNodes, fragments: info.fragments }),
     ]),
   ) as { [Field in keyof Loads]: (row: { id: string }, args: Parameters<Loads[Field]>[1], context: RequestContext, info: GraphQLResolveInfo) => ReturnType<Loads[Field]> };
-}
-
-/**
- * Whether the query selects the field path `path` under `selection` (`['tasks', 'outputs']`),
- * through fragments of any type: a yes that turns out unused only reads a little more.
- */
-export function selects(selection: FieldSelection, path: readonly string[]): boolean {
-  const within = (set: SelectionSetNode | undefined, rest: readonly string[]): boolean => {
-    if (!set) return false;
-    return set.selections.some((node) => {
-      if (node.kind === Kind.FIELD) return node.name.value === rest[0] && (rest.length === 1 || within(node.selectionSet, rest.slice(1)));
-      if (node.kind === Kind.INLINE_FRAGMENT) return within(node.selectionSet, rest);
-      return within(selection.fragments[node.name.value]?.selectionSet, rest);
-    });
-  };
-  return path.length === 0 || selection.nodes.some((node) => within(node.selectionSet, path));
 }
 
 /**

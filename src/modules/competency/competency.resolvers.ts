@@ -10,8 +10,9 @@ import { keysetConnection, keysetPage, MAX_PAGE_SIZE, toGlobalId } from '../../r
 import { textArgument } from '../../arguments.js';
 import { COMPETENCY_NODE_TYPE, type CompetencyRow } from '../../graph/competency-row.js';
 import { roleRequirements } from './role-requirements.js';
-import { prefetchSelection, resolversById, type FieldLoad, type FieldSelection } from '../prefetch.js';
-import { needsDocumentDetail } from '../document/document.selection.js';
+import { prefetchSelection, resolversById, type FieldLoad } from '../prefetch.js';
+import type { FieldSelection } from '../selection.js';
+import { needsDocumentDetail } from '../document/document.mappers.js';
 import type { GraphQLResolveInfo } from 'graphql';
 
 const kindValue = (kind: CompetencyKind): StoredKind => kind.toLowerCase() as StoredKind;

@@ -4,6 +4,7 @@
 import { asCompetency, type CompetencyRow } from '../../graph/competency-row.js';
 import { listOf, nullable } from '../../graph/decoders.js';
 import { fieldsOf, isSummary } from '../../db/projections.js';
+import { selects, type FieldSelection } from '../selection.js';
 
 /** A node as repositories project it: its properties plus `labels`. */
 export type RawEntity = Record<string, unknown> & { labels?: string[] };
@@ -40,9 +41,24 @@ export interface DocumentRow {
   revisionNotes: string[];
   /**
    * Read as a summary: the long texts and lists above are left empty, so the row answers only the
-   * fields document.selection.ts does not name and is never cached as the whole document.
+   * fields DOCUMENT_DETAIL_FIELDS does not name and is never cached as the whole document.
    */
   partial?: true;
+}
+
+/**
+ * The GraphQL fields of Standard and Unit that read a document's long texts and lists: lists of
+ * documents (what requires a competency, say) are usually read for codes and names, and these are
+ * most of a document's bytes.
+ */
+const DOCUMENT_DETAIL_FIELDS = ['description', 'versionNote', 'requirements', 'glossary', 'otherNotes', 'domain', 'assessment', 'revisionNotes'];
+
+/**
+ * Whether the query selects, on the documents at field path `path` under `selection`, any field
+ * that a document's summary (project.documentSummary) cannot answer.
+ */
+export function needsDocumentDetail(selection: FieldSelection, path: readonly string[]): boolean {
+  return DOCUMENT_DETAIL_FIELDS.some((field) => selects(selection, [...path, field]));
 }
 
 export interface ResponsibilityRow {

@@ -9,7 +9,8 @@ import { documentOfLocalId } from './document.mappers.js';
 import { codeArgument } from '../../arguments.js';
 import { documentPageArgs } from './document.filters.js';
 import { loadNode } from '../../graph/node.js';
-import { prefetchSelection, resolversById, selects, type FieldLoad, type FieldSelection } from '../prefetch.js';
+import { prefetchSelection, resolversById, type FieldLoad } from '../prefetch.js';
+import { selects, type FieldSelection } from '../selection.js';
 
 /** A code with its version (`BLM2421-007v4`) is the document's id; a base code is resolved first. */
 const FULL_CODE = /v\d+$/;

@@ -1,0 +1,25 @@
+// What a query selects under a field, read from its syntax tree: lets a load read in the same
+// statement what the query will ask of its result (prefetch.ts), or leave out what it will not.
+import { Kind, type FieldNode, type FragmentDefinitionNode, type SelectionSetNode } from 'graphql';
+
+/** Where a field sits in the query: its nodes and the operation's fragments, to see what is selected under it. */
+export interface FieldSelection {
+  nodes: readonly FieldNode[];
+  fragments: Record<string, FragmentDefinitionNode>;
+}
+
+/**
+ * Whether the query selects the field path `path` under `selection` (`['tasks', 'outputs']`),
+ * through fragments of any type: a yes that turns out unused only reads a little more.
+ */
+export function selects(selection: FieldSelection, path: readonly string[]): boolean {
+  const within = (set: SelectionSetNode | undefined, rest: readonly string[]): boolean => {
+    if (!set) return false;
+    return set.selections.some((node) => {
+      if (node.kind === Kind.FIELD) return node.name.value === rest[0] && (rest.length === 1 || within(node.selectionSet, rest.slice(1)));
+      if (node.kind === Kind.INLINE_FRAGMENT) return within(node.selectionSet, rest);
+      return within(selection.fragments[node.name.value]?.selectionSet, rest);
+    });
+  };
+  return path.length === 0 || selection.nodes.some((node) => within(node.selectionSet, path));
+}
