@@ -68,25 +68,17 @@ export class RequestTransaction implements ReadScope {
   constructor(private readonly db: Database) {}
 
   run<T>(query: Cypher, params: Params): Promise<T[]> {
-    return this.use(query.name, (tx) => tx.run<T>(query, params));
+    return this.use((tx) => tx.run<T>(query, params));
   }
 
   /** Several reads that must see the same data: the transaction stays open until `work` settles. */
   within<T>(work: (tx: Tx) => Promise<T>): Promise<T> {
-    let current = '(transaction)';
-    return this.use(
-      () => current,
-      (tx) =>
-        work({
-          run: <R>(query: Cypher, params: Params = {}) => {
-            current = query.name;
-            return tx.run<R>(query, params);
-          },
-        }),
-    );
+    return this.use(work);
   }
 
-  private async use<T>(name: string | (() => string), work: (tx: Tx) => Promise<T>): Promise<T> {
+  // Statements report their failures under their own names (Database.openRead); what is left to
+  // translate here is a transaction that could not be opened.
+  private async use<T>(work: (tx: Tx) => Promise<T>): Promise<T> {
     this.running += 1;
     if (this.closing) clearImmediate(this.closing);
     this.closing = null;
@@ -96,7 +88,7 @@ export class RequestTransaction implements ReadScope {
       return await work(opened.tx);
     } catch (error) {
       if (opened && this.open === opened) this.discard();
-      throw translateError(error, typeof name === 'string' ? name : name());
+      throw translateError(error, '(request transaction)');
     } finally {
       this.running -= 1;
       if (this.running === 0) this.closing = setImmediate(() => this.running === 0 && this.discard());

@@ -36,8 +36,9 @@ const DOCUMENT_SUMMARY = 11;
 /** A task's projection also lists the document-local codes of the K and S it needs. */
 const TASK_CODES = 'codes';
 
-function listed(kind: ProjectedKind, v: string): string {
-  return FIELDS[kind].map((field) => `${v}.${field}`).join(', ');
+/** `v.a, v.b, …` for the given properties. */
+function listed(fields: readonly string[], v: string): string {
+  return fields.map((field) => `${v}.${field}`).join(', ');
 }
 
 /**
@@ -45,19 +46,19 @@ function listed(kind: ProjectedKind, v: string): string {
  * as a list in `FIELDS` order. `v` must be a variable (a task's projection follows a pattern from it).
  */
 export const project = {
-  document: (v: string) => `[${listed('document', v)}]`,
+  document: (v: string) => `[${listed(FIELDS.document, v)}]`,
   /** A document's summary properties only: a row read so is `partial` (see `isSummary`). */
-  documentSummary: (v: string) => `[${FIELDS.document.slice(0, DOCUMENT_SUMMARY).map((field) => `${v}.${field}`).join(', ')}]`,
-  responsibility: (v: string) => `[${listed('responsibility', v)}]`,
-  task: (v: string) => `[${listed('task', v)}, [(${v})-[need:REQUIRES]->() | need.code]]`,
+  documentSummary: (v: string) => `[${listed(FIELDS.document.slice(0, DOCUMENT_SUMMARY), v)}]`,
+  responsibility: (v: string) => `[${listed(FIELDS.responsibility, v)}]`,
+  task: (v: string) => `[${listed(FIELDS.task, v)}, [(${v})-[need:REQUIRES]->() | need.code]]`,
   /** A task without its codes, where the node is an expression rather than a variable. */
-  taskOnly: (v: string) => `[${listed('task', v)}]`,
-  indicator: (v: string) => `[${listed('indicator', v)}]`,
-  output: (v: string) => `[${listed('output', v)}]`,
-  note: (v: string) => `[${listed('note', v)}]`,
-  competency: (v: string) => `[${listed('competency', v)}]`,
-  classification: (v: string) => `[${listed('classification', v)}]`,
-  level: (v: string) => `[${listed('level', v)}]`,
+  taskOnly: (v: string) => `[${listed(FIELDS.task, v)}]`,
+  indicator: (v: string) => `[${listed(FIELDS.indicator, v)}]`,
+  output: (v: string) => `[${listed(FIELDS.output, v)}]`,
+  note: (v: string) => `[${listed(FIELDS.note, v)}]`,
+  competency: (v: string) => `[${listed(FIELDS.competency, v)}]`,
+  classification: (v: string) => `[${listed(FIELDS.classification, v)}]`,
+  level: (v: string) => `[${listed(FIELDS.level, v)}]`,
 };
 
 /** Whether a projected document is its summary (`project.documentSummary`) rather than all of it. */

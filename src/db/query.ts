@@ -219,6 +219,11 @@ export class Database {
     return new Database(this.driver, this.name, this.timeoutMs, this.counter, this.breaker, reads);
   }
 
+  /** The configuration of every transaction: the timeout sent to Neo4j, when one is set. */
+  private get transactionConfig(): { timeout?: number } {
+    return this.timeoutMs > 0 ? { timeout: this.timeoutMs } : {};
+  }
+
   get roundTrips(): number {
     return this.counter.count;
   }
@@ -254,7 +259,7 @@ export class Database {
     this.breaker.check();
     if (mode === 'READ') this.counter.readTransactions = (this.counter.readTransactions ?? 0) + 1;
     try {
-      const config = this.timeoutMs > 0 ? { timeout: this.timeoutMs } : {};
+      const config = this.transactionConfig;
       const body = (managed: ManagedTransaction) =>
         work({
           run: async <R>(query: Cypher, params: Params = {}) => {
@@ -286,7 +291,7 @@ export class Database {
     this.breaker.check();
     this.counter.readTransactions = (this.counter.readTransactions ?? 0) + 1;
     const session = this.driver.session({ database: this.name, defaultAccessMode: neo4j.session.READ });
-    const transaction = withoutCallerStack(() => session.beginTransaction(this.timeoutMs > 0 ? { timeout: this.timeoutMs } : {}));
+    const transaction = withoutCallerStack(() => session.beginTransaction(this.transactionConfig));
     return {
       tx: {
         run: async <R>(query: Cypher, params: Params = {}) => {
@@ -320,8 +325,7 @@ export class Database {
     const session = this.driver.session({ database: this.name });
     try {
       this.counter.count += 1;
-      const config = this.timeoutMs > 0 ? { timeout: this.timeoutMs } : {};
-      return await rowsOfStatement<T>(() => session.run(query.text, params, config));
+      return await rowsOfStatement<T>(() => session.run(query.text, params, this.transactionConfig));
     } catch (error) {
       throw translateError(error, query.name);
     } finally {

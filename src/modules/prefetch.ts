@@ -6,7 +6,7 @@
 // resolvers find them done; if the entity does not exist they come back empty and nothing uses them.
 import { getArgumentValues, Kind, type GraphQLObjectType, type GraphQLResolveInfo, type SelectionSetNode } from 'graphql';
 import type { RequestContext } from './context.js';
-import type { FieldSelection } from './selection.js';
+import { selectionOf, type FieldSelection } from './selection.js';
 
 /**
  * The load a child field makes for a parent of this id, with the field's arguments; `selection`
@@ -20,7 +20,7 @@ export function resolversById<Loads extends Record<string, FieldLoad>>(loads: Lo
     Object.entries(loads).map(([field, load]) => [
       field,
       (row: { id: string }, args: Record<string, unknown>, context: RequestContext, info: GraphQLResolveInfo) =>
-        load(row.id, args, context, { nodes: info.fieldNodes, fragments: info.fragments }),
+        load(row.id, args, context, selectionOf(info)),
     ]),
   ) as { [Field in keyof Loads]: (row: { id: string }, args: Parameters<Loads[Field]>[1], context: RequestContext, info: GraphQLResolveInfo) => ReturnType<Loads[Field]> };
 }

@@ -1,11 +1,16 @@
 // What a query selects under a field, read from its syntax tree: lets a load read in the same
 // statement what the query will ask of its result (prefetch.ts), or leave out what it will not.
-import { Kind, type FieldNode, type FragmentDefinitionNode, type SelectionSetNode } from 'graphql';
+import { Kind, type FieldNode, type FragmentDefinitionNode, type GraphQLResolveInfo, type SelectionSetNode } from 'graphql';
 
 /** Where a field sits in the query: its nodes and the operation's fragments, to see what is selected under it. */
 export interface FieldSelection {
   nodes: readonly FieldNode[];
   fragments: Record<string, FragmentDefinitionNode>;
+}
+
+/** The selection of the field a resolver resolves. */
+export function selectionOf(info: GraphQLResolveInfo): FieldSelection {
+  return { nodes: info.fieldNodes, fragments: info.fragments };
 }
 
 /**

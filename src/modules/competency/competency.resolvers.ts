@@ -11,7 +11,7 @@ import { textArgument } from '../../arguments.js';
 import { COMPETENCY_NODE_TYPE, type CompetencyRow } from '../../graph/competency-row.js';
 import { roleRequirements } from './role-requirements.js';
 import { prefetchSelection, resolversById, type FieldLoad } from '../prefetch.js';
-import type { FieldSelection } from '../selection.js';
+import { selectionOf, type FieldSelection } from '../selection.js';
 import { needsDocumentDetail } from '../document/document.mappers.js';
 import type { GraphQLResolveInfo } from 'graphql';
 
@@ -42,7 +42,7 @@ const competencyFields = {
   kind: (row: CompetencyRow) => row.kind.toUpperCase() as CompetencyKind,
   requiredBy: async (row: CompetencyRow, args: { first?: number | null; after?: string | null }, context: RequestContext, info: GraphQLResolveInfo) => {
     const page = keysetPage(args);
-    const result = await competencyLoads.requiredBy(row.id, args, context, { nodes: info.fieldNodes, fragments: info.fragments });
+    const result = await competencyLoads.requiredBy(row.id, args, context, selectionOf(info));
     return keysetConnection(
       result.items,
       result.total,
