@@ -1,5 +1,5 @@
 // HTTP: health and readiness probes, metrics, GraphiQL, and the GraphQL endpoint (Apollo Server on Express).
-import { randomUUID, timingSafeEqual, createHash } from 'node:crypto';
+import { timingSafeEqual, createHash } from 'node:crypto';
 import http from 'node:http';
 import path from 'node:path';
 import { ApolloServer, type ApolloServerPlugin } from '@apollo/server';
@@ -15,10 +15,13 @@ import { errorReporting } from './http/error-reporting.js';
 import { explorerRouter } from './http/explorer.js';
 import { CatalogueWatcher } from './http/catalogue-watcher.js';
 import { graphiqlPage } from './http/graphiql.js';
-import { graphqlHandler, responseCachePlugin, type CacheSetup } from './http/graphql-handler.js';
+import { bytesOf, cacheFrontDoor } from './http/cache-front-door.js';
+import { graphqlHandler, responseCachePlugin } from './http/graphql-handler.js';
+import { sendJsonError } from './http/json-error.js';
 import { costLimitPlugin, limitRules } from './http/limits.js';
 import { rateLimit } from './http/rate-limit.js';
-import { ResponseCache } from './http/response-cache.js';
+import { observeRequests, requestIdOf } from './http/request-log.js';
+import { ResponseCache, type CacheSetup } from './http/response-cache.js';
 import { countImportedDocuments, createMetrics, graphqlMetrics, httpMetrics, type GraphqlMetrics } from './metrics/index.js';
 import { loadTypeDefs, resolvers } from './modules/index.js';
 import { PROJECT_ROOT } from './paths.js';
@@ -75,7 +78,8 @@ export async function startServer(deps: ServerDeps): Promise<RunningServer> {
   app.disable('x-powered-by');
   // Express would hash every answer for a weak ETag; the response cache sets strong ones where they help.
   app.set('etag', false);
-  const httpServer = http.createServer(app);
+  // Requests reach Express through the handler installed below, once the response cache is ready.
+  const httpServer = http.createServer();
 
   const metrics = createMetrics(services.db.driver);
   const operations = graphqlMetrics(metrics);
@@ -105,21 +109,6 @@ export async function startServer(deps: ServerDeps): Promise<RunningServer> {
   });
   await apollo.start();
   const caching = await startResponseCache(config, services, metrics.registry, operations);
-
-  app.use((req, res, next) => {
-    const requestId = (req.headers['x-request-id'] as string | undefined)?.slice(0, 100) || randomUUID();
-    res.locals.requestId = requestId;
-    res.setHeader('x-request-id', requestId);
-    const started = process.hrtime.bigint();
-    res.on('finish', () => {
-      const durationMs = Number(process.hrtime.bigint() - started) / 1e6;
-      log.info({ requestId, method: req.method, path: req.originalUrl.split('?')[0], status: res.statusCode, durationMs: Math.round(durationMs * 10) / 10 }, 'request');
-    });
-    next();
-  });
-  if (config.metricsEnabled) app.use(httpMetrics(metrics));
-
-  if (config.http.rateLimitPerMinute > 0) app.use(rateLimit(config.http.rateLimitPerMinute, config.http.rateLimitLoopback));
 
   app.get('/healthz', (_req, res) => {
     res.json({ status: 'ok' });
@@ -170,9 +159,9 @@ export async function startServer(deps: ServerDeps): Promise<RunningServer> {
       apollo,
       async (res) =>
         createRequestContext(services, {
-          requestId: res.locals.requestId as string,
+          requestId: requestIdOf(res),
           isAdmin: res.locals.isAdmin as boolean,
-          log: log.child({ requestId: res.locals.requestId }),
+          log: log.child({ requestId: requestIdOf(res) }),
         }),
       caching,
     ),
@@ -189,8 +178,20 @@ export async function startServer(deps: ServerDeps): Promise<RunningServer> {
         : status === 500
           ? 'Internal server error'
           : `Malformed request: ${error.message}`;
-    if (status === 500) log.error({ err: error, requestId: res.locals.requestId }, 'unexpected HTTP error');
-    res.status(status).json({ errors: [{ message, extensions: { code } }] });
+    if (status === 500) log.error({ err: error, requestId: requestIdOf(res) }, 'unexpected HTTP error');
+    sendJsonError(res, status, code, message);
+  });
+
+  // Every request is observed (id, access log, metrics) and rate limited before any route; with the
+  // response cache on, repeated queries are then answered at its front door without Express.
+  const observe = observeRequests(log, config.metricsEnabled ? httpMetrics(metrics) : null);
+  const limit = config.http.rateLimitPerMinute > 0 ? rateLimit(config.http.rateLimitPerMinute, config.http.rateLimitLoopback) : null;
+  const frontDoor = caching ? cacheFrontDoor(caching, bytesOf(config.http.bodyLimit)) : null;
+  httpServer.on('request', (req: http.IncomingMessage, res: http.ServerResponse) => {
+    observe(req, res);
+    if (limit?.(req, res)) return;
+    if (frontDoor) frontDoor(req, res, () => app(req, res));
+    else app(req, res);
   });
 
   await new Promise<void>((resolve) => httpServer.listen(config.port, config.host, resolve));

@@ -3,20 +3,8 @@
 // Express integration) because the cache needs the answer's body and must run before Apollo.
 import { HeaderMap, type ApolloServer, type ApolloServerPlugin } from '@apollo/server';
 import type { Request, RequestHandler, Response } from 'express';
-import type { Counter } from 'prom-client';
 import type { RequestContext } from '../modules/context.js';
-import type { CatalogueWatcher } from './catalogue-watcher.js';
-import { answerForHits, etagOf, requestKey, type CachedAnswer, type ResponseCache } from './response-cache.js';
-
-export interface CacheSetup {
-  cache: ResponseCache;
-  watcher: CatalogueWatcher;
-  /** `Cache-Control: max-age` sent with answers to GET requests, in seconds. */
-  maxAgeSeconds: number;
-  lookups: Counter<'outcome'>;
-  /** Reports a hit to the operation metrics, which never see it (Apollo does not run). */
-  countHit(operationName: string | null, seconds: number): void;
-}
+import { answerForHits, etagOf, requestKey, sendAnswer, type CacheSetup, type CachedAnswer } from './response-cache.js';
 
 /** Marks the answers that may be stored: queries (never mutations) answered without errors. */
 export const responseCachePlugin: ApolloServerPlugin<RequestContext> = {
@@ -42,12 +30,12 @@ export function graphqlHandler(
     const started = performance.now();
     // Admin requests are never cached: they may read import jobs, which change without a new version.
     const version = caching && !res.locals.isAdmin ? caching.watcher.current() : null;
-    const key = version === null ? null : requestKey(req);
+    const key = version === null ? null : requestKey(req.method, req.headers, req.method === 'GET' ? req.query : req.body);
     if (caching && version !== null && key !== null) {
       const hit = caching.cache.get(version, key);
       caching.lookups.inc({ outcome: hit ? 'hit' : 'miss' });
       if (hit) {
-        send(req, res, hit, 'hit', caching.maxAgeSeconds);
+        sendAnswer(req, res, hit, 'hit', caching.maxAgeSeconds);
         caching.countHit(hit.operationName, (performance.now() - started) / 1000);
         return;
       }
@@ -73,29 +61,14 @@ export function graphqlHandler(
     const stored: CachedAnswer = {
       status: 200,
       contentType: String(res.getHeader('content-type')),
-      body: answerForHits(body),
+      body: Buffer.from(answerForHits(body)),
       etag: etagOf(body),
       operationName: context.answer.operationName,
     };
     // Stored under the version read before executing: the answer is at least that fresh.
     caching.cache.set(version, key, stored);
-    send(req, res, { ...stored, body }, 'miss', caching.maxAgeSeconds);
+    sendAnswer(req, res, { ...stored, body: Buffer.from(body) }, 'miss', caching.maxAgeSeconds);
   };
-}
-
-function send(req: Request, res: Response, answer: CachedAnswer, outcome: 'hit' | 'miss', maxAgeSeconds: number): void {
-  res.setHeader('x-cache', outcome);
-  res.setHeader('etag', answer.etag);
-  if (req.method === 'GET') {
-    // Shared caches may keep GET answers (persisted queries) but must ask again after max-age.
-    res.setHeader('cache-control', `public, max-age=${maxAgeSeconds}, must-revalidate`);
-    res.setHeader('vary', 'accept');
-    if (req.headers['if-none-match'] === answer.etag) {
-      res.status(304).end();
-      return;
-    }
-  }
-  res.status(answer.status).type(answer.contentType).send(answer.body);
 }
 
 function headersOf(req: Request): HeaderMap {

@@ -3,12 +3,15 @@
 // answer a repeated query without parsing or executing it; every write bumps the version stored in
 // Neo4j (src/db/catalogue-version.ts) and each replica empties its cache when it reads a new one.
 import { createHash } from 'node:crypto';
-import type { Request } from 'express';
+import type { IncomingHttpHeaders, IncomingMessage, ServerResponse } from 'node:http';
+import type { Counter } from 'prom-client';
+import type { CatalogueWatcher } from './catalogue-watcher.js';
 
 export interface CachedAnswer {
   status: number;
   contentType: string;
-  body: string;
+  /** Encoded once when stored: a hit writes these bytes as they are. */
+  body: Buffer;
   /** Strong validator of the body: equal bodies have equal tags whatever the version. */
   etag: string;
   /** The operation's name, for the metrics of hits. */
@@ -62,7 +65,7 @@ export class ResponseCache {
   }
 }
 
-export function etagOf(body: string): string {
+export function etagOf(body: string | Buffer): string {
   return `"${createHash('sha1').update(body).digest('base64url')}"`;
 }
 
@@ -72,23 +75,24 @@ const text = (value: unknown): string | null => (typeof value === 'string' ? val
  * What makes two requests get the same answer: the operation, its variables and persisted-query
  * hash, and the headers Apollo Server reads before executing (the media type it answers in, and
  * the content type and headers of its CSRF check - a request it would refuse never matches an
- * answer stored for one it accepted). Null when the request carries no operation.
+ * answer stored for one it accepted). `params` is a POST's parsed body or a GET's parsed query
+ * string. Null when the request carries no operation.
  */
-export function requestKey(req: Request): string | null {
-  const params: Record<string, unknown> = req.method === 'GET' ? (req.query as Record<string, unknown>) : (req.body as Record<string, unknown>);
+export function requestKey(method: string, headers: IncomingHttpHeaders, params: unknown): string | null {
   if (!params || typeof params !== 'object') return null;
-  const extensions = typeof params.extensions === 'string' ? safeJson(params.extensions) : params.extensions;
+  const fields = params as Record<string, unknown>;
+  const extensions = typeof fields.extensions === 'string' ? safeJson(fields.extensions) : fields.extensions;
   const persisted = (extensions as { persistedQuery?: { sha256Hash?: unknown } } | null)?.persistedQuery?.sha256Hash;
-  const query = text(params.query);
+  const query = text(fields.query);
   if (query === null && typeof persisted !== 'string') return null;
   return JSON.stringify([
-    req.method,
-    req.headers.accept ?? null,
-    req.headers['content-type']?.split(';')[0]?.trim().toLowerCase() ?? null,
-    Boolean(req.headers['apollo-require-preflight'] || req.headers['x-apollo-operation-name']),
+    method,
+    headers.accept ?? null,
+    headers['content-type']?.split(';')[0]?.trim().toLowerCase() ?? null,
+    Boolean(headers['apollo-require-preflight'] || headers['x-apollo-operation-name']),
     query,
-    text(params.operationName),
-    text(params.variables),
+    text(fields.operationName),
+    text(fields.variables),
     typeof persisted === 'string' ? persisted : null,
   ]);
 }
@@ -106,4 +110,38 @@ export function answerForHits(body: string): string {
   const answer = JSON.parse(body) as { extensions?: Record<string, unknown> };
   if (answer.extensions && 'dbRoundTrips' in answer.extensions) answer.extensions = { ...answer.extensions, dbRoundTrips: 0 };
   return JSON.stringify(answer);
+}
+
+/** The response cache and what serving from it needs. */
+export interface CacheSetup {
+  cache: ResponseCache;
+  watcher: CatalogueWatcher;
+  /** `Cache-Control: max-age` sent with answers to GET requests, in seconds. */
+  maxAgeSeconds: number;
+  lookups: Counter<'outcome'>;
+  /** Reports a hit to the operation metrics, which never see it (Apollo does not run). */
+  countHit(operationName: string | null, seconds: number): void;
+}
+
+/**
+ * Sends an answer of the cache (a hit) or one just stored (a miss) with its validators: a GET
+ * whose `If-None-Match` names the answer's ETag gets 304 and no body.
+ */
+export function sendAnswer(req: IncomingMessage, res: ServerResponse, answer: CachedAnswer, outcome: 'hit' | 'miss', maxAgeSeconds: number): void {
+  res.setHeader('x-cache', outcome);
+  res.setHeader('etag', answer.etag);
+  if (req.method === 'GET') {
+    // Shared caches may keep GET answers (persisted queries) but must ask again after max-age.
+    res.setHeader('cache-control', `public, max-age=${maxAgeSeconds}, must-revalidate`);
+    res.setHeader('vary', 'accept');
+    if (req.headers['if-none-match'] === answer.etag) {
+      res.statusCode = 304;
+      res.end();
+      return;
+    }
+  }
+  res.statusCode = answer.status;
+  res.setHeader('content-type', answer.contentType);
+  res.setHeader('content-length', answer.body.length);
+  res.end(answer.body);
 }

@@ -1,6 +1,6 @@
 // Counts every HTTP response by route and status, so refusals that never reach GraphQL (413, 429,
-// malformed JSON) show up in /metrics too.
-import type { NextFunction, Request, Response } from 'express';
+// malformed JSON) and answers from the response cache's front door show up in /metrics too.
+import type { ServerResponse } from 'node:http';
 import type { ServiceMetrics } from './service-metrics.js';
 
 /** The service's routes; anything else is `other`, so scanners cannot add labels. */
@@ -10,11 +10,10 @@ function routeOf(path: string): string {
   return ROUTES.find((route) => path === route || path.startsWith(`${route}/`)) ?? 'other';
 }
 
-export function httpMetrics(metrics: ServiceMetrics) {
-  return (req: Request, res: Response, next: NextFunction) => {
-    // Read now: routers mounted below rewrite req.url while they handle the request.
-    const route = routeOf(req.path);
+/** Counts a response when it is sent; called once per request, with its path, before any route. */
+export function httpMetrics(metrics: ServiceMetrics): (path: string, res: ServerResponse) => void {
+  return (path, res) => {
+    const route = routeOf(path);
     res.on('finish', () => metrics.httpResponses.inc({ route, status: String(res.statusCode) }));
-    next();
   };
 }

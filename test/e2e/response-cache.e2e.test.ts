@@ -73,6 +73,27 @@ describe('the response cache', () => {
     expect(second.body.extensions?.dbRoundTrips).toBe(0);
   });
 
+  it('answers a hit like any other request: with its request id, counted in the metrics, whichever way it came in', async () => {
+    const graphqlResponses = async () => {
+      const text = await (await fetch(replicaUrl.replace('/graphql', '/metrics'))).text();
+      return Number(/^http_responses_total\{route="\/graphql",status="200"\} (\d+)$/m.exec(text)?.[1] ?? 0);
+    };
+    await post(replicaUrl, LIST);
+    const before = await graphqlResponses();
+    // A plain query is answered before Express; one with an Origin header goes through the route's CORS handling.
+    const plain = await fetch(replicaUrl, { method: 'POST', headers: { 'content-type': 'application/json', 'x-request-id': 'cache-hit-1' }, body: JSON.stringify({ query: LIST }) });
+    const crossOrigin = await post(replicaUrl, LIST, { origin: 'http://elsewhere.example' });
+    expect(plain.headers.get('x-cache')).toBe('hit');
+    expect(plain.headers.get('x-request-id')).toBe('cache-hit-1');
+    expect(crossOrigin.cache).toBe('hit');
+    expect(((await plain.json()) as Answer['body']).data).toEqual(crossOrigin.body.data);
+    expect(await graphqlResponses()).toBe(before + 2);
+    // A body that is not JSON is refused the same way on either path.
+    const malformed = await fetch(replicaUrl, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{"query": ' });
+    expect(malformed.status).toBe(400);
+    expect(((await malformed.json()) as { errors: Array<{ extensions: { code: string } }> }).errors[0]!.extensions.code).toBe('BAD_REQUEST');
+  });
+
   it('drops the answers of another process within a second of an import', async () => {
     expect((await post(replicaUrl, LIST)).cache).toBe('hit');
     await importDocuments(DOCUMENTS.slice(1, 2));

@@ -1,22 +1,22 @@
 // The response cache's bookkeeping: answers live for one catalogue version, the least recently used
 // go first when the byte budget is spent, and two requests share an answer only when Apollo Server
 // would treat them alike.
-import type { Request } from 'express';
+import type { IncomingHttpHeaders } from 'node:http';
 import { describe, expect, it } from 'vitest';
 import { answerForHits, etagOf, requestKey, ResponseCache, type CachedAnswer } from '../../../src/http/response-cache.js';
 
-const answer = (body: string): CachedAnswer => ({ status: 200, contentType: 'application/json', body, etag: etagOf(body), operationName: null });
+const answer = (body: string): CachedAnswer => ({ status: 200, contentType: 'application/json', body: Buffer.from(body), etag: etagOf(body), operationName: null });
 
-function request(method: 'GET' | 'POST', params: Record<string, unknown>, headers: Record<string, string> = {}): Request {
-  const base = { method, headers: { 'content-type': 'application/json', accept: 'application/json', ...headers } };
-  return (method === 'GET' ? { ...base, query: params } : { ...base, body: params }) as unknown as Request;
+/** requestKey's arguments for a request: a POST's parsed body or a GET's parsed query string. */
+function request(method: 'GET' | 'POST', params: Record<string, unknown>, headers: Record<string, string> = {}): [string, IncomingHttpHeaders, unknown] {
+  return [method, { 'content-type': 'application/json', accept: 'application/json', ...headers }, params];
 }
 
 describe('ResponseCache', () => {
   it('answers only for the version an answer was stored under, and a new version empties it', () => {
     const cache = new ResponseCache(10_000);
     cache.set(1, 'a', answer('{"data":1}'));
-    expect(cache.get(1, 'a')?.body).toBe('{"data":1}');
+    expect(cache.get(1, 'a')?.body.toString()).toBe('{"data":1}');
     expect(cache.get(2, 'a')).toBeUndefined();
     cache.set(2, 'b', answer('{"data":2}'));
     expect(cache.get(1, 'a')).toBeUndefined();
@@ -49,14 +49,14 @@ describe('requestKey', () => {
   const query = '{ standards { totalCount } }';
 
   it('is equal for the same operation and variables, and differs when either differs', () => {
-    const key = requestKey(request('POST', { query, variables: { first: 5 } }));
-    expect(requestKey(request('POST', { query, variables: { first: 5 } }))).toBe(key);
-    expect(requestKey(request('POST', { query, variables: { first: 6 } }))).not.toBe(key);
-    expect(requestKey(request('POST', { query: '{ standards { edges { cursor } } }', variables: { first: 5 } }))).not.toBe(key);
+    const key = requestKey(...request('POST', { query, variables: { first: 5 } }));
+    expect(requestKey(...request('POST', { query, variables: { first: 5 } }))).toBe(key);
+    expect(requestKey(...request('POST', { query, variables: { first: 6 } }))).not.toBe(key);
+    expect(requestKey(...request('POST', { query: '{ standards { edges { cursor } } }', variables: { first: 5 } }))).not.toBe(key);
   });
 
   it('separates requests Apollo Server treats differently: the media type asked for and the CSRF headers', () => {
-    const get = (headers: Record<string, string>) => requestKey(request('GET', { query }, headers));
+    const get = (headers: Record<string, string>) => requestKey(...request('GET', { query }, headers));
     expect(get({ accept: 'application/graphql-response+json' })).not.toBe(get({ accept: 'application/json' }));
     expect(get({ 'apollo-require-preflight': 'true' })).not.toBe(get({}));
     expect(get({ 'content-type': 'text/plain' })).not.toBe(get({}));
@@ -64,9 +64,9 @@ describe('requestKey', () => {
 
   it('keys a persisted query by its hash, and is null for a request without an operation', () => {
     const hash = 'a'.repeat(64);
-    const persisted = requestKey(request('GET', { extensions: JSON.stringify({ persistedQuery: { version: 1, sha256Hash: hash } }) }));
+    const persisted = requestKey(...request('GET', { extensions: JSON.stringify({ persistedQuery: { version: 1, sha256Hash: hash } }) }));
     expect(persisted).toContain(hash);
-    expect(requestKey(request('POST', { variables: {} }))).toBeNull();
+    expect(requestKey(...request('POST', { variables: {} }))).toBeNull();
   });
 });
 
