@@ -8,9 +8,10 @@
 
 /** The properties of each kind of node, in the order its projection lists them. */
 const FIELDS = {
-  // A document's summary properties come first (see DOCUMENT_SUMMARY), its long texts and lists after.
+  // A document's reference comes first, then the rest of its summary (see DOCUMENT_READS), its long
+  // texts and lists last.
   document: [
-    'id', 'code', 'baseCode', 'version', 'name', 'status', 'hasContent', 'level', 'documentKind', 'kind', 'publishedOn',
+    'id', 'code', 'name', 'documentKind', 'baseCode', 'version', 'status', 'hasContent', 'level', 'kind', 'publishedOn',
     'description', 'versionNote', 'requirements', 'glossaryTerms', 'glossaryDefinitions', 'otherNotes', 'domain',
     'assessmentKeyEvidence', 'assessmentContext', 'assessmentMethods', 'revisionNotes',
   ],
@@ -27,11 +28,14 @@ const FIELDS = {
 export type ProjectedKind = keyof typeof FIELDS;
 
 /**
- * How many of a document's leading properties make its summary: what lists of documents show
- * (code, name, version, status, level, kind, date), without the long texts and lists (description,
+ * How much of a document a list reads, as the number of its leading properties: a `reference`
+ * answers what names it (id, code, name, type), a `summary` what lists of documents show (version,
+ * status, level, kind, date too), and `whole` adds the long texts and lists (description,
  * requirements, glossary, notes, assessment) that can be hundreds of times larger.
  */
-const DOCUMENT_SUMMARY = 11;
+const DOCUMENT_READS = { reference: 4, summary: 11, whole: FIELDS.document.length } as const;
+
+export type DocumentRead = keyof typeof DOCUMENT_READS;
 
 /** A task's projection also lists the document-local codes of the K and S it needs. */
 const TASK_CODES = 'codes';
@@ -47,8 +51,8 @@ function listed(fields: readonly string[], v: string): string {
  */
 export const project = {
   document: (v: string) => `[${listed(FIELDS.document, v)}]`,
-  /** A document's summary properties only: a row read so is `partial` (see `isSummary`). */
-  documentSummary: (v: string) => `[${listed(FIELDS.document.slice(0, DOCUMENT_SUMMARY), v)}]`,
+  /** A document's leading properties only (`DOCUMENT_READS`): a row read so is partial (see `isPartial`). */
+  documentAs: (read: DocumentRead, v: string) => `[${listed(FIELDS.document.slice(0, DOCUMENT_READS[read]), v)}]`,
   responsibility: (v: string) => `[${listed(FIELDS.responsibility, v)}]`,
   task: (v: string) => `[${listed(FIELDS.task, v)}, [(${v})-[need:REQUIRES]->() | need.code]]`,
   /** A task without its codes, where the node is an expression rather than a variable. */
@@ -61,9 +65,9 @@ export const project = {
   level: (v: string) => `[${listed(FIELDS.level, v)}]`,
 };
 
-/** Whether a projected document is its summary (`project.documentSummary`) rather than all of it. */
-export function isSummary(raw: unknown): boolean {
-  return Array.isArray(raw) && raw.length === DOCUMENT_SUMMARY;
+/** Whether a projected document lacks some of its properties (`project.documentAs`). */
+export function isPartial(raw: unknown): boolean {
+  return Array.isArray(raw) && raw.length < FIELDS.document.length;
 }
 
 /**

@@ -28,3 +28,20 @@ export function selects(selection: FieldSelection, path: readonly string[]): boo
   };
   return path.length === 0 || selection.nodes.some((node) => within(node.selectionSet, path));
 }
+
+/** The names of the fields selected directly at `path` under `selection`, through fragments of any type. */
+export function selectedFields(selection: FieldSelection, path: readonly string[]): Set<string> {
+  const names = new Set<string>();
+  const within = (set: SelectionSetNode | undefined, rest: readonly string[]): void => {
+    if (!set) return;
+    for (const node of set.selections) {
+      if (node.kind === Kind.FIELD) {
+        if (rest.length === 0) names.add(node.name.value);
+        else if (node.name.value === rest[0]) within(node.selectionSet, rest.slice(1));
+      } else if (node.kind === Kind.INLINE_FRAGMENT) within(node.selectionSet, rest);
+      else within(selection.fragments[node.name.value]?.selectionSet, rest);
+    }
+  };
+  for (const node of selection.nodes) within(node.selectionSet, path);
+  return names;
+}

@@ -98,6 +98,17 @@ describe('competency(kind, name)', () => {
       { node: { code: 'BLM2421-007v4', name: '微型企業營運主管', version: 4, status: 'CURRENT' } },
       { node: { code: 'T1.1', document: { code: 'BLM2421-007v4', description, requirements } } },
     ]);
+    // Codes and names alone read each document's reference; the document read after it is whole
+    // (版本 V4, 發展更新日期 2025/12/15 in the source).
+    const references = await data(`{ competency(kind: SKILL, name: "溝通協調能力") {
+      requiredBy(first: 2) { edges { node {
+        __typename ... on Node { id } ... on Standard { code name }
+        ... on Task { code document { ... on Standard { code version publishedOn } } } } } }
+    } }`);
+    expect(references.competency.requiredBy.edges).toEqual([
+      { node: { __typename: 'Standard', id: 'Standard:BLM2421-007v4', code: 'BLM2421-007v4', name: '微型企業營運主管' } },
+      { node: { __typename: 'Task', id: 'Task:BLM2421-007v4:T1.1', code: 'T1.1', document: { code: 'BLM2421-007v4', version: 4, publishedOn: '2025-12-15' } } },
+    ]);
   });
 
   it('reads typed relations in their direction: equivalents by default, broader, narrower and related on request', async () => {

@@ -2,7 +2,7 @@
 // the role-requirements read, one statement for the whole answer.
 import type { Database } from '../../db/query.js';
 import { cypher, int } from '../../db/query.js';
-import { project } from '../../db/projections.js';
+import { project, type DocumentRead } from '../../db/projections.js';
 import { listOf, nullable } from '../../graph/decoders.js';
 import { asDocument, asNote, asOutput, asTask, type DocumentRow, type NoteRow, type OutputRow, type TaskRow } from '../document/document.mappers.js';
 import type { Lookup } from '../../db/batcher.js';
@@ -34,10 +34,10 @@ export interface RequirerPage {
   items: RequirerRow[];
 }
 
-export const competencyRequiredBy: Lookup<RequirerPage, { first: number; after: string | null; detail: boolean }> = {
+export const competencyRequiredBy: Lookup<RequirerPage, { first: number; after: string | null; read: DocumentRead }> = {
   name: 'Competency.requiredBy',
   // One entry per document or task; a document listing the competency twice shows its first code.
-  // Documents are read whole only when the query asks for their long texts (`detail`).
+  // Documents are read as far as the query asks of them (`read`, see documentReadFor).
   body: `WITH key, key.args AS a
          WITH a, COLLECT {
            MATCH (n)-[r:REQUIRES]->(:Competency {id: key.id})
@@ -48,8 +48,9 @@ export const competencyRequiredBy: Lookup<RequirerPage, { first: number; after: 
                  items: [x IN [y IN requirers WHERE a.after IS NULL OR y.node.id > a.after][0..a.first + 1] |
                          [x.code, 'Task' IN labels(x.node),
                           CASE WHEN 'Task' IN labels(x.node) THEN ${project.taskOnly('x.node')}
-                               WHEN a.detail THEN ${project.document('x.node')}
-                               ELSE ${project.documentSummary('x.node')} END]]} AS value`,
+                               WHEN a.read = 'whole' THEN ${project.document('x.node')}
+                               WHEN a.read = 'summary' THEN ${project.documentAs('summary', 'x.node')}
+                               ELSE ${project.documentAs('reference', 'x.node')} END]]} AS value`,
   decode: (raw) => {
     // Each item is [code, isTask, the node's projection].
     const p = (raw ?? {}) as { total?: number; items?: Array<[string, boolean, unknown]> };

@@ -12,7 +12,7 @@ import { COMPETENCY_NODE_TYPE, type CompetencyRow } from '../../graph/competency
 import { roleRequirements } from './role-requirements.js';
 import { prefetchSelection, resolversById, type FieldLoad } from '../prefetch.js';
 import { selectionOf, type FieldSelection } from '../selection.js';
-import { needsDocumentDetail } from '../document/document.mappers.js';
+import { documentReadFor } from '../document/document.mappers.js';
 import type { GraphQLResolveInfo } from 'graphql';
 
 const kindValue = (kind: CompetencyKind): StoredKind => kind.toLowerCase() as StoredKind;
@@ -26,7 +26,7 @@ type RelationArgs = { minScore?: number | null; first?: number | null; relations
 const competencyLoads = {
   notes: (id: string, _args: unknown, { loaders }: RequestContext) => loaders.competency.notes.load(id),
   requiredBy: (id: string, args: { first?: number | null; after?: string | null }, { loaders }: RequestContext, selection: FieldSelection) =>
-    loaders.competency.requiredBy.load(id, { ...keysetPage(args), detail: needsDocumentDetail(selection, ['edges', 'node']) }),
+    loaders.competency.requiredBy.load(id, { ...keysetPage(args), read: documentReadFor(selection, ['edges', 'node']) }),
   similar: (id: string, args: RelationArgs, context: RequestContext) =>
     relationsOf(id, args.relations && args.relations.length > 0 ? args.relations : ['EQUIVALENT'], args, context),
   equivalents: (id: string, args: RelationArgs, context: RequestContext) => relationsOf(id, ['EQUIVALENT'], args, context),

@@ -3,8 +3,8 @@
 // Standard, Unit, Responsibility, Task, Indicator, Output, Note and CompetencyRequirement here.
 import { asCompetency, type CompetencyRow } from '../../graph/competency-row.js';
 import { listOf, nullable } from '../../graph/decoders.js';
-import { fieldsOf, isSummary } from '../../db/projections.js';
-import { selects, type FieldSelection } from '../selection.js';
+import { fieldsOf, isPartial, type DocumentRead } from '../../db/projections.js';
+import { selectedFields, type FieldSelection } from '../selection.js';
 
 /** A node as repositories project it: its properties plus `labels`. */
 export type RawEntity = Record<string, unknown> & { labels?: string[] };
@@ -40,8 +40,8 @@ export interface DocumentRow {
   assessmentMethods: string[];
   revisionNotes: string[];
   /**
-   * Read as a summary: the long texts and lists above are left empty, so the row answers only the
-   * fields DOCUMENT_DETAIL_FIELDS does not name and is never cached as the whole document.
+   * Read as a reference or a summary (`documentReadFor`): the properties not read are left empty,
+   * so the row answers only the fields it was read for and is never cached as the whole document.
    */
   partial?: true;
 }
@@ -53,12 +53,14 @@ export interface DocumentRow {
  */
 const DOCUMENT_DETAIL_FIELDS = ['description', 'versionNote', 'requirements', 'glossary', 'otherNotes', 'domain', 'assessment', 'revisionNotes'];
 
-/**
- * Whether the query selects, on the documents at field path `path` under `selection`, any field
- * that a document's summary (project.documentSummary) cannot answer.
- */
-export function needsDocumentDetail(selection: FieldSelection, path: readonly string[]): boolean {
-  return DOCUMENT_DETAIL_FIELDS.some((field) => selects(selection, [...path, field]));
+/** The fields a document's reference answers: its id, code and name (and its type). */
+const DOCUMENT_REFERENCE_FIELDS = new Set(['__typename', 'id', 'code', 'name']);
+
+/** How much of each document at field path `path` under `selection` the query needs read. */
+export function documentReadFor(selection: FieldSelection, path: readonly string[]): DocumentRead {
+  const fields = selectedFields(selection, path);
+  if (DOCUMENT_DETAIL_FIELDS.some((field) => fields.has(field))) return 'whole';
+  return [...fields].every((field) => DOCUMENT_REFERENCE_FIELDS.has(field)) ? 'reference' : 'summary';
 }
 
 export interface ResponsibilityRow {
@@ -160,7 +162,7 @@ export function asDocument(raw: unknown): DocumentRow {
     assessmentContext: texts(p.assessmentContext),
     assessmentMethods: texts(p.assessmentMethods),
     revisionNotes: texts(p.revisionNotes),
-    ...(isSummary(raw) ? { partial: true as const } : {}),
+    ...(isPartial(raw) ? { partial: true as const } : {}),
   };
 }
 
