@@ -133,7 +133,9 @@ export function sendAnswer(req: IncomingMessage, res: ServerResponse, answer: Ca
   if (req.method === 'GET') {
     // Shared caches may keep GET answers (persisted queries) but must ask again after max-age.
     res.setHeader('cache-control', `public, max-age=${maxAgeSeconds}, must-revalidate`);
-    res.setHeader('vary', 'accept');
+    // The answer depends on the media type asked for and, with CORS on, on the caller's origin
+    // (the CORS middleware may already have named it).
+    res.setHeader('vary', withVary(res.getHeader('vary'), ['Accept', 'Origin']));
     if (req.headers['if-none-match'] === answer.etag) {
       res.statusCode = 304;
       res.end();
@@ -144,4 +146,11 @@ export function sendAnswer(req: IncomingMessage, res: ServerResponse, answer: Ca
   res.setHeader('content-type', answer.contentType);
   res.setHeader('content-length', answer.body.length);
   res.end(answer.body);
+}
+
+/** A `Vary` value naming `names` besides what it already names, each once. */
+function withVary(current: number | string | string[] | undefined, names: string[]): string {
+  const listed = (Array.isArray(current) ? current.join(',') : String(current ?? '')).split(',').map((name) => name.trim()).filter(Boolean);
+  const seen = new Set(listed.map((name) => name.toLowerCase()));
+  return [...listed, ...names.filter((name) => !seen.has(name.toLowerCase()))].join(', ');
 }

@@ -133,12 +133,16 @@ describe('the response cache', () => {
     const etag = first.headers.get('etag');
     expect(etag).toMatch(/^".+"$/);
     expect(first.headers.get('cache-control')).toBe('public, max-age=0, must-revalidate');
+    // Shared caches keep answers apart by media type and by origin (CORS headers differ by origin).
+    expect(first.headers.get('vary')).toBe('Accept, Origin');
     const again = await fetch(url, { headers: { ...headers, 'if-none-match': etag! } });
     expect(again.status).toBe(304);
     expect(await again.text()).toBe('');
     const stale = await fetch(url, { headers: { ...headers, 'if-none-match': '"something-else"' } });
     expect(stale.status).toBe(200);
     expect(stale.headers.get('etag')).toBe(etag);
+    expect(stale.headers.get('x-cache')).toBe('hit');
+    expect(stale.headers.get('vary')).toBe('Accept, Origin');
   });
 
   it('never caches errors, mutations or admin requests', async () => {
