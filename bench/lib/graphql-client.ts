@@ -58,7 +58,12 @@ function post(url: string, body: string, headers: Record<string, string>): Promi
         });
       },
     );
-    request.on('error', reject);
+    request.on('error', (error: NodeJS.ErrnoException) => {
+      // A server may close a kept-alive connection that sat idle (Node's keepAliveTimeout) just as
+      // the next request goes out on it: that request never reached the server, so send it again.
+      if (request.reusedSocket && error.code === 'ECONNRESET') post(url, body, headers).then(resolve, reject);
+      else reject(error);
+    });
     request.end(body);
   });
 }
