@@ -93,6 +93,9 @@ describe('sharedCompetencies', () => {
     const unknown = await service.graphql(SHARED, { codes: ['BLM2421-007v4', 'XXX0000-000v1'] });
     expect(unknown.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
     expect(unknown.errors?.[0]?.message).toContain('XXX0000-000v1');
+    const unknownPair = await service.graphql('{ overlap(codes: ["BLM2421-007v4", "XXX0000-000"]) { matrix } }');
+    expect(unknownPair.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
+    expect(unknownPair.errors?.[0]?.message).toBe('Unknown document code(s): XXX0000-000.');
     const badScore = await service.graphql(SHARED, { codes: ['BLM2421-007v4', 'BLM2421-050'], minScore: 1.5 });
     expect(badScore.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
   });

@@ -111,13 +111,18 @@ describe('dbRoundTrips', () => {
     expect(skill.extensions?.dbRoundTrips).toBe(1);
   });
 
-  it('answers sharedCompetencies with the documents in one statement and everything else in another', async () => {
-    const shared = await service.graphql<any>(`{ sharedCompetencies(codes: ["BLM2421-007v4", "BLM2421-101v4", "BGM5R0167v2"]) {
-      kind score documentCount competencies { id name } occurrences { document { code } code competency { id name } tasks { id code name } } } }`);
+  it('answers sharedCompetencies and overlap, codes resolved and documents read, in one statement', async () => {
+    // BLM2421-101 is a base code: the statement resolves it to the current version itself.
+    const shared = await service.graphql<any>(`{ sharedCompetencies(codes: ["BLM2421-007v4", "BLM2421-101", "BGM5R0167v2"]) {
+      kind score documentCount competencies { id name } occurrences { document { code name } code competency { id name } tasks { id code name } } } }`);
     expect(shared.errors).toBeUndefined();
     const occurrences = shared.data.sharedCompetencies.flatMap((group: any) => group.occurrences);
     expect(occurrences.some((o: any) => o.document.code === 'BLM2421-101v4' && o.tasks.length > 0 && o.competency.name)).toBe(true);
-    expect(shared.extensions?.dbRoundTrips).toBe(2);
+    expect(shared.extensions?.dbRoundTrips).toBe(1);
+    const overlap = await service.graphql<any>(`{ overlap(codes: ["BLM2421-007v4", "BLM2421-101"]) { documents { code name } matrix } }`);
+    expect(overlap.errors).toBeUndefined();
+    expect(overlap.data.overlap.documents.map((d: any) => d.code)).toEqual(['BLM2421-007v4', 'BLM2421-101v4']);
+    expect(overlap.extensions?.dbRoundTrips).toBe(1);
   });
 
   it('counts every statement in every response, errors included', async () => {

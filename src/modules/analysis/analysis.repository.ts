@@ -9,34 +9,49 @@ import type { ScoredPair } from '../../analysis/similarity-lookup.js';
 import { project } from '../../db/projections.js';
 import { cypher, type Database } from '../../db/query.js';
 import { asCompetency, type CompetencyRow } from '../../graph/competency-row.js';
-import { asTask, type TaskRow } from '../document/document.mappers.js';
+import { asDocument, asTask, type DocumentRow, type TaskRow } from '../document/document.mappers.js';
 
 const sharingAmong = cypher(
   'analysis.sharingAmong',
-  // Every requirement of the documents (in the order given, with the tasks that need it), the
-  // relations that make two of their competencies one, and the rows of those competencies and
-  // tasks, so that the answer's fields need no further read.
-  `UNWIND range(0, size($ids) - 1) AS i
-   MATCH (d:Document {id: $ids[i]})-[r:REQUIRES]->(c:Competency)
-   WHERE c.kind IN $kinds
-   WITH i, d, r, c ORDER BY i, r.code
-   WITH d, r, c, [(d)-[:HAS_RESPONSIBILITY]->()-[:HAS_TASK]->(t:Task)-[:REQUIRES]->(c) | t] AS needing
-   WITH collect([d.id, r.code, c.id, c.kind, [t IN needing | t.id]]) AS occurrences,
-        collect(DISTINCT c) AS competencies, collect(needing) AS needed
-   // A task needs several competencies: its row is projected once, not once per requirement.
-   CALL (needed) {
-     UNWIND needed AS list
-     UNWIND list AS t
-     WITH DISTINCT t
-     RETURN collect(${project.task('t')}) AS tasks
+  // The documents the codes name (a full code names one version, a base code the current one),
+  // each once and in the order given, and the codes that name none; then every requirement of the
+  // documents (with the tasks that need it), the relations that make two of their competencies one,
+  // and the rows of the documents, competencies and tasks, so that the answer's fields need no
+  // further read.
+  `UNWIND range(0, size($codes) - 1) AS n
+   WITH n, head(COLLECT {
+     MATCH (d:Document {id: $codes[n]}) RETURN d
+     UNION
+     MATCH (d:Document {baseCode: $codes[n]}) WHERE d.status = 'CURRENT' RETURN d
+   }) AS d
+   ORDER BY n
+   WITH collect(CASE WHEN d IS NULL THEN $codes[n] END) AS unknown, collect(d) AS named
+   WITH unknown, reduce(docs = [], d IN named | CASE WHEN d IN docs THEN docs ELSE docs + d END) AS docs
+   CALL (docs) {
+     UNWIND range(0, size(docs) - 1) AS i
+     WITH i, docs[i] AS d
+     MATCH (d)-[r:REQUIRES]->(c:Competency)
+     WHERE c.kind IN $kinds
+     WITH i, d, r, c ORDER BY i, r.code
+     WITH d, r, c, [(d)-[:HAS_RESPONSIBILITY]->()-[:HAS_TASK]->(t:Task)-[:REQUIRES]->(c) | t] AS needing
+     WITH collect([d.id, r.code, c.id, c.kind, [t IN needing | t.id]]) AS occurrences,
+          collect(DISTINCT c) AS competencies, collect(needing) AS needed
+     // A task needs several competencies: its row is projected once, not once per requirement.
+     CALL (needed) {
+       UNWIND needed AS list
+       UNWIND list AS t
+       WITH DISTINCT t
+       RETURN collect(${project.task('t')}) AS tasks
+     }
+     CALL (competencies) {
+       UNWIND competencies AS a
+       MATCH (a)-[s:EQUIVALENT_TO|NARROWER_THAN]->(b:Competency)
+       WHERE $minScore < 1 AND s.score >= $minScore AND b IN competencies AND (type(s) = 'EQUIVALENT_TO' OR $includeNarrower)
+       RETURN collect([a.id, b.id, s.score]) AS edges
+     }
+     RETURN occurrences, edges, [c IN competencies | ${project.competency('c')}] AS competencies, tasks
    }
-   CALL (competencies) {
-     UNWIND competencies AS a
-     MATCH (a)-[s:EQUIVALENT_TO|NARROWER_THAN]->(b:Competency)
-     WHERE $minScore < 1 AND s.score >= $minScore AND b IN competencies AND (type(s) = 'EQUIVALENT_TO' OR $includeNarrower)
-     RETURN collect([a.id, b.id, s.score]) AS edges
-   }
-   RETURN occurrences, edges, [c IN competencies | ${project.competency('c')}] AS competencies, tasks`,
+   RETURN unknown, [d IN docs | ${project.document('d')}] AS documents, occurrences, edges, competencies, tasks`,
 );
 
 const documentsRequiringSimilar = cypher(
@@ -75,6 +90,10 @@ export interface SharingRule {
 
 /** What the documents require (limited to `kinds`), and which of those competencies count as one. */
 export interface SharingRows {
+  /** The documents the codes name, each once, in the order of the codes. */
+  documents: DocumentRow[];
+  /** The codes that name no document. */
+  unknownCodes: string[];
   occurrences: Occurrence[];
   /** Equivalent (and, on request, narrower) relations with score >= minScore among them. */
   edges: SimilarityEdge[];
@@ -82,16 +101,20 @@ export interface SharingRows {
   tasks: TaskRow[];
 }
 
-/** Everything sharing among documents needs, in one statement. */
-export async function readSharing(db: Database, documentIds: string[], kinds: string[], rule: SharingRule): Promise<SharingRows> {
+/** Everything sharing among the documents of `codes` needs, in one statement. */
+export async function readSharing(db: Database, codes: readonly string[], kinds: string[], rule: SharingRule): Promise<SharingRows> {
   // Occurrences and edges come as lists (cheaper to decode than maps): see the statement's RETURN.
   const [row] = await db.read<{
+    unknown: string[];
+    documents: unknown[];
     occurrences: Array<[string, string, string, Occurrence['kind'], string[]]>;
     edges: Array<[string, string, number]>;
     competencies: unknown[];
     tasks: unknown[];
-  }>(sharingAmong, { ids: documentIds, kinds, ...rule });
+  }>(sharingAmong, { codes, kinds, ...rule });
   return {
+    documents: (row?.documents ?? []).map(asDocument),
+    unknownCodes: row?.unknown ?? [...codes],
     occurrences: (row?.occurrences ?? []).map(([document, code, competencyId, kind, taskIds]) => ({ document, code, competencyId, kind, taskIds })),
     edges: (row?.edges ?? []).map(([a, b, score]) => ({ a, b, score })),
     competencies: (row?.competencies ?? []).map(asCompetency),

@@ -36,26 +36,26 @@ function sharingRule(minScore: number | null | undefined, includeNarrower: boole
 }
 
 /** Full or base codes -> current document ids; an unknown code is the caller's mistake here. */
-async function resolveDocuments(codes: readonly string[], context: RequestContext): Promise<string[]> {
+/** Two to MAX_DOCUMENTS codes; whether each names a document is checked where they are read. */
+function checkCodeCount(codes: readonly string[]): readonly string[] {
   if (codes.length < 2 || codes.length > MAX_DOCUMENTS) {
     throw badUserInput(`Give between 2 and ${MAX_DOCUMENTS} document codes; got ${codes.length}.`, 'codes');
   }
-  const documents = await context.loaders.document.documentByCode.loadMany(codes);
-  const unknown = codes.filter((_, i) => !documents[i]);
-  if (unknown.length > 0) throw badUserInput(`Unknown document code(s): ${unknown.join(', ')}.`, 'codes');
-  return [...new Set(documents.map((d) => d!.id))];
+  return codes;
 }
 
 export const analysisResolvers: Resolvers = {
   Query: {
     sharedCompetencies: async (_parent, { codes, kinds, minScore, includeNarrower }, context) => {
-      const documents = await resolveDocuments(codes, context);
-      const { groups, entities } = await analysis.sharedCompetencies(context.db, documents, kindsOf(kinds), sharingRule(minScore, includeNarrower));
+      const { groups, entities } = await analysis.sharedCompetencies(context.db, checkCodeCount(codes), kindsOf(kinds), sharingRule(minScore, includeNarrower));
       context.loaders.graph.remember(entities);
       return groups;
     },
-    overlap: async (_parent, { codes, kinds, minScore, includeNarrower }, context) =>
-      analysis.overlap(context.db, await resolveDocuments(codes, context), kindsOf(kinds), sharingRule(minScore, includeNarrower)),
+    overlap: async (_parent, { codes, kinds, minScore, includeNarrower }, context) => {
+      const { overlap, entities } = await analysis.overlap(context.db, checkCodeCount(codes), kindsOf(kinds), sharingRule(minScore, includeNarrower));
+      context.loaders.graph.remember(entities);
+      return overlap;
+    },
     similarDocuments: async (_parent, { code, first, minScore, kinds, includeNarrower }, context) => {
       const size = first ?? 10;
       if (size < 1 || size > MAX_SIMILAR) throw badUserInput(`first must be between 1 and ${MAX_SIMILAR}; got ${size}.`, 'first');

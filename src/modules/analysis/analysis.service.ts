@@ -8,6 +8,7 @@ import { learningPath, type RequirementState, type TargetRequirement } from '../
 import { splitRelations, type Match, type MatchRelation } from '../../analysis/requirement-match.js';
 import { rankSimilarDocuments } from '../../analysis/similar-documents.js';
 import type { Database } from '../../db/query.js';
+import { badUserInput } from '../../errors.js';
 import type {
   CareerPathRow,
   HeldRequirementRow,
@@ -36,22 +37,25 @@ export type { SharingRule } from './analysis.repository.js';
 /** Knowledge and skills: what curricula teach (attitudes only when asked for). */
 export const DEFAULT_KINDS = ['knowledge', 'skill'];
 
-async function groupsFor(db: Database, documentIds: string[], kinds: string[], rule: SharingRule) {
-  const rows = await readSharing(db, documentIds, kinds, rule);
+/** The sharing among the documents `codes` name (full or base codes); a code naming none is refused. */
+async function groupsFor(db: Database, codes: readonly string[], kinds: string[], rule: SharingRule) {
+  const rows = await readSharing(db, codes, kinds, rule);
+  if (rows.unknownCodes.length > 0) throw badUserInput(`Unknown document code(s): ${rows.unknownCodes.join(', ')}.`, 'codes');
   return { groups: groupCompetencies(rows.occurrences, rows.edges, rule.minScore), rows };
 }
 
 /**
- * The competencies the documents share, with the competency and task rows the answer mentions
- * (`entities`: the caller hands them to the request's loaders, so its fields need no further read).
+ * The competencies the documents of `codes` share, with the document, competency and task rows the
+ * answer mentions (`entities`: the caller hands them to the request's loaders, so its fields need no
+ * further read).
  */
 export async function sharedCompetencies(
   db: Database,
-  documentIds: string[],
+  codes: readonly string[],
   kinds: string[],
   rule: SharingRule,
 ): Promise<{ groups: SharedCompetencyRow[]; entities: unknown[] }> {
-  const { groups, rows } = await groupsFor(db, documentIds, kinds, rule);
+  const { groups, rows } = await groupsFor(db, codes, kinds, rule);
   return {
     groups: sharedGroups(groups).map((group) => ({
       kind: group.kind,
@@ -60,12 +64,15 @@ export async function sharedCompetencies(
       documentCount: group.documents.length,
       occurrences: group.occurrences.map((o) => ({ documentId: o.document, code: o.code, competencyId: o.competencyId, taskIds: o.taskIds })),
     })),
-    entities: [rows.competencies, rows.tasks],
+    entities: [rows.documents, rows.competencies, rows.tasks],
   };
 }
 
-export async function overlap(db: Database, documentIds: string[], kinds: string[], rule: SharingRule): Promise<OverlapRow> {
-  const cells = overlapMatrix(documentIds, (await groupsFor(db, documentIds, kinds, rule)).groups);
+/** How much each pair of the documents of `codes` shares, with the document rows (`entities`, as above). */
+export async function overlap(db: Database, codes: readonly string[], kinds: string[], rule: SharingRule): Promise<{ overlap: OverlapRow; entities: unknown[] }> {
+  const { groups, rows } = await groupsFor(db, codes, kinds, rule);
+  const documentIds = rows.documents.map((document) => document.id);
+  const cells = overlapMatrix(documentIds, groups);
   const index = new Map(documentIds.map((id, i) => [id, i]));
   const matrix: number[][] = documentIds.map((_, i) => documentIds.map((__, j) => (i === j ? 1 : 0)));
   for (const cell of cells) {
@@ -75,9 +82,8 @@ export async function overlap(db: Database, documentIds: string[], kinds: string
     matrix[j]![i] = cell.similarity;
   }
   return {
-    documentIds,
-    pairs: cells.map((c) => ({ a: c.a, b: c.b, sharedCount: c.shared, similarity: c.similarity })),
-    matrix,
+    overlap: { documentIds, pairs: cells.map((c) => ({ a: c.a, b: c.b, sharedCount: c.shared, similarity: c.similarity })), matrix },
+    entities: [rows.documents],
   };
 }
 
