@@ -4,7 +4,7 @@
 import { HeaderMap, type ApolloServer, type ApolloServerPlugin } from '@apollo/server';
 import type { Request, RequestHandler, Response } from 'express';
 import type { RequestContext } from '../modules/context.js';
-import { answerForHits, etagOf, requestKey, sendAnswer, type CacheSetup, type CachedAnswer } from './response-cache.js';
+import { answerForHits, etagOf, lookUp, sendAnswer, type CacheSetup, type CachedAnswer, type LookedUpRequest } from './response-cache.js';
 
 /** Marks the answers that may be stored: queries (never mutations) answered without errors. */
 export const responseCachePlugin: ApolloServerPlugin<RequestContext> = {
@@ -29,17 +29,10 @@ export function graphqlHandler(
   return async (req, res) => {
     const started = performance.now();
     // Admin requests are never cached: they may read import jobs, which change without a new version.
-    const version = caching && !res.locals.isAdmin ? caching.watcher.current() : null;
-    const key = version === null ? null : requestKey(req.method, req.headers, req.method === 'GET' ? req.query : req.body);
-    if (caching && version !== null && key !== null) {
-      const hit = caching.cache.get(version, key);
-      caching.lookups.inc({ outcome: hit ? 'hit' : 'miss' });
-      if (hit) {
-        sendAnswer(req, res, hit, 'hit', caching.maxAgeSeconds);
-        caching.countHit(hit.operationName, (performance.now() - started) / 1000);
-        return;
-      }
-    }
+    // A miss the front door handed on was looked up there already.
+    const slot =
+      caching && !res.locals.isAdmin ? ((req as LookedUpRequest).cacheSlot ?? lookUp(caching, req, res, req.method === 'GET' ? req.query : req.body, started)) : null;
+    if (slot === 'answered') return;
 
     const context = await createContext(res);
     const answer = await apollo.executeHTTPGraphQLRequest({
@@ -54,7 +47,7 @@ export function graphqlHandler(
       return;
     }
     const body = answer.body.string;
-    if (!caching || key === null || version === null || res.statusCode !== 200 || !context.answer.cacheable) {
+    if (!caching || slot === null || res.statusCode !== 200 || !context.answer.cacheable) {
       res.send(body);
       return;
     }
@@ -66,7 +59,7 @@ export function graphqlHandler(
       operationName: context.answer.operationName,
     };
     // Stored under the version read before executing: the answer is at least that fresh.
-    caching.cache.set(version, key, stored);
+    caching.cache.set(slot.version, slot.key, stored);
     sendAnswer(req, res, { ...stored, body: Buffer.from(body) }, 'miss', caching.maxAgeSeconds);
   };
 }

@@ -123,6 +123,36 @@ export interface CacheSetup {
   countHit(operationName: string | null, seconds: number): void;
 }
 
+/** Where a request's answer may be stored: the catalogue version read before executing, and its key. */
+export interface CacheSlot {
+  version: number;
+  key: string;
+}
+
+/**
+ * A request whose body the response cache's front door has read and which it has looked up before
+ * handing it on as a miss: the /graphql route stores its answer in `cacheSlot` instead of looking
+ * it up again.
+ */
+export type LookedUpRequest = IncomingMessage & { body?: unknown; cacheSlot?: CacheSlot };
+
+/**
+ * Looks a request up (`params`: a POST's parsed body or a GET's parsed query string) and counts the
+ * lookup. A hit is answered here and gives `'answered'`; a miss gives the slot to store its answer
+ * in, or null when it may not be stored.
+ */
+export function lookUp(caching: CacheSetup, req: IncomingMessage, res: ServerResponse, params: unknown, started: number): CacheSlot | 'answered' | null {
+  const version = caching.watcher.current();
+  const key = version === null ? null : requestKey(req.method!, req.headers, params);
+  if (version === null || key === null) return null;
+  const hit = caching.cache.get(version, key);
+  caching.lookups.inc({ outcome: hit ? 'hit' : 'miss' });
+  if (!hit) return { version, key };
+  sendAnswer(req, res, hit, 'hit', caching.maxAgeSeconds);
+  caching.countHit(hit.operationName, (performance.now() - started) / 1000);
+  return 'answered';
+}
+
 /**
  * Sends an answer of the cache (a hit) or one just stored (a miss) with its validators: a GET
  * whose `If-None-Match` names the answer's ETag gets 304 and no body.

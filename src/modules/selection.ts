@@ -18,15 +18,7 @@ export function selectionOf(info: GraphQLResolveInfo): FieldSelection {
  * through fragments of any type: a yes that turns out unused only reads a little more.
  */
 export function selects(selection: FieldSelection, path: readonly string[]): boolean {
-  const within = (set: SelectionSetNode | undefined, rest: readonly string[]): boolean => {
-    if (!set) return false;
-    return set.selections.some((node) => {
-      if (node.kind === Kind.FIELD) return node.name.value === rest[0] && (rest.length === 1 || within(node.selectionSet, rest.slice(1)));
-      if (node.kind === Kind.INLINE_FRAGMENT) return within(node.selectionSet, rest);
-      return within(selection.fragments[node.name.value]?.selectionSet, rest);
-    });
-  };
-  return path.length === 0 || selection.nodes.some((node) => within(node.selectionSet, path));
+  return path.length === 0 || selectedFields(selection, path.slice(0, -1)).has(path[path.length - 1]!);
 }
 
 /** The names of the fields selected directly at `path` under `selection`, through fragments of any type. */
