@@ -74,6 +74,10 @@ export interface LearningPathInput {
   minRelevance?: number;
   /** Most documents in the plan. Default 4. */
   maxSteps?: number;
+  /**
+   * Documents that could be studied. Only those teaching a gap closer (`gapClosers`) matter, and of
+   * a standard only such tasks: a caller may leave the others out.
+   */
   candidates: CandidateDocument[];
 }
 
@@ -209,27 +213,29 @@ function modulesOf(doc: CandidateDocument): Module[] {
   return doc.competencyIds.length > 0 ? [{ doc, task: null, level: doc.level, ids: [...new Set(doc.competencyIds)] }] : [];
 }
 
-/**
- * Gaps between the learner and the target, grouped by the target's tasks, and a short plan of
- * relevant steps that closes them: greedy by gaps closed per effort (new items to learn, plus a
- * fixed effort per document started), ordered from lower to higher level.
- */
-export function learningPath(input: LearningPathInput): LearningPath {
-  const minRelevance = input.minRelevance ?? DEFAULT_MIN_RELEVANCE;
-  const maxSteps = input.maxSteps ?? DEFAULT_MAX_STEPS;
+/** What decides where the learner stands: the target's requirements, what they hold, the relations. */
+export type StandingInput = Pick<LearningPathInput, 'requirements' | 'held' | 'similarity' | 'partial' | 'minScore'>;
+
+/** Where the learner stands on the target's K/S requirements, and which competencies meet which. */
+interface Standing {
+  held: Set<string>;
+  states: RequirementState[];
+  /** Indices into `states` of the requirements not held. */
+  gapIndices: number[];
+  /** Competency id -> the requirements (indices into `states`) it meets, and how. */
+  serves: Map<string, Array<{ index: number; match: Match }>>;
+}
+
+function standingOf(input: StandingInput): Standing {
   const matcher = new RequirementMatcher(input.similarity, input.partial ?? [], input.minScore);
   const held = new Set(input.held);
   const ks = input.requirements.filter((r) => !isAttitude(r));
-
-  // Where the learner stands on each K/S requirement.
   const states: RequirementState[] = ks.map((requirement) => {
     const match = matcher.best(requirement.competencyId, held);
     if (matcher.meets(match)) return { requirement, status: 'held', match };
     return { requirement, status: match ? 'partial' : 'missing', match };
   });
   const gapIndices = states.flatMap((s, i) => (s.status === 'held' ? [] : [i]));
-
-  // Which target requirements each competency meets, for relevance and for closing gaps.
   const serves = new Map<string, Array<{ index: number; match: Match }>>();
   ks.forEach((r, index) => {
     for (const match of matcher.meetersOf(r.competencyId)) {
@@ -238,6 +244,28 @@ export function learningPath(input: LearningPathInput): LearningPath {
       else serves.set(match.competencyId, [{ index, match }]);
     }
   });
+  return { held, states, gapIndices, serves };
+}
+
+/**
+ * The competencies that would close one of the learner's gaps. A candidate document, or a task of
+ * one, that teaches none of them can neither be a step nor make a gap "taught", so these are all the
+ * candidates a learning path needs to be given.
+ */
+export function gapClosers(input: StandingInput): string[] {
+  const { states, serves } = standingOf(input);
+  return [...serves].filter(([, list]) => list.some((s) => states[s.index]?.status !== 'held')).map(([id]) => id);
+}
+
+/**
+ * Gaps between the learner and the target, grouped by the target's tasks, and a short plan of
+ * relevant steps that closes them: greedy by gaps closed per effort (new items to learn, plus a
+ * fixed effort per document started), ordered from lower to higher level.
+ */
+export function learningPath(input: LearningPathInput): LearningPath {
+  const minRelevance = input.minRelevance ?? DEFAULT_MIN_RELEVANCE;
+  const maxSteps = input.maxSteps ?? DEFAULT_MAX_STEPS;
+  const { held, states, gapIndices, serves } = standingOf(input);
   // Items the learner effectively knows: held ones, and anything meeting a requirement already held.
   const known = new Set(held);
   for (const [id, list] of serves) if (list.some((s) => states[s.index]?.status === 'held')) known.add(id);

@@ -79,13 +79,18 @@ export class RequirementMatcher {
     const consider = (m: Match): void => {
       if (!ids.has(m.competencyId) || !(m.score > 0)) return;
       if (this.meets(m)) {
-        if (!meeting || m.score > meeting.score) meeting = m;
-      } else if (!close || m.score > close.score) close = m;
+        if (outranks(m, meeting)) meeting = m;
+      } else if (outranks(m, close)) close = m;
     };
     if (this.lookup) for (const id of ids) consider({ competencyId: id, score: this.lookup(a, id), relation: 'equivalent' });
     else for (const m of this.index.get(a) ?? []) consider(m);
     return meeting ?? close;
   }
+}
+
+/** A higher score wins; of two equal scores the lower id, so that the answer does not hang on the order the relations came in. */
+function outranks(m: Match, current: Match | null): boolean {
+  return !current || m.score > current.score || (m.score === current.score && m.competencyId < current.competencyId);
 }
 
 /** A typed relation between two competencies; `narrower` reads "a is narrower than b". */

@@ -143,81 +143,53 @@ export async function readDocumentFrequencies(
 
 // ---- learning paths -------------------------------------------------------------------------
 
-const targetRequirements = cypher(
-  'analysis.targetRequirements',
-  `MATCH (d:Document {id: $id})-[r:REQUIRES]->(c:Competency)
-   RETURN c.id AS competencyId, c.kind AS kind, r.code AS code, c.name AS name,
-          coalesce(r.description, c.description) AS description,
-          COLLECT { MATCH (d)-[:HAS_RESPONSIBILITY]->(:Responsibility)-[:HAS_TASK]->(t:Task)-[:REQUIRES]->(c) RETURN t.id ORDER BY t.position } AS taskIds
-   ORDER BY code`,
-);
-
-const targetTasks = cypher(
-  'analysis.targetTasks',
-  // A standard's tasks in the published order; a unit ties its K/S to no task, so it has none here.
+const learningStanding = cypher(
+  'analysis.learningStanding',
+  // What decides the learner's gaps, in one statement: the target's level; its tasks in the
+  // published order with what each requires (a unit ties its K/S to no task, so it has none); its
+  // requirements in code order; what the learner holds (the competencies of the documents they hold,
+  // and those they name that exist); and every typed relation of each requirement a, read as "a is
+  // <relation> of b": equivalent; broader (b is narrower, so b meets a); narrower (b is broader: it
+  // comes close, does not meet a); related.
   `MATCH (d:Document {id: $id})
-   OPTIONAL MATCH (d)-[:HAS_RESPONSIBILITY]->(:Responsibility)-[:HAS_TASK]->(t:Task)
-   WITH d, t ORDER BY t.position
-   RETURN coalesce(d.level, 0) AS level, [x IN collect(t) | {id: x.id, code: x.code, name: x.name}] AS tasks`,
-);
-
-const competenciesOf = cypher(
-  'analysis.competenciesOf',
-  `UNWIND $ids AS id
-   MATCH (:Document {id: id})-[:REQUIRES]->(c:Competency)
-   RETURN collect(DISTINCT c.id) AS ids`,
-);
-
-const existingCompetencies = cypher(
-  'analysis.existingCompetencies',
-  `UNWIND $ids AS id
-   MATCH (c:Competency {id: id})
-   RETURN collect(c.id) AS ids`,
-);
-
-const relationsTouching = cypher(
-  'analysis.relationsTouching',
-  // Every typed relation of each requirement a, read as "a is <relation> of b": equivalent; broader
-  // (b is narrower, so b meets a); narrower (b is broader: comes close, does not meet a); related.
-  `UNWIND $ids AS id
-   MATCH (a:Competency {id: id})
-   CALL (a) {
-     MATCH (a)-[s:EQUIVALENT_TO]-(b:Competency) RETURN b, s, 'equivalent' AS relation
-     UNION
-     MATCH (a)<-[s:NARROWER_THAN]-(b:Competency) RETURN b, s, 'broader' AS relation
-     UNION
-     MATCH (a)-[s:NARROWER_THAN]->(b:Competency) RETURN b, s, 'narrower' AS relation
-     UNION
-     MATCH (a)-[s:RELATED_TO]-(b:Competency) RETURN b, s, 'related' AS relation
-   }
-   RETURN a.id AS a, b.id AS b, s.score AS score, relation`,
+   RETURN coalesce(d.level, 0) AS level,
+          COLLECT { MATCH (d)-[:HAS_RESPONSIBILITY]->(:Responsibility)-[:HAS_TASK]->(t:Task)
+                    RETURN [t.id, t.code, t.name, [(t)-[:REQUIRES]->(c:Competency) | c.id]] ORDER BY t.position } AS tasks,
+          COLLECT { MATCH (d)-[r:REQUIRES]->(c:Competency)
+                    RETURN {competencyId: c.id, kind: c.kind, code: r.code, name: c.name, description: coalesce(r.description, c.description)}
+                    ORDER BY r.code } AS requirements,
+          COLLECT { UNWIND $heldDocuments AS heldId MATCH (:Document {id: heldId})-[:REQUIRES]->(c:Competency) RETURN DISTINCT c.id } AS heldViaDocuments,
+          COLLECT { UNWIND $heldCompetencies AS heldId MATCH (c:Competency {id: heldId}) RETURN c.id } AS heldNamed,
+          COLLECT { MATCH (d)-[:REQUIRES]->(a:Competency)-[s:EQUIVALENT_TO|NARROWER_THAN|RELATED_TO]-(b:Competency)
+                    RETURN {a: a.id, b: b.id, score: s.score,
+                            relation: CASE type(s) WHEN 'EQUIVALENT_TO' THEN 'equivalent' WHEN 'RELATED_TO' THEN 'related'
+                                      ELSE CASE WHEN startNode(s) = b THEN 'broader' ELSE 'narrower' END END} } AS relations`,
 );
 
 const learningCandidates = cypher(
   'analysis.learningCandidates',
-  // Current documents teaching a requirement, or something that meets it at minScore or more, with
-  // all their knowledge and skills (relevance and effort are measured on the whole): a standard's
-  // task by task (a task can be a step on its own, and the standard's own list would go unused),
-  // a unit's, or a standard's without tasks, as one list. At national scale this is thousands of
-  // documents: each task crosses the wire as a list (CandidateTaskList), not a map with its keys.
-  `UNWIND $ids AS id
-   MATCH (c:Competency {id: id})
-   CALL (c) {
-     RETURN c AS match
-     UNION
-     MATCH (c)-[s:EQUIVALENT_TO]-(x:Competency) WHERE s.score >= $minScore RETURN x AS match
-     UNION
-     MATCH (c)<-[s:NARROWER_THAN]-(x:Competency) WHERE s.score >= $minScore RETURN x AS match
-   }
-   MATCH (d:Document)-[:REQUIRES]->(match)
+  // Current documents that teach a competency closing one of the learner's gaps ($closers), with what
+  // studying them means (relevance and effort are measured on the whole): a unit's, or a taskless
+  // standard's, knowledge and skills as one list; a standard's tasks that teach a closer, each with
+  // all its knowledge and skills (a task can be a step on its own). A task teaching no closer can
+  // close no gap and is not read (a task requires only what its document requires, so the closers
+  // its document requires are the ones to look for). At national scale this is still thousands of
+  // tasks: each crosses the wire as a list (CandidateTaskList), not a map with its keys.
+  `UNWIND $closers AS id
+   MATCH (closer:Competency {id: id})
+   MATCH (d:Document)-[:REQUIRES]->(closer)
    WHERE d.hasContent AND d.status = 'CURRENT' AND d.id <> $target AND NOT d.id IN $held
-   WITH DISTINCT d
-   WITH d, [(d)-[:HAS_RESPONSIBILITY]->(:Responsibility)-[:HAS_TASK]->(t:Task) |
-             [t.id, t.code, t.name, coalesce(t.level, 0), t.position,
-              [(t)-[:REQUIRES]->(k:Competency) WHERE k.kind IN $kinds | k.id]]] AS tasks
+   WITH d, collect(closer) AS closing
+   WITH d, closing, d.documentKind = 'STANDARD' AND EXISTS { (d)-[:HAS_RESPONSIBILITY]->(:Responsibility)-[:HAS_TASK]->(:Task) } AS byTask
+   WITH d, byTask,
+        CASE WHEN byTask
+          THEN [(d)-[:HAS_RESPONSIBILITY]->(:Responsibility)-[:HAS_TASK]->(t:Task)
+                WHERE EXISTS { MATCH (t)-[:REQUIRES]->(x:Competency) WHERE x IN closing } |
+                [t.id, t.code, t.name, coalesce(t.level, 0), t.position, [(t)-[:REQUIRES]->(k:Competency) WHERE k.kind IN $kinds | k.id]]]
+          ELSE [] END AS tasks
+   WHERE NOT byTask OR size(tasks) > 0
    RETURN d.id AS code, d.name AS name, coalesce(d.level, 0) AS level, d.documentKind AS kind,
-          CASE WHEN d.documentKind = 'STANDARD' AND size(tasks) > 0 THEN []
-               ELSE [(d)-[:REQUIRES]->(k:Competency) WHERE k.kind IN $kinds | k.id] END AS competencyIds,
+          CASE WHEN byTask THEN [] ELSE [(d)-[:REQUIRES]->(k:Competency) WHERE k.kind IN $kinds | k.id] END AS competencyIds,
           tasks`,
 );
 
@@ -234,6 +206,18 @@ export interface TargetTaskRow {
   id: string;
   code: string;
   name: string;
+}
+
+/** A target's task as the statement returns it: id, code, name, the competency ids it requires. */
+type TargetTaskList = [string, string, string, string[]];
+
+interface StandingRow {
+  level: number;
+  tasks: TargetTaskList[];
+  requirements: Array<Omit<TargetRequirementRow, 'taskIds'>>;
+  heldViaDocuments: string[];
+  heldNamed: string[];
+  relations: RelationRow[];
 }
 
 export interface CandidateTaskRow {
@@ -265,58 +249,74 @@ export interface RelationRow {
   relation: 'equivalent' | 'narrower' | 'broader' | 'related';
 }
 
-export interface LearningData {
+/** The target, the learner and the relations between their competencies: what decides the gaps. */
+export interface LearningStanding {
   targetLevel: number;
   requirements: TargetRequirementRow[];
   tasks: TargetTaskRow[];
   held: string[];
   relations: RelationRow[];
+}
+
+export interface LearningData extends LearningStanding {
   candidates: CandidateRow[];
+}
+
+/** The target's tasks requiring each competency, in the tasks' order. */
+function tasksRequiring(tasks: TargetTaskList[]): Map<string, string[]> {
+  const out = new Map<string, string[]>();
+  for (const [taskId, , , competencyIds] of tasks) {
+    for (const id of competencyIds) {
+      const list = out.get(id);
+      if (list) list.push(taskId);
+      else out.set(id, [taskId]);
+    }
+  }
+  return out;
 }
 
 /** Knowledge and skills: what studying a document teaches. */
 const TAUGHT_KINDS = ['knowledge', 'skill'];
 
-/** Everything a learning path needs, read in one transaction (a consistent snapshot). */
+/**
+ * Everything a learning path needs, read in one transaction (a consistent snapshot): the target and
+ * the learner first, then the candidates teaching what `closersOf` says would close a gap.
+ */
 export async function readLearningData(
   db: Database,
   target: string,
   heldDocuments: string[],
   heldCompetencies: string[],
-  minScore: number,
+  closersOf: (standing: LearningStanding) => string[],
 ): Promise<LearningData> {
   return db.readTx(async (tx) => {
-    const requirements = await tx.run<TargetRequirementRow>(targetRequirements, { id: target });
-    const [structure] = await tx.run<{ level: number; tasks: TargetTaskRow[] }>(targetTasks, { id: target });
-    const [fromDocuments] = heldDocuments.length > 0 ? await tx.run<{ ids: string[] }>(competenciesOf, { ids: heldDocuments }) : [];
-    const [named] = heldCompetencies.length > 0 ? await tx.run<{ ids: string[] }>(existingCompetencies, { ids: heldCompetencies }) : [];
-    const requirementIds = requirements.map((r) => r.competencyId);
-    const taughtIds = requirements.filter((r) => TAUGHT_KINDS.includes(r.kind)).map((r) => r.competencyId);
-    const relations = requirementIds.length > 0 ? await tx.run<RelationRow>(relationsTouching, { ids: requirementIds }) : [];
+    const [row] = await tx.run<StandingRow>(learningStanding, { id: target, heldDocuments, heldCompetencies });
+    const tasks = row?.tasks ?? [];
+    const requiredBy = tasksRequiring(tasks);
+    const standing: LearningStanding = {
+      targetLevel: row?.level ?? 0,
+      requirements: (row?.requirements ?? []).map((r) => ({ ...r, taskIds: requiredBy.get(r.competencyId) ?? [] })),
+      tasks: tasks.map(([id, code, name]) => ({ id, code, name })),
+      held: [...new Set([...(row?.heldViaDocuments ?? []), ...(row?.heldNamed ?? [])])],
+      relations: row?.relations ?? [],
+    };
+    const closers = closersOf(standing);
     const rows =
-      taughtIds.length > 0
+      closers.length > 0
         ? await tx.run<Omit<CandidateRow, 'tasks'> & { tasks: CandidateTaskList[] }>(learningCandidates, {
-            ids: taughtIds,
-            minScore,
+            closers,
             target,
             held: heldDocuments,
             kinds: TAUGHT_KINDS,
           })
         : [];
-    const candidates: CandidateRow[] = rows.map((row) => ({
-      ...row,
-      tasks: row.tasks
+    const candidates: CandidateRow[] = rows.map((candidate) => ({
+      ...candidate,
+      tasks: candidate.tasks
         .map(([id, code, name, level, position, competencyIds]) => ({ id, code, name, level, position, competencyIds }))
         .sort((x, y) => x.position - y.position),
     }));
-    return {
-      targetLevel: structure?.level ?? 0,
-      requirements,
-      tasks: structure?.tasks ?? [],
-      held: [...new Set([...(fromDocuments?.ids ?? []), ...(named?.ids ?? [])])],
-      relations,
-      candidates,
-    };
+    return { ...standing, candidates };
   });
 }
 

@@ -4,7 +4,7 @@ import { DEFAULT_ALIGN_THRESHOLD } from '../../analysis/alignment/index.js';
 import { groupCompetencies, overlapMatrix, sharedGroups } from '../../analysis/shared-competencies.js';
 import { careerPath } from '../../analysis/career-path.js';
 import { documentResemblance } from '../../analysis/document-resemblance.js';
-import { learningPath, type RequirementState, type TargetRequirement } from '../../analysis/learning-path.js';
+import { gapClosers, learningPath, type RequirementState, type TargetRequirement } from '../../analysis/learning-path.js';
 import { splitRelations, type Match, type MatchRelation } from '../../analysis/requirement-match.js';
 import { rankSimilarDocuments } from '../../analysis/similar-documents.js';
 import type { Database } from '../../db/query.js';
@@ -119,7 +119,10 @@ const RELATION_NAMES: Record<MatchRelation, RelationName> = {
 
 /** The learning path to a target: gaps by task, relevant steps with their reasons, coverage and readiness. */
 export async function learningPathTo(db: Database, request: LearningPathRequest): Promise<LearningPathRow> {
-  const data = await readLearningData(db, request.targetId, request.heldDocumentIds, request.heldCompetencyIds, request.minScore);
+  const data = await readLearningData(db, request.targetId, request.heldDocumentIds, request.heldCompetencyIds, (standing) => {
+    const { meets, partial } = splitRelations(standing.relations);
+    return gapClosers({ requirements: standing.requirements, held: standing.held, similarity: meets, partial, minScore: request.minScore });
+  });
   const { meets, partial } = splitRelations(data.relations);
   const path = learningPath({
     targetCode: request.targetId,

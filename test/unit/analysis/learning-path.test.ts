@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import {
+  gapClosers,
   learningPath,
   type CandidateDocument,
   type CandidateTask,
@@ -40,6 +41,17 @@ describe('learningPath: where the learner stands', () => {
     // A document teaching only the related wording closes nothing.
     expect(holdsRelated.steps).toEqual([]);
     expect(holdsRelated.uncovered.map((u) => [u.competencyId, u.reason])).toEqual([['print-a', 'NOT_TAUGHT']]);
+  });
+
+  it('names the same closest wording whatever order the relations come in: of equal scores, the lower id', () => {
+    const partial = [
+      { a: 'audit', b: 'audit-skill', score: 0.7, relation: 'related' as const },
+      { a: 'audit', b: 'audit-ability', score: 0.7, relation: 'related' as const },
+    ];
+    for (const order of [partial, [...partial].reverse()]) {
+      const result = plan({ requirements: [req('audit')], held: ['audit-skill', 'audit-ability'], partial: order, candidates: [] });
+      expect(result.gaps[0]?.closest).toEqual({ competencyId: 'audit-ability', score: 0.7, relation: 'related' });
+    }
   });
 
   it('treats an equivalent below minScore as partly held, and at minScore as held', () => {
@@ -197,6 +209,53 @@ describe('learningPath: choosing steps', () => {
         const levels = result.steps.map((s) => s.level);
         expect([...levels].sort((x, y) => x - y)).toEqual(levels);
         for (const u of result.uncovered) if (u.reason === 'NOT_TAUGHT') expect(docs.some((d) => d.ids.includes(u.competencyId))).toBe(false);
+      }),
+    );
+  });
+});
+
+describe('gapClosers: the competencies a candidate must teach to matter', () => {
+  it('names each gap and what meets it, never what serves a held requirement or only comes close', () => {
+    const similarity = [
+      { a: 'gap', b: 'gap-equal', score: 0.7 },
+      { a: 'gap', b: 'gap-narrow', score: 0.6, directed: true },
+      { a: 'gap', b: 'gap-weak', score: 0.3 },
+      { a: 'gap-broad', b: 'gap', score: 0.9, directed: true },
+      { a: 'held', b: 'held-equal', score: 0.9 },
+    ];
+    const partial = [{ a: 'gap', b: 'gap-related', score: 0.8, relation: 'related' as const }];
+    const closers = gapClosers({ requirements: [req('gap'), req('held'), req('att', [], 'attitude')], held: ['held'], similarity, partial, minScore: 0.5 });
+    expect(closers.sort()).toEqual(['gap', 'gap-equal', 'gap-narrow']);
+  });
+
+  it('leaves every plan unchanged when the candidates are cut to the documents and tasks teaching a closer', () => {
+    const ids = ['a', 'b', 'c', 'd', 'e', 'f', 'x', 'y'];
+    const arb = fc.record({
+      required: fc.subarray(ids.slice(0, 6), { minLength: 1 }),
+      held: fc.subarray(ids),
+      similarity: fc.array(fc.record({ a: fc.constantFrom(...ids), b: fc.constantFrom(...ids), score: fc.constantFrom(0.4, 0.6, 0.9), directed: fc.boolean() }), { maxLength: 6 }),
+      docs: fc.array(
+        fc.record({ level: fc.integer({ min: 1, max: 6 }), isUnit: fc.boolean(), tasks: fc.array(fc.subarray(ids, { minLength: 1 }), { minLength: 1, maxLength: 3 }) }),
+        { maxLength: 8 },
+      ),
+      minRelevance: fc.constantFrom(0, 0.3, 0.6),
+      maxSteps: fc.integer({ min: 1, max: 4 }),
+    });
+    fc.assert(
+      fc.property(arb, ({ required, held, similarity, docs, minRelevance, maxSteps }) => {
+        const pairs = similarity.filter((p) => p.a !== p.b);
+        const input = { requirements: required.map((x) => req(x)), targetLevel: 4, held, similarity: pairs, minRelevance, maxSteps };
+        const candidates = docs.map((d, i) =>
+          d.isUnit ? unit(`D${i}`, d.level, d.tasks.flat()) : standard(`D${i}`, d.level, d.tasks.map((t, j) => task(`D${i}:T${j}`, d.level, t))),
+        );
+        const closers = new Set(gapClosers({ ...input, minScore: 0.5 }));
+        const teaches = (competencyIds: string[]) => competencyIds.some((id) => closers.has(id));
+        const cut = candidates.flatMap((d) => {
+          if (d.kind === 'UNIT') return teaches(d.competencyIds) ? [d] : [];
+          const tasks = (d.tasks ?? []).filter((t) => teaches(t.competencyIds));
+          return tasks.length > 0 ? [{ ...d, tasks }] : [];
+        });
+        expect(plan({ ...input, candidates: cut })).toEqual(plan({ ...input, candidates }));
       }),
     );
   });
