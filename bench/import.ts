@@ -17,7 +17,7 @@ import { probeNeo4j } from '../src/db/driver.js';
 import { Database } from '../src/db/query.js';
 import type { DocumentInput } from '../src/ingest/import-documents.js';
 import { createLogger } from '../src/logger.js';
-import { warmAlignment } from '../src/modules/analysis/alignment.service.js';
+import { buildAlignmentIndex, warmAlignment } from '../src/modules/analysis/alignment.service.js';
 import { runImport } from '../src/pipeline/import-pipeline.js';
 import { registerPlanWarmer, warmPlanCache } from '../src/pipeline/plan-cache.js';
 import { warmThroughGraphQL } from '../src/pipeline/warm-up.js';
@@ -190,6 +190,7 @@ async function main(): Promise<void> {
     };
     const unregister = registerPlanWarmer(async () => void (await warmThroughGraphQL(post)));
     try {
+      await buildAlignmentIndex(graph.db);
       await warmAlignment(graph.db);
       await warmPlanCache();
       const oneMore = Number(values['one-more']);

@@ -455,7 +455,7 @@ async function main(): Promise<void> {
         readyPath: '/readyz',
         // main.ts warms the aligner and the query plans in the background after it listens; the
         // measurement starts once that is done, as a user's first requests would after a deploy.
-        readyOutput: /alignment index and query plans warmed|warming up failed/,
+        readyOutput: /query plans warmed|warming up failed/,
         inheritEnv: false,
         env: {
           NODE_ENV: 'production',

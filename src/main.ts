@@ -83,12 +83,12 @@ async function main(): Promise<void> {
       const errors = await warmThroughGraphQL(httpPost(server!.url));
       if (errors.length > 0) log.warn({ errors }, 'warming the query plans met errors');
     });
-    // In the background: the aligner's index (so the first import aligns incrementally) and the
-    // plan cache of the hot reads (so the first request is not the slow one).
+    // In the background: the plans of the aligner's statements (so the first import is not the slow
+    // one) and of the hot reads (so the first request is not).
     void warmAlignment(db)
       .then(() => warmPlanCache())
       .then(
-        () => log.info('alignment index and query plans warmed'),
+        () => log.info('query plans warmed'),
         (error: unknown) => log.warn({ err: error }, 'warming up failed; the first requests will be slower'),
       );
   } catch (error) {

@@ -87,7 +87,7 @@ beforeAll(async () => {
   }));
   // The start-up warm-up asks the service its hot reads (some of which time out on this graph):
   // let it finish, so that what the tests count is their own traffic.
-  await service.waitForLog((line) => line.msg === 'alignment index and query plans warmed' || String(line.msg).startsWith('warming up failed'), 300_000);
+  await service.waitForLog((line) => line.msg === 'query plans warmed' || String(line.msg).startsWith('warming up failed'), 300_000);
 }, 600_000);
 
 afterAll(async () => {

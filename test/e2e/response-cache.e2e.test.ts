@@ -77,7 +77,7 @@ describe('the response cache', () => {
     // The replica warms its query plans with GraphQL requests of its own after start-up: count only
     // once they are done. A response is counted when node reports it sent, which can come a moment
     // after the client already holds it: let the earlier responses settle before each reading.
-    await replica.waitForLog((line) => line.msg === 'alignment index and query plans warmed');
+    await replica.waitForLog((line) => line.msg === 'query plans warmed');
     const graphqlResponses = async () => {
       await new Promise((resolve) => setTimeout(resolve, 200));
       const text = await (await fetch(replicaUrl.replace('/graphql', '/metrics'))).text();

@@ -87,4 +87,25 @@ describe('alignment of the seed documents', () => {
       snapshot.relationships.filter((r) => /"(EQUIVALENT_TO|NARROWER_THAN|RELATED_TO)"/.test(r) && !r.includes('溝通協調技能'));
     expect(seedEdges(after)).toEqual(seedEdges(before));
   });
+
+  it("a process's first import builds the index from the graph and aligns only what the import brought", async () => {
+    // A second driver is a second process: it has no index of its own yet.
+    const other = await openTestDatabase();
+    try {
+      const before = await graphSnapshot(test.driver);
+      const text = fs
+        .readFileSync(path.join(SEED_DIR, 'icap/standard-BLM2421-007v4.txt'), 'utf8')
+        .replaceAll('BLM2421-007', 'BLM2421-098')
+        .replaceAll('S04溝通協調能力', 'S04溝通協調之技能');
+      const results = await importDocuments(other.db, [{ name: 'first-import.txt', text }]);
+      const report = await alignChanges(other.db, changeOf(results));
+      expect(report).toMatchObject({ mode: 'incremental', competencies: 1 });
+      expect((await similarity('skill:溝通協調之技能', 'skill:溝通協調能力'))?.type).toBe('EQUIVALENT_TO');
+      const edges = (snapshot: typeof before) =>
+        snapshot.relationships.filter((r) => /"(EQUIVALENT_TO|NARROWER_THAN|RELATED_TO)"/.test(r) && !r.includes('溝通協調之技能'));
+      expect(edges(await graphSnapshot(test.driver))).toEqual(edges(before));
+    } finally {
+      await other.close();
+    }
+  });
 });

@@ -4,10 +4,10 @@
 //
 // The aligner's index (corpus statistics and candidate indexes) is kept per database between runs,
 // so an import that brings k new competencies costs work in proportion to k and their candidates.
-// Before each incremental run the index is brought in step with the graph (competencies another
-// process added or removed), and when more than REBUILD_DRIFT of it was added since it was built, or
-// an import brings more than that share at once, a full run rebuilds it, so every name is weighed
-// with the statistics of the whole catalogue again.
+// A process builds it at its first import. Before each incremental run the index is brought in step
+// with the graph (competencies another process added or removed), and when more than REBUILD_DRIFT
+// of it was added since it was built, or an import brings more than that share at once, a full run
+// rebuilds it, so every name is weighed with the statistics of the whole catalogue again.
 import type { Driver } from 'neo4j-driver';
 import { AlignmentIndex } from '../../analysis/alignment/index.js';
 import { bumpCatalogueVersion } from '../../db/catalogue-version.js';
@@ -92,10 +92,13 @@ export async function alignChanges(db: Database, change: GraphChange): Promise<A
   const keeper = keeperOf(db);
   return serially(keeper, async () => {
     const started = performance.now();
-    if (!keeper.index) return fullRun(db, keeper, started);
-    const index = keeper.index;
-    // Bring the index in step with the graph: another process may have imported or removed some.
     const inGraph = new Set(await readCompetencyIds(db));
+    // A process builds the index at its first import, from the graph as the import left it, so a
+    // serving process that never imports does not hold it (with the word segmenter, about 95 MB at
+    // national scale). An import that brings a large share of the catalogue is aligned whole anyway.
+    if (!keeper.index && change.competencies.length > REBUILD_DRIFT * inGraph.size) return fullRun(db, keeper, started);
+    const index = (keeper.index ??= AlignmentIndex.build(await readAlignmentCorpus(db)));
+    // Bring the index in step with the graph: another process may have imported or removed some.
     index.remove(index.ids().filter((id) => !inGraph.has(id)));
     const missing = [...inGraph].filter((id) => !index.has(id));
     const touched = new Set([...missing, ...change.competencies.filter((id) => index.has(id))]);
@@ -119,16 +122,22 @@ export async function alignChanges(db: Database, change: GraphChange): Promise<A
 const NOTHING = '\u0000warm-up';
 
 /**
- * Builds the aligner's index ahead of the first import (at start-up), and runs an incremental pass
- * that changes nothing, so that Neo4j has planned its statements: the first import is not the slow one.
+ * Runs an incremental pass that changes nothing, so that Neo4j has planned its statements: the
+ * first import is not the slow one. The index is left to the first import.
  */
 export async function warmAlignment(db: Database): Promise<void> {
-  const keeper = keeperOf(db);
-  await serially(keeper, async () => {
-    keeper.index ??= AlignmentIndex.build(await readAlignmentCorpus(db));
+  await serially(keeperOf(db), async () => {
     await readAlignmentInputs(db, [NOTHING]);
     await readListedBy(db, [NOTHING]);
     await replaceRelationsOf(db, [NOTHING], []);
     await refreshResemblance(db, [NOTHING]);
+  });
+}
+
+/** Builds the aligner's index now rather than at the first import (to measure imports alone). */
+export async function buildAlignmentIndex(db: Database): Promise<void> {
+  const keeper = keeperOf(db);
+  await serially(keeper, async () => {
+    keeper.index ??= AlignmentIndex.build(await readAlignmentCorpus(db));
   });
 }
