@@ -230,12 +230,14 @@ function standingOf(input: StandingInput): Standing {
   const matcher = new RequirementMatcher(input.similarity, input.partial ?? [], input.minScore);
   const held = new Set(input.held);
   const ks = input.requirements.filter((r) => !isAttitude(r));
+  // Where the learner stands on each K/S requirement.
   const states: RequirementState[] = ks.map((requirement) => {
     const match = matcher.best(requirement.competencyId, held);
     if (matcher.meets(match)) return { requirement, status: 'held', match };
     return { requirement, status: match ? 'partial' : 'missing', match };
   });
   const gapIndices = states.flatMap((s, i) => (s.status === 'held' ? [] : [i]));
+  // Which target requirements each competency meets, for relevance and for closing gaps.
   const serves = new Map<string, Array<{ index: number; match: Match }>>();
   ks.forEach((r, index) => {
     for (const match of matcher.meetersOf(r.competencyId)) {
