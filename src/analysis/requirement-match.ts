@@ -88,7 +88,7 @@ export class RequirementMatcher {
   }
 }
 
-/** A higher score wins; of two equal scores the lower id, so that the answer does not hang on the order the relations came in. */
+/** A higher score wins; of two equal scores the lower id, so the answer does not hang on the order of the relations. */
 function outranks(m: Match, current: Match | null): boolean {
   return !current || m.score > current.score || (m.score === current.score && m.competencyId < current.competencyId);
 }

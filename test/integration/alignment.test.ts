@@ -31,6 +31,18 @@ async function similarity(a: string, b: string): Promise<{ type: string; fromA: 
   return record ? { type: record.get('type'), fromA: record.get('fromA'), score: record.get('score'), evidence: record.get('evidence') } : null;
 }
 
+/** The seed standard under another code, with its S04 溝通協調能力 worded `skill` instead. */
+function seedVariant(code: string, skill: string): string {
+  return fs
+    .readFileSync(path.join(SEED_DIR, 'icap/standard-BLM2421-007v4.txt'), 'utf8')
+    .replaceAll('BLM2421-007', code)
+    .replaceAll('S04溝通協調能力', `S04${skill}`);
+}
+
+/** The typed relations of a snapshot, but those touching `name`. */
+const relationsWithout = (snapshot: Awaited<ReturnType<typeof graphSnapshot>>, name: string) =>
+  snapshot.relationships.filter((r) => /"(EQUIVALENT_TO|NARROWER_THAN|RELATED_TO)"/.test(r) && !r.includes(name));
+
 describe('alignment of the seed documents', () => {
   it('makes 分析技能 / 分析資訊與數據能力 and 溝通和協商技能 / 溝通協調能力 equivalent, with evidence', async () => {
     const analysis = await similarity('skill:分析技能', 'skill:分析資訊與數據能力');
@@ -71,21 +83,14 @@ describe('alignment of the seed documents', () => {
 
   it('an import aligns the competencies it brings, and leaves other edges alone', async () => {
     const before = await graphSnapshot(test.driver);
-    const text = fs
-      .readFileSync(path.join(SEED_DIR, 'icap/standard-BLM2421-007v4.txt'), 'utf8')
-      .replaceAll('BLM2421-007', 'BLM2421-099')
-      .replaceAll('S04溝通協調能力', 'S04溝通協調技能');
-    const results = await importDocuments(test.db, [{ name: 'variant.txt', text }]);
+    const results = await importDocuments(test.db, [{ name: 'variant.txt', text: seedVariant('BLM2421-099', '溝通協調技能') }]);
     expect(results[0]?.status).toBe('CREATED');
     const report = await alignChanges(test.db, changeOf(results));
     expect(report?.mode).toBe('incremental');
     const variant = await similarity('skill:溝通協調技能', 'skill:溝通協調能力');
     expect(variant?.type).toBe('EQUIVALENT_TO');
     // Edges between the seed's own competencies are as they were.
-    const after = await graphSnapshot(test.driver);
-    const seedEdges = (snapshot: typeof before) =>
-      snapshot.relationships.filter((r) => /"(EQUIVALENT_TO|NARROWER_THAN|RELATED_TO)"/.test(r) && !r.includes('溝通協調技能'));
-    expect(seedEdges(after)).toEqual(seedEdges(before));
+    expect(relationsWithout(await graphSnapshot(test.driver), '溝通協調技能')).toEqual(relationsWithout(before, '溝通協調技能'));
   });
 
   it("a process's first import builds the index from the graph and aligns only what the import brought", async () => {
@@ -93,17 +98,11 @@ describe('alignment of the seed documents', () => {
     const other = await openTestDatabase();
     try {
       const before = await graphSnapshot(test.driver);
-      const text = fs
-        .readFileSync(path.join(SEED_DIR, 'icap/standard-BLM2421-007v4.txt'), 'utf8')
-        .replaceAll('BLM2421-007', 'BLM2421-098')
-        .replaceAll('S04溝通協調能力', 'S04溝通協調之技能');
-      const results = await importDocuments(other.db, [{ name: 'first-import.txt', text }]);
+      const results = await importDocuments(other.db, [{ name: 'first-import.txt', text: seedVariant('BLM2421-098', '溝通協調之技能') }]);
       const report = await alignChanges(other.db, changeOf(results));
       expect(report).toMatchObject({ mode: 'incremental', competencies: 1 });
       expect((await similarity('skill:溝通協調之技能', 'skill:溝通協調能力'))?.type).toBe('EQUIVALENT_TO');
-      const edges = (snapshot: typeof before) =>
-        snapshot.relationships.filter((r) => /"(EQUIVALENT_TO|NARROWER_THAN|RELATED_TO)"/.test(r) && !r.includes('溝通協調之技能'));
-      expect(edges(await graphSnapshot(test.driver))).toEqual(edges(before));
+      expect(relationsWithout(await graphSnapshot(test.driver), '溝通協調之技能')).toEqual(relationsWithout(before, '溝通協調之技能'));
     } finally {
       await other.close();
     }
