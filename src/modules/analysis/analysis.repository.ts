@@ -7,23 +7,19 @@
 import type { Occurrence, SimilarityEdge } from '../../analysis/shared-competencies.js';
 import type { ScoredPair } from '../../analysis/similarity-lookup.js';
 import { project } from '../../db/projections.js';
+import { documentNamedBy } from '../../db/named-documents.js';
 import { cypher, type Database } from '../../db/query.js';
 import { asCompetency, type CompetencyRow } from '../../graph/competency-row.js';
 import { asDocument, asTask, type DocumentRow, type TaskRow } from '../document/document.mappers.js';
 
 const sharingAmong = cypher(
   'analysis.sharingAmong',
-  // The documents the codes name (a full code names one version, a base code the current one),
-  // each once and in the order given, and the codes that name none; then every requirement of the
-  // documents (with the tasks that need it), the relations that make two of their competencies one,
-  // and the rows of the documents, competencies and tasks, so that the answer's fields need no
-  // further read.
+  // The documents the codes name (documentNamedBy), each once and in the order given, and the
+  // codes that name none; then every requirement of the documents (with the tasks that need it),
+  // the relations that make two of their competencies one, and the rows of the documents,
+  // competencies and tasks, so that the answer's fields need no further read.
   `UNWIND range(0, size($codes) - 1) AS n
-   WITH n, head(COLLECT {
-     MATCH (d:Document {id: $codes[n]}) RETURN d
-     UNION
-     MATCH (d:Document {baseCode: $codes[n]}) WHERE d.status = 'CURRENT' RETURN d
-   }) AS d
+   WITH n, head(COLLECT { ${documentNamedBy('$codes[n]', 'd')} }) AS d
    ORDER BY n
    WITH collect(CASE WHEN d IS NULL THEN $codes[n] END) AS unknown, collect(d) AS named
    WITH unknown, reduce(docs = [], d IN named | CASE WHEN d IN docs THEN docs ELSE docs + d END) AS docs

@@ -35,7 +35,6 @@ function sharingRule(minScore: number | null | undefined, includeNarrower: boole
   return { minScore: checkScore(minScore, DEFAULT_ALIGN_THRESHOLD), includeNarrower: includeNarrower ?? false };
 }
 
-/** Full or base codes -> current document ids; an unknown code is the caller's mistake here. */
 /** Two to MAX_DOCUMENTS codes; whether each names a document is checked where they are read. */
 function checkCodeCount(codes: readonly string[]): readonly string[] {
   if (codes.length < 2 || codes.length > MAX_DOCUMENTS) {

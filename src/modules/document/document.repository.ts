@@ -4,6 +4,7 @@
 // a later by-id lookup without another read.
 import type { Lookup } from '../../db/batcher.js';
 import { project } from '../../db/projections.js';
+import { documentNamedBy } from '../../db/named-documents.js';
 import { listOf, nullable } from '../../graph/decoders.js';
 import {
   asDocument,
@@ -32,12 +33,7 @@ export const documentById: Lookup<DocumentRow | null> = {
 
 export const documentByCode: Lookup<DocumentRow | null> = {
   name: 'Document.byCode',
-  // A full code names one version; a base code names the current one.
-  body: `RETURN head(COLLECT {
-           MATCH (d:Document {id: key.id}) RETURN ${project.document('d')} AS row
-           UNION
-           MATCH (d:Document {baseCode: key.id}) WHERE d.status = 'CURRENT' RETURN ${project.document('d')} AS row
-         }) AS value`,
+  body: `RETURN head(COLLECT { ${documentNamedBy('key.id', `${project.document('d')} AS row`)} }) AS value`,
   decode: nullable(asDocument),
 };
 
