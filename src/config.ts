@@ -48,6 +48,7 @@ const EnvSchema = z.object({
   INTROSPECTION: booleanFromEnv.default(true),
   DEBUG_ERRORS: booleanFromEnv.default(false),
   METRICS_ENABLED: booleanFromEnv.default(true),
+  COMPILED_EXECUTION: booleanFromEnv.default(true),
   RESPONSE_CACHE: booleanFromEnv.default(true),
   RESPONSE_CACHE_MB: positiveInt.default(64),
   RESPONSE_CACHE_MAX_AGE: z.coerce.number().int().min(0).default(0),
@@ -92,6 +93,8 @@ export interface Config {
   debugErrors: boolean;
   /** Serve Prometheus metrics at GET /metrics. */
   metricsEnabled: boolean;
+  /** Execute operations compiled by graphql-jit (src/http/compiled-execution.ts); false = graphql-js's interpreter. */
+  compiledExecution: boolean;
   /** Whole answers of queries kept per catalogue version (src/http/response-cache.ts); null = off. */
   responseCache: {
     maxBytes: number;
@@ -156,6 +159,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.c
     introspection: e.INTROSPECTION,
     debugErrors: e.DEBUG_ERRORS,
     metricsEnabled: e.METRICS_ENABLED,
+    compiledExecution: e.COMPILED_EXECUTION,
     responseCache: e.RESPONSE_CACHE
       ? { maxBytes: e.RESPONSE_CACHE_MB * 1024 * 1024, maxAgeSeconds: e.RESPONSE_CACHE_MAX_AGE, pollMs: e.RESPONSE_CACHE_POLL_MS }
       : null,

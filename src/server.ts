@@ -5,6 +5,7 @@ import path from 'node:path';
 import { ApolloServer, type ApolloServerPlugin } from '@apollo/server';
 import { ApolloServerPluginCacheControlDisabled } from '@apollo/server/plugin/disabled';
 import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
+import { makeExecutableSchema } from '@graphql-tools/schema';
 import cors from 'cors';
 import express, { type NextFunction, type Request, type Response } from 'express';
 import type { Logger } from 'pino';
@@ -16,6 +17,7 @@ import { explorerRouter } from './http/explorer.js';
 import { CatalogueWatcher } from './http/catalogue-watcher.js';
 import { graphiqlPage } from './http/graphiql.js';
 import { bytesOf, cacheFrontDoor } from './http/cache-front-door.js';
+import { compiledExecution } from './http/compiled-execution.js';
 import { graphqlHandler, responseCachePlugin } from './http/graphql-handler.js';
 import { sendJsonError } from './http/json-error.js';
 import { costLimitPlugin, limitRules } from './http/limits.js';
@@ -84,9 +86,9 @@ export async function startServer(deps: ServerDeps): Promise<RunningServer> {
   const metrics = createMetrics(services.db.driver);
   const operations = graphqlMetrics(metrics);
   const errors = errorReporting({ log, debugErrors: config.debugErrors });
+  const schema = makeExecutableSchema({ typeDefs: loadTypeDefs(), resolvers: countImportedDocuments(resolvers, metrics) });
   const apollo = new ApolloServer<RequestContext>({
-    typeDefs: loadTypeDefs(),
-    resolvers: countImportedDocuments(resolvers, metrics),
+    ...(config.compiledExecution ? { gateway: compiledExecution(schema) } : { schema }),
     introspection: config.introspection,
     // Apollo drops stack traces only when NODE_ENV=production; formatError masks them always.
     includeStacktraceInErrorResponses: config.debugErrors,
