@@ -3,7 +3,9 @@
 // resolve-info object and tracks a promise per field. graphql-jit turns each distinct operation
 // into a JavaScript function once, and that function does the same walk without the bookkeeping.
 // On the national benchmark this takes about 40% off the server's CPU for a page of 50 standards
-// and 10% for a standard's tree (README, Performance).
+// and 10% for a standard's tree (README, Performance). Under sustained load with the response cache
+// off the process holds more memory than with graphql-js (README, Load gate and soak), which is why
+// COMPILED_EXECUTION=false remains.
 //
 // Apollo Server runs a custom executor only in its gateway mode, so this is a gateway whose schema
 // never changes: Apollo still parses, validates and runs the plugins; only execution is replaced.
