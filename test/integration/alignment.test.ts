@@ -1,14 +1,12 @@
 // Alignment on the real Neo4j: the seeds' differently worded competencies are linked by typed
 // relations (and unrelated ones are not), runs are idempotent, and an import aligns only what it brought.
-import fs from 'node:fs';
-import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { importDocuments } from '../../src/ingest/import-documents.js';
 import { loadSeed } from '../../src/ingest/seed.js';
 import { alignAll, alignChanges } from '../../src/modules/analysis/alignment.service.js';
 import { changeOf } from '../../src/pipeline/import-pipeline.js';
-import { SEED_DIR } from '../../src/paths.js';
 import { clearGraph, openTestDatabase, type TestDatabase } from '../helpers/database.js';
+import { seedStandardAs } from '../helpers/seed-variants.js';
 import { graphSnapshot } from '../helpers/snapshot.js';
 
 let test: TestDatabase;
@@ -33,10 +31,7 @@ async function similarity(a: string, b: string): Promise<{ type: string; fromA: 
 
 /** The seed standard under another code, with its S04 溝通協調能力 worded `skill` instead. */
 function seedVariant(code: string, skill: string): string {
-  return fs
-    .readFileSync(path.join(SEED_DIR, 'icap/standard-BLM2421-007v4.txt'), 'utf8')
-    .replaceAll('BLM2421-007', code)
-    .replaceAll('S04溝通協調能力', `S04${skill}`);
+  return seedStandardAs(code).replaceAll('S04溝通協調能力', `S04${skill}`);
 }
 
 /** The typed relations of a snapshot, but those touching `name`. */

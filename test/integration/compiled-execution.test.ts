@@ -2,16 +2,14 @@
 // does (COMPILED_EXECUTION=false): two services on the same seeded graph get the same requests,
 // the benchmark's operations and the language's features (fragments, directives, aliases,
 // interfaces, introspection, errors), and must send the same status and the same body.
-import fs from 'node:fs';
-import path from 'node:path';
 import { getIntrospectionQuery } from 'graphql';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { benchOperations } from '../../bench/operations.js';
 import { importDocuments } from '../../src/ingest/import-documents.js';
 import { loadSeed } from '../../src/ingest/seed.js';
-import { SEED_DIR } from '../../src/paths.js';
 import { toGlobalId } from '../../src/relay.js';
 import { clearGraph, openTestDatabase, type TestDatabase } from '../helpers/database.js';
+import { seedStandardAs } from '../helpers/seed-variants.js';
 import { startTestService, type TestService } from '../helpers/service.js';
 
 const STANDARD = 'BLM2421-007v4';
@@ -26,8 +24,7 @@ beforeAll(async () => {
   await clearGraph(test.driver);
   await loadSeed(test.db);
   // The seed standard again under another code: something for sharedCompetencies to find.
-  const text = fs.readFileSync(path.join(SEED_DIR, `icap/standard-${STANDARD}.txt`), 'utf8');
-  const [copy] = await importDocuments(test.db, [{ name: `standard-${COPY}.txt`, text: text.replaceAll('BLM2421-007', 'BLM2421-101') }]);
+  const [copy] = await importDocuments(test.db, [{ name: `standard-${COPY}.txt`, text: seedStandardAs('BLM2421-101') }]);
   expect(copy!.status).toBe('CREATED');
   const settings = { RESPONSE_CACHE: 'false', MAX_QUERY_COST: '100000000' };
   compiled = await startTestService(test.driver, settings);
