@@ -16,8 +16,8 @@ import { errorReporting } from './http/error-reporting.js';
 import { explorerRouter } from './http/explorer.js';
 import { CatalogueWatcher } from './http/catalogue-watcher.js';
 import { graphiqlPage } from './http/graphiql.js';
-import { bytesOf, cacheFrontDoor } from './http/cache-front-door.js';
 import { compiledExecution } from './http/compiled-execution.js';
+import { bytesOf, frontDoor } from './http/front-door.js';
 import { graphqlHandler, responseCachePlugin } from './http/graphql-handler.js';
 import { sendJsonError } from './http/json-error.js';
 import { costLimitPlugin, limitRules } from './http/limits.js';
@@ -150,6 +150,11 @@ export async function startServer(deps: ServerDeps): Promise<RunningServer> {
   // Admins may send large imports; everyone else gets the ordinary limit. Both answer 413 beyond it.
   const ordinaryBody = express.json({ limit: config.http.bodyLimit });
   const adminBody = express.json({ limit: config.http.adminBodyLimit });
+  const handleGraphql = graphqlHandler(
+    apollo,
+    (res, isAdmin) => createRequestContext(services, { requestId: requestIdOf(res), isAdmin, log: log.child({ requestId: requestIdOf(res) }) }),
+    caching,
+  );
   app.use(
     '/graphql',
     cors(corsOptions(config.http.corsOrigins)),
@@ -157,43 +162,44 @@ export async function startServer(deps: ServerDeps): Promise<RunningServer> {
       res.locals.isAdmin = isAdminRequest(req.headers.authorization, config.adminToken);
       (res.locals.isAdmin ? adminBody : ordinaryBody)(req, res, next);
     },
-    graphqlHandler(
-      apollo,
-      async (res) =>
-        createRequestContext(services, {
-          requestId: requestIdOf(res),
-          isAdmin: res.locals.isAdmin as boolean,
-          log: log.child({ requestId: requestIdOf(res) }),
-        }),
-      caching,
-    ),
+    (req: Request, res: Response) =>
+      handleGraphql(req, res, { isAdmin: res.locals.isAdmin as boolean, params: req.method === 'GET' ? req.query : req.body, url: req.originalUrl }),
   );
 
-  // Body-parser failures (too large, malformed JSON) as GraphQL-shaped errors with the right status.
-  app.use((error: Error & { status?: number; type?: string }, _req: Request, res: Response, next: NextFunction) => {
-    if (res.headersSent) return next(error);
+  // Body-parser failures (too large, malformed JSON) and anything a handler threw, as GraphQL-shaped
+  // errors with the right status.
+  const answerError = (error: Error & { status?: number }, res: http.ServerResponse, isAdmin: boolean) => {
     const status = error.status && error.status >= 400 && error.status < 500 ? error.status : 500;
     const code = status === 413 ? 'PAYLOAD_TOO_LARGE' : status === 400 ? 'BAD_REQUEST' : status === 500 ? 'INTERNAL_SERVER_ERROR' : 'BAD_REQUEST';
     const message =
       status === 413
-        ? `Request body exceeds the limit of ${res.locals.isAdmin ? config.http.adminBodyLimit : config.http.bodyLimit}.`
+        ? `Request body exceeds the limit of ${isAdmin ? config.http.adminBodyLimit : config.http.bodyLimit}.`
         : status === 500
           ? 'Internal server error'
           : `Malformed request: ${error.message}`;
     if (status === 500) log.error({ err: error, requestId: requestIdOf(res) }, 'unexpected HTTP error');
     sendJsonError(res, status, code, message);
+  };
+  app.use((error: Error & { status?: number }, _req: Request, res: Response, next: NextFunction) => {
+    if (res.headersSent) return next(error);
+    answerError(error, res, Boolean(res.locals.isAdmin));
   });
 
-  // Every request is observed (id, access log, metrics) and rate limited before any route; with the
-  // response cache on, repeated queries are then answered at its front door without Express.
+  // Every request is observed (id, access log, metrics) and rate limited before any route; plain
+  // queries are then answered at the front door without Express (src/http/front-door.ts).
   const observe = observeRequests(log, config.metricsEnabled ? httpMetrics(metrics) : null);
   const limit = config.http.rateLimitPerMinute > 0 ? rateLimit(config.http.rateLimitPerMinute, config.http.rateLimitLoopback) : null;
-  const frontDoor = caching ? cacheFrontDoor(caching, bytesOf(config.http.bodyLimit)) : null;
+  const door = frontDoor({
+    caching,
+    bodyLimitBytes: bytesOf(config.http.bodyLimit),
+    handle: handleGraphql,
+    // As Express does with an error after the headers went out: the connection is closed.
+    fail: (error, res) => (res.headersSent ? res.destroy() : answerError(error as Error, res, false)),
+  });
   httpServer.on('request', (req: http.IncomingMessage, res: http.ServerResponse) => {
     observe(req, res);
     if (limit?.(req, res)) return;
-    if (frontDoor) frontDoor(req, res, () => app(req, res));
-    else app(req, res);
+    door(req, res, () => app(req, res));
   });
 
   await new Promise<void>((resolve) => httpServer.listen(config.port, config.host, resolve));

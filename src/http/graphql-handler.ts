@@ -1,8 +1,10 @@
-// The /graphql endpoint: hands each request to Apollo Server, and with the response cache on,
-// answers a repeated query from memory before Apollo parses it. Written out (rather than Apollo's
-// Express integration) because the cache needs the answer's body and must run before Apollo.
+// Answers a GraphQL request: hands it to Apollo Server and, with the response cache on, stores the
+// answer or answers a repeated query from memory before Apollo parses it. Written out (rather than
+// Apollo's Express integration) because the cache needs the answer's body and must run before
+// Apollo, and over node's own request and response so that the front door (src/http/front-door.ts)
+// can call it without Express.
+import type { IncomingMessage, ServerResponse } from 'node:http';
 import { HeaderMap, type ApolloServer, type ApolloServerPlugin } from '@apollo/server';
-import type { Request, RequestHandler, Response } from 'express';
 import type { RequestContext } from '../modules/context.js';
 import { answerForHits, etagOf, lookUp, sendAnswer, type CacheSetup, type CachedAnswer, type LookedUpRequest } from './response-cache.js';
 
@@ -21,22 +23,33 @@ export const responseCachePlugin: ApolloServerPlugin<RequestContext> = {
   },
 };
 
+/** What the handler needs to know of a request besides node's own request and response. */
+export interface GraphqlRequest {
+  /** Whether it carries the admin token (admin answers are never cached). */
+  isAdmin: boolean;
+  /** A POST's parsed body or a GET's parsed query string. */
+  params: unknown;
+  /** Its URL as the client sent it (Express rewrites `req.url` under a mount path). */
+  url: string;
+}
+
+export type GraphqlHandler = (req: LookedUpRequest, res: ServerResponse, request: GraphqlRequest) => Promise<void>;
+
 export function graphqlHandler(
   apollo: ApolloServer<RequestContext>,
-  createContext: (res: Response) => Promise<RequestContext>,
+  createContext: (res: ServerResponse, isAdmin: boolean) => RequestContext,
   caching: CacheSetup | null,
-): RequestHandler {
-  return async (req, res) => {
+): GraphqlHandler {
+  return async (req, res, { isAdmin, params, url }) => {
     const started = performance.now();
     // Admin requests are never cached: they may read import jobs, which change without a new version.
-    // A miss the front door handed on was looked up there already.
-    const slot =
-      caching && !res.locals.isAdmin ? ((req as LookedUpRequest).cacheSlot ?? lookUp(caching, req, res, req.method === 'GET' ? req.query : req.body, started)) : null;
+    // A request the front door looked up already carries its slot.
+    const slot = caching && !isAdmin ? (req.cacheSlot ?? lookUp(caching, req, res, params, started)) : null;
     if (slot === 'answered') return;
 
-    const context = await createContext(res);
+    const context = createContext(res, isAdmin);
     const answer = await apollo.executeHTTPGraphQLRequest({
-      httpGraphQLRequest: { method: req.method.toUpperCase(), headers: headersOf(req), search: searchOf(req), body: req.body },
+      httpGraphQLRequest: { method: req.method!.toUpperCase(), headers: headersOf(req), search: searchOf(url), body: req.body },
       context: async () => context,
     });
     for (const [name, value] of answer.headers) res.setHeader(name, value);
@@ -48,7 +61,8 @@ export function graphqlHandler(
     }
     const body = answer.body.string;
     if (!caching || slot === null || res.statusCode !== 200 || !context.answer.cacheable) {
-      res.send(body);
+      res.setHeader('content-length', Buffer.byteLength(body));
+      res.end(body);
       return;
     }
     const stored: CachedAnswer = {
@@ -64,7 +78,7 @@ export function graphqlHandler(
   };
 }
 
-function headersOf(req: Request): HeaderMap {
+function headersOf(req: IncomingMessage): HeaderMap {
   const headers = new HeaderMap();
   for (const [name, value] of Object.entries(req.headers)) {
     if (value !== undefined) headers.set(name, Array.isArray(value) ? value.join(', ') : value);
@@ -72,7 +86,7 @@ function headersOf(req: Request): HeaderMap {
   return headers;
 }
 
-function searchOf(req: Request): string {
-  const at = req.originalUrl.indexOf('?');
-  return at === -1 ? '' : req.originalUrl.slice(at);
+function searchOf(url: string): string {
+  const at = url.indexOf('?');
+  return at === -1 ? '' : url.slice(at);
 }

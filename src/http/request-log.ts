@@ -1,7 +1,7 @@
 // What every request gets before any route sees it: an id (the caller's `x-request-id`, or a new
 // one) echoed in the response, an access-log line when the response is sent, and the HTTP metrics.
-// It works on node's own request and response, so the response cache's front door, which answers
-// before Express, is logged and counted like every other route.
+// It works on node's own request and response, so the front door (src/http/front-door.ts), which
+// answers before Express, is logged and counted like every other route.
 import { randomUUID } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { Logger } from 'pino';

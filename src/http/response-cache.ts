@@ -130,9 +130,9 @@ export interface CacheSlot {
 }
 
 /**
- * A request whose body the response cache's front door has read and which it has looked up before
- * handing it on as a miss: the /graphql route stores its answer in `cacheSlot` instead of looking
- * it up again.
+ * A request as the front door (src/http/front-door.ts) hands it on: a POST with its body read and
+ * parsed, a GET the door looked up before handing it on as a miss, whose answer the /graphql route
+ * stores in `cacheSlot` instead of looking it up again.
  */
 export type LookedUpRequest = IncomingMessage & { body?: unknown; cacheSlot?: CacheSlot };
 

@@ -1,5 +1,5 @@
 // Counts every HTTP response by route and status, so refusals that never reach GraphQL (413, 429,
-// malformed JSON) and answers from the response cache's front door show up in /metrics too.
+// malformed JSON) and answers from the front door (src/http/front-door.ts) show up in /metrics too.
 import type { ServerResponse } from 'node:http';
 import type { ServiceMetrics } from './service-metrics.js';
 
