@@ -7,10 +7,10 @@
 // A POST is read, parsed and handed to the GraphQL handler (src/http/graphql-handler.ts), which
 // answers it from the cache or executes it. A GET is only looked up: a hit is answered here, a miss
 // goes on to Express with its lookup done (GraphiQL is served there, and CORS adds the `Vary`
-// header that shared caches, which may keep GET answers, need; they never keep a POST's). Whatever the door does not
-// recognise - admin or cross-origin requests, other routes and methods, bodies it would have to
-// refuse - goes on to Express untouched, where the /graphql route calls the same handler: the door
-// is a shortcut, never the only way in.
+// header that shared caches need for the GET answers they may keep; they never keep a POST's).
+// Whatever the door does not recognise - admin or cross-origin requests, other routes and methods,
+// bodies it would have to refuse - goes on to Express untouched, where the /graphql route calls the
+// same handler: the door is a shortcut, never the only way in.
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import querystring from 'node:querystring';
 import type { GraphqlHandler } from './graphql-handler.js';
