@@ -1,21 +1,18 @@
 // Curriculum questions over GraphQL on the real Neo4j: shared competencies (exact and aligned),
 // overlap and similar documents, with answers worked out from the documents by hand.
-import fs from 'node:fs';
-import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { importDocuments } from '../../src/ingest/import-documents.js';
 import { loadSeed } from '../../src/ingest/seed.js';
 import { alignAll } from '../../src/modules/analysis/alignment.service.js';
-import { SEED_DIR } from '../../src/paths.js';
 import { clearGraph, openTestDatabase, type TestDatabase } from '../helpers/database.js';
+import { seedStandardAs } from '../helpers/seed-variants.js';
 import { startTestService, type TestService } from '../helpers/service.js';
 
-const STANDARD = fs.readFileSync(path.join(SEED_DIR, 'icap/standard-BLM2421-007v4.txt'), 'utf8');
 /**
  * A second standard written from the seed: same structure, but S07 談判技巧 became 議價技巧 and
  * K15 稅務要求 became 稅務法規, so it shares 14 knowledge and 8 skills verbatim with the seed.
  */
-const TWIN = STANDARD.replaceAll('BLM2421-007', 'BLM2421-050').replaceAll('S07談判技巧', 'S07議價技巧').replaceAll('K15稅務要求', 'K15稅務法規');
+const TWIN = seedStandardAs('BLM2421-050').replaceAll('S07談判技巧', 'S07議價技巧').replaceAll('K15稅務要求', 'K15稅務法規');
 
 let database: TestDatabase;
 let service: TestService;

@@ -1,16 +1,13 @@
 // The read API's cost on the database follows the shape of a query, not the size of its answer:
 // the same deep query over 1 and over 50 standards takes the same number of Cypher round trips,
 // reported as `extensions.dbRoundTrips`.
-import fs from 'node:fs';
-import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { importDocuments } from '../../src/ingest/import-documents.js';
 import { loadSeed } from '../../src/ingest/seed.js';
-import { SEED_DIR } from '../../src/paths.js';
 import { clearGraph, openTestDatabase, type TestDatabase } from '../helpers/database.js';
+import { seedStandardAs } from '../helpers/seed-variants.js';
 import { startTestService, type TestService } from '../helpers/service.js';
 
-const STANDARD_TEXT = fs.readFileSync(path.join(SEED_DIR, 'icap/standard-BLM2421-007v4.txt'), 'utf8');
 const COPIES = 49;
 
 let test: TestDatabase;
@@ -24,7 +21,7 @@ beforeAll(async () => {
     const base = `BLM2421-${String(101 + i)}`;
     return {
       name: `copy-${base}.txt`,
-      text: STANDARD_TEXT.replaceAll('BLM2421-007', base).replaceAll('微型企業營運主管', `微型企業營運主管${i + 1}`),
+      text: seedStandardAs(base).replaceAll('微型企業營運主管', `微型企業營運主管${i + 1}`),
     };
   });
   const results = await importDocuments(test.db, copies);

@@ -1,17 +1,15 @@
 // The write pipeline on the real Neo4j: an import over GraphQL aligns what it brings before it
 // answers; a large import runs as a job whose progress and per-document results can be followed, a
 // broken document fails alone inside it, and a job whose process stopped reads as failed.
-import fs from 'node:fs';
-import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { generateCorpus } from '../../src/corpus/generate-corpus.js';
 import { loadSeed } from '../../src/ingest/seed.js';
 import { alignAll } from '../../src/modules/analysis/alignment.service.js';
 import { failAbandonedJobs } from '../../src/pipeline/import-job.repository.js';
 import { warmThroughGraphQL } from '../../src/pipeline/warm-up.js';
-import { SEED_DIR } from '../../src/paths.js';
 import { clearGraph, openTestDatabase, type TestDatabase } from '../helpers/database.js';
 import { READ_JOB, START_JOB, type Job } from '../helpers/import-jobs.js';
+import { seedStandardAs } from '../helpers/seed-variants.js';
 import { startTestService, type TestService } from '../helpers/service.js';
 
 const ADMIN_TOKEN = 'pipeline-admin-token-0123456789';
@@ -44,10 +42,7 @@ async function count(cypher: string, params: Record<string, unknown> = {}): Prom
 
 /** Imports the seed standard under another code with one wording changed, over GraphQL; the statuses. */
 async function importSeedVariant(code: string, wording: string, replacement: string): Promise<string[]> {
-  const text = fs
-    .readFileSync(path.join(SEED_DIR, 'icap/standard-BLM2421-007v4.txt'), 'utf8')
-    .replaceAll('BLM2421-007', code)
-    .replaceAll(wording, replacement);
+  const text = seedStandardAs(code).replaceAll(wording, replacement);
   const response = await service.graphql<{ importDocuments: { results: Array<{ status: string }> } }>(
     'mutation($docs: [ImportDocumentInput!]!) { importDocuments(input: { documents: $docs }) { results { status } } }',
     { docs: [{ name: `${code}.txt`, text }] },

@@ -1,7 +1,5 @@
 // One request reads one snapshot: the loaders' batches and a service's own statements run in the
 // same read transaction, however many statements the operation needs.
-import fs from 'node:fs';
-import path from 'node:path';
 import { ApolloServer } from '@apollo/server';
 import { pino } from 'pino';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -9,8 +7,8 @@ import { importDocuments } from '../../src/ingest/import-documents.js';
 import { loadSeed } from '../../src/ingest/seed.js';
 import { createRequestContext, type RequestContext } from '../../src/modules/context.js';
 import { loadTypeDefs, resolvers } from '../../src/modules/index.js';
-import { SEED_DIR } from '../../src/paths.js';
 import { clearGraph, openTestDatabase, type TestDatabase } from '../helpers/database.js';
+import { seedStandardAs } from '../helpers/seed-variants.js';
 
 let test: TestDatabase;
 let server: ApolloServer<RequestContext>;
@@ -19,8 +17,7 @@ beforeAll(async () => {
   await clearGraph(test.driver);
   await loadSeed(test.db);
   // A second standard that shares the seed standard's competencies word for word.
-  const text = fs.readFileSync(path.join(SEED_DIR, 'icap/standard-BLM2421-007v4.txt'), 'utf8');
-  await importDocuments(test.db, [{ name: 'twin.txt', text: text.replaceAll('BLM2421-007', 'BLM2421-901') }]);
+  await importDocuments(test.db, [{ name: 'twin.txt', text: seedStandardAs('BLM2421-901') }]);
   server = new ApolloServer<RequestContext>({ typeDefs: loadTypeDefs(), resolvers });
   await server.start();
 }, 180_000);
