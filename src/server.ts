@@ -152,7 +152,10 @@ export async function startServer(deps: ServerDeps): Promise<RunningServer> {
   const adminBody = express.json({ limit: config.http.adminBodyLimit });
   const handleGraphql = graphqlHandler(
     apollo,
-    (res, isAdmin) => createRequestContext(services, { requestId: requestIdOf(res), isAdmin, log: log.child({ requestId: requestIdOf(res) }) }),
+    (res, isAdmin) => {
+      const requestId = requestIdOf(res);
+      return createRequestContext(services, { requestId, isAdmin, log: log.child({ requestId }) });
+    },
     caching,
   );
   app.use(
@@ -163,7 +166,7 @@ export async function startServer(deps: ServerDeps): Promise<RunningServer> {
       (res.locals.isAdmin ? adminBody : ordinaryBody)(req, res, next);
     },
     (req: Request, res: Response) =>
-      handleGraphql(req, res, { isAdmin: res.locals.isAdmin as boolean, params: req.method === 'GET' ? req.query : req.body, url: req.originalUrl }),
+      handleGraphql(req, res, { isAdmin: res.locals.isAdmin as boolean, url: req.originalUrl }),
   );
 
   // Body-parser failures (too large, malformed JSON) and anything a handler threw, as GraphQL-shaped

@@ -12,8 +12,7 @@
 // bodies it would have to refuse - goes on to Express untouched, where the /graphql route calls the
 // same handler: the door is a shortcut, never the only way in.
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import querystring from 'node:querystring';
-import type { GraphqlHandler } from './graphql-handler.js';
+import { paramsOf, type GraphqlHandler } from './graphql-handler.js';
 import { sendJsonError } from './json-error.js';
 import { pathOf } from './request-log.js';
 import { lookUp, type CacheSetup, type LookedUpRequest } from './response-cache.js';
@@ -39,7 +38,7 @@ export function frontDoor({ caching, bodyLimitBytes, handle, fail }: FrontDoorSe
           const params = parseJsonObject(body);
           if (params instanceof Error) return sendJsonError(res, 400, 'BAD_REQUEST', `Malformed request: ${params.message}`);
           req.body = params;
-          handle(req, res, { isAdmin: false, params, url: req.url! }).catch((error: unknown) => fail(error, res));
+          handle(req, res, { isAdmin: false, url: req.url! }).catch((error: unknown) => fail(error, res));
         },
         // The client went away while sending: there is no one to answer.
         () => res.destroy(),
@@ -47,7 +46,7 @@ export function frontDoor({ caching, bodyLimitBytes, handle, fail }: FrontDoorSe
       return;
     }
     if (kind === 'GET' && caching) {
-      const slot = lookUp(caching, req, res, querystring.parse(req.url!.slice(req.url!.indexOf('?') + 1)), performance.now());
+      const slot = lookUp(caching, req, res, paramsOf(req, req.url!), performance.now());
       if (slot === 'answered') return;
       if (slot) req.cacheSlot = slot;
     }

@@ -4,6 +4,7 @@
 // Apollo, and over node's own request and response so that the front door (src/http/front-door.ts)
 // can call it without Express.
 import type { IncomingMessage, ServerResponse } from 'node:http';
+import querystring from 'node:querystring';
 import { HeaderMap, type ApolloServer, type ApolloServerPlugin } from '@apollo/server';
 import type { RequestContext } from '../modules/context.js';
 import { answerForHits, etagOf, lookUp, sendAnswer, type CacheSetup, type CachedAnswer, type LookedUpRequest } from './response-cache.js';
@@ -27,8 +28,6 @@ export const responseCachePlugin: ApolloServerPlugin<RequestContext> = {
 export interface GraphqlRequest {
   /** Whether it carries the admin token (admin answers are never cached). */
   isAdmin: boolean;
-  /** A POST's parsed body or a GET's parsed query string. */
-  params: unknown;
   /** Its URL as the client sent it (Express rewrites `req.url` under a mount path). */
   url: string;
 }
@@ -40,11 +39,11 @@ export function graphqlHandler(
   createContext: (res: ServerResponse, isAdmin: boolean) => RequestContext,
   caching: CacheSetup | null,
 ): GraphqlHandler {
-  return async (req, res, { isAdmin, params, url }) => {
+  return async (req, res, { isAdmin, url }) => {
     const started = performance.now();
     // Admin requests are never cached: they may read import jobs, which change without a new version.
     // A request the front door looked up already carries its slot.
-    const slot = caching && !isAdmin ? (req.cacheSlot ?? lookUp(caching, req, res, params, started)) : null;
+    const slot = caching && !isAdmin ? (req.cacheSlot ?? lookUp(caching, req, res, paramsOf(req, url), started)) : null;
     if (slot === 'answered') return;
 
     const context = createContext(res, isAdmin);
@@ -84,6 +83,14 @@ function headersOf(req: IncomingMessage): HeaderMap {
     if (value !== undefined) headers.set(name, Array.isArray(value) ? value.join(', ') : value);
   }
   return headers;
+}
+
+/**
+ * What a request asks, as the response cache keys it: a POST's parsed body, or a GET's query string
+ * parsed as Express parses `req.query` (its default parser is node's `querystring`).
+ */
+export function paramsOf(req: LookedUpRequest, url: string): unknown {
+  return req.method === 'GET' ? querystring.parse(searchOf(url).slice(1)) : req.body;
 }
 
 function searchOf(url: string): string {
