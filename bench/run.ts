@@ -26,12 +26,13 @@ import { parseArgs } from 'node:util';
 import neo4j, { type Driver } from 'neo4j-driver';
 import { createHash } from 'node:crypto';
 import { freePort } from '../src/db/embedded.js';
-import { ensureCorpus, type CorpusScale } from './lib/corpus.js';
-import { freshGraph, measureGraph, openGraph, readCorpusDir, timedImport, type BenchGraph } from './lib/graph.js';
+import type { CorpusScale } from './lib/corpus.js';
+import { measureGraph } from './lib/graph.js';
+import { loadCorpusGraph } from './lib/loaded-graph.js';
 import { differences, listSizes, plain } from './lib/canonical.js';
 import { graphql } from './lib/graphql-client.js';
 import { round, runConcurrent, summarise, type Sample } from './lib/measure.js';
-import { buildService, megabytes, readCpuMs, rssSampler, serviceNodeArgs, spawnServer, type ServerProcess } from './lib/processes.js';
+import { buildService, megabytes, readCpuMs, rssSampler, serviceNodeArgs, spawnApi, spawnServer, type ServerProcess } from './lib/processes.js';
 import {
   cacheRatios,
   markdownCacheTable,
@@ -361,78 +362,10 @@ async function main(): Promise<void> {
 
   try {
     // The documents: a folder given with --corpus, or the generated corpus of the scale.
-    let corpusName: string;
-    let inputs: ReturnType<typeof readCorpusDir>;
-    let corpusDigest: string;
-    if (settings.corpus) {
-      corpusName = `corpus-${path.basename(settings.corpus)}`;
-      log(`bench: the documents of ${settings.corpus}; ${settings.runs} runs per variant at concurrency ${settings.concurrency}`);
-      inputs = readCorpusDir(settings.corpus);
-      if (inputs.length === 0) throw new Error(`--corpus: no .txt documents in ${settings.corpus}`);
-      corpusDigest = createHash('sha256')
-        .update(JSON.stringify(inputs.map((input) => [input.name, createHash('sha1').update(input.text).digest('hex')])))
-        .digest('hex');
-    } else {
-      log(`bench: ${settings.scale} scale, seed ${settings.seed}; ${settings.runs} runs per variant at concurrency ${settings.concurrency}`);
-      const corpus = await ensureCorpus(CORPUS_DIR, settings.scale, settings.seed, log);
-      corpusName = path.basename(corpus.dir);
-      inputs = readCorpusDir(corpus.dir);
-      // A regenerated corpus is a new one even under the same name.
-      corpusDigest = corpus.generatedSeconds === 0 ? corpusName : `${corpusName}@${Date.now()}`;
-    }
-    log(`corpus: ${inputs.length} documents (${corpusName})`);
-
-    const dataDir = path.join(CORPUS_DIR, `.neo4j-${corpusName}`);
-    const loadedMarker = path.join(CORPUS_DIR, `.loaded-${corpusName}.json`);
-    type Loaded = { import: BenchResults['import']; align: BenchResults['align']; digest?: string };
-    const marker = fs.existsSync(loadedMarker) ? (JSON.parse(fs.readFileSync(loadedMarker, 'utf8')) as Loaded) : null;
-    const reusable = settings.reuse && marker !== null && fs.existsSync(dataDir) && (marker.digest ?? corpusName) === corpusDigest;
-    let graph: BenchGraph;
-    let loaded: Loaded;
-    if (reusable) {
-      log(`neo4j: reusing the graph loaded earlier in ${path.relative(process.cwd(), dataDir)} (--reuse)`);
-      graph = await openGraph(dataDir, settings.heap);
-      cleanup.push(() => graph.connection.close());
-      loaded = marker;
-    } else {
-      log('neo4j: starting a fresh embedded database');
-      fs.mkdirSync(CORPUS_DIR, { recursive: true });
-      fs.rmSync(loadedMarker, { force: true });
-      graph = await freshGraph(dataDir, settings.heap);
-      cleanup.push(() => graph.connection.close());
-
-      const step = Math.max(1, Math.round(inputs.length / 10));
-      const imported = await timedImport(graph.db, inputs, (done) => {
-        if (done % step === 0 || done === inputs.length) log(`import: ${done}/${inputs.length}`);
-      });
-      log(`import: ${imported.documents} documents in ${imported.seconds.toFixed(1)} s (${imported.docsPerSecond.toFixed(1)}/s), ${imported.failed} failed`);
-      if (imported.failed > 0) {
-        const failed = imported.results.filter((r) => r.status === 'FAILED');
-        const first = failed[0];
-        // A generated document must import; a real one may be refused (the report counts it).
-        if (!settings.corpus || failed.length === inputs.length) {
-          throw new Error(`${imported.failed} document(s) failed to import; first: ${first?.name}: ${first?.errors[0]?.message}`);
-        }
-        for (const r of failed.slice(0, 5)) log(`import: ${r.name} refused: ${r.errors[0]?.message}`);
-      }
-
-      // The pipeline aligned what the import brought: into an empty graph, a full run.
-      const aligned = imported.alignment;
-      if (!aligned) throw new Error('the import changed nothing, so nothing was aligned');
-      const align: BenchResults['align'] = { competencies: aligned.competencies, seconds: round(aligned.seconds, 1), pairs: aligned.relations };
-      log(`align: ${align.competencies} competencies, ${align.pairs} typed relations, ${aligned.resemblances} resemblances in ${align.seconds} s`);
-      loaded = {
-        import: {
-          documents: imported.documents,
-          seconds: round(imported.seconds, 1),
-          docsPerSecond: round(imported.docsPerSecond, 1),
-          failed: imported.failed,
-        },
-        align,
-        digest: corpusDigest,
-      };
-      fs.writeFileSync(loadedMarker, JSON.stringify(loaded, null, 2));
-    }
+    if (settings.corpus) log(`bench: the documents of ${settings.corpus}; ${settings.runs} runs per variant at concurrency ${settings.concurrency}`);
+    else log(`bench: ${settings.scale} scale, seed ${settings.seed}; ${settings.runs} runs per variant at concurrency ${settings.concurrency}`);
+    const { graph, corpusName, documents, loaded } = await loadCorpusGraph(settings, CORPUS_DIR, log);
+    cleanup.push(() => graph.connection.close());
 
     const size = await measureGraph(graph.db);
     log(`graph: ${size.nodes} nodes, ${size.relationships} relationships, ${size.standards} standards, ${size.units} units`);
@@ -447,28 +380,7 @@ async function main(): Promise<void> {
     // a shared machine, and the ratio cache on ÷ cache off is the figure that matters. Each process
     // is its own, so CPU and memory are charged to the mode that spent them.
     const startApi = async (name: string, responseCache: boolean): Promise<ServerProcess> => {
-      const port = await freePort();
-      const server = await spawnServer({
-        name,
-        args: apiArgs,
-        port,
-        readyPath: '/readyz',
-        // main.ts warms the aligner and the query plans in the background after it listens; the
-        // measurement starts once that is done, as a user's first requests would after a deploy.
-        readyOutput: /query plans warmed|warming up failed/,
-        inheritEnv: false,
-        env: {
-          NODE_ENV: 'production',
-          NEO4J_URI: graph.uri,
-          NEO4J_USER: 'neo4j',
-          NEO4J_PASSWORD: '',
-          SEED_ON_EMPTY: 'false',
-          PORT: String(port),
-          HOST: '127.0.0.1',
-          RESPONSE_CACHE: String(responseCache),
-          ...(settings.apiNodeOptions ? { NODE_OPTIONS: settings.apiNodeOptions } : {}),
-        },
-      });
+      const server = await spawnApi({ name, args: apiArgs, neo4jUri: graph.uri, responseCache, nodeOptions: settings.apiNodeOptions });
       cleanup.push(() => server.stop());
       servers.push(server);
       if (!server.sawReadyOutput) log(`${name}: its warm-up did not report done within 120 s; measuring anyway`);
@@ -541,7 +453,7 @@ async function main(): Promise<void> {
         ...(settings.corpus ? { corpus: path.relative(process.cwd(), settings.corpus) || settings.corpus } : {}),
         standards: size.standards,
         units: size.units,
-        documents: inputs.length,
+        documents,
         nodes: size.nodes,
         relationships: size.relationships,
       },

@@ -4,6 +4,7 @@ import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { freePort } from '../../src/db/embedded.js';
 import { PROJECT_ROOT } from '../../src/paths.js';
 
 export interface ServerProcess {
@@ -22,6 +23,8 @@ export interface SpawnServerOptions {
   name: string;
   /** Node arguments after the executable (e.g. `['dist/src/main.js']`). */
   args: string[];
+  /** The working directory (default: this project's root). */
+  cwd?: string;
   env: Record<string, string>;
   /**
    * Start from this process's environment (default). False: only PATH, HOME and the locale, plus
@@ -53,7 +56,7 @@ export async function spawnServer(options: SpawnServerOptions): Promise<ServerPr
   const log = fs.openSync(logFile, 'a');
   const base = options.inheritEnv === false ? Object.fromEntries(BASE_ENV.flatMap((key) => (process.env[key] ? [[key, process.env[key]!]] : []))) : process.env;
   const child = spawn(process.execPath, options.args, {
-    cwd: PROJECT_ROOT,
+    cwd: options.cwd ?? PROJECT_ROOT,
     env: { ...base, ...options.env },
     stdio: ['ignore', log, log],
   });
@@ -220,17 +223,17 @@ export function pidListeningOn(port: number): number | null {
  * build`; the explorer bundle it also builds is not on the API's path). True when dist/ is up to
  * date with src/.
  */
-export function buildService(): { ok: boolean; output: string } {
-  const result = spawnSync('npm', ['run', 'build', '--silent'], { cwd: PROJECT_ROOT, encoding: 'utf8' });
+export function buildService(root = PROJECT_ROOT): { ok: boolean; output: string } {
+  const result = spawnSync('npm', ['run', 'build', '--silent'], { cwd: root, encoding: 'utf8' });
   return { ok: result.status === 0, output: `${result.stdout ?? ''}${result.stderr ?? ''}`.trim() };
 }
 
 /**
  * The Node arguments `npm start` runs the service with (its V8 flags and the entry point), read
- * from package.json so that the bench cannot drift from what users run.
+ * from package.json (of the checkout at `root`) so that the bench cannot drift from what users run.
  */
-export function serviceNodeArgs(): string[] {
-  const manifest = JSON.parse(fs.readFileSync(path.join(PROJECT_ROOT, 'package.json'), 'utf8')) as { scripts: Record<string, string> };
+export function serviceNodeArgs(root = PROJECT_ROOT): string[] {
+  const manifest = JSON.parse(fs.readFileSync(path.join(root, 'package.json'), 'utf8')) as { scripts: Record<string, string> };
   const command = manifest.scripts.start?.split('&&').at(-1)?.trim().split(/\s+/) ?? [];
   if (command[0] !== 'node' || command.at(-1) !== 'dist/src/main.js') {
     throw new Error(`package.json "start" must end with "node [flags] dist/src/main.js"; it is: ${manifest.scripts.start}`);
@@ -240,4 +243,47 @@ export function serviceNodeArgs(): string[] {
 
 export function megabytes(bytes: number): number {
   return Math.round((bytes / (1024 * 1024)) * 10) / 10;
+}
+
+export interface ApiProcessOptions {
+  name: string;
+  /** The checkout whose dist/ runs (default: this project). */
+  root?: string;
+  /** Node arguments: flags and the entry point (see serviceNodeArgs). */
+  args: string[];
+  /** Bolt URI of the database it reads. */
+  neo4jUri: string;
+  responseCache: boolean;
+  /** NODE_OPTIONS, to try deployment settings. */
+  nodeOptions?: string | null;
+}
+
+/**
+ * Starts the compiled API as users run it (`npm start`): NODE_ENV=production, every limit, the log
+ * level and the metrics at their defaults, nothing inherited from the shell's environment. It is
+ * ready once its background warm-up (the aligner and the query plans) is done, as a user's first
+ * requests would find it after a deploy.
+ */
+export async function spawnApi(options: ApiProcessOptions): Promise<ServerProcess> {
+  const port = await freePort();
+  return spawnServer({
+    name: options.name,
+    args: options.args,
+    cwd: options.root,
+    port,
+    readyPath: '/readyz',
+    readyOutput: /query plans warmed|warming up failed/,
+    inheritEnv: false,
+    env: {
+      NODE_ENV: 'production',
+      NEO4J_URI: options.neo4jUri,
+      NEO4J_USER: 'neo4j',
+      NEO4J_PASSWORD: '',
+      SEED_ON_EMPTY: 'false',
+      PORT: String(port),
+      HOST: '127.0.0.1',
+      RESPONSE_CACHE: String(options.responseCache),
+      ...(options.nodeOptions ? { NODE_OPTIONS: options.nodeOptions } : {}),
+    },
+  });
 }
