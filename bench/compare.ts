@@ -4,7 +4,8 @@
 // by a tenth or more, while two processes measured turn about in the same minutes see the same
 // machine.
 //
-//   npm run bench:compare -- [--base <git revision>] [--a-node-args "<flags>"] [--b-node-args "<flags>"]
+//   npm run bench:compare -- [--base <git revision>] [--a-node-args="<flags>"] [--b-node-args="<flags>"]
+//                            [--a-env KEY=VALUE …] [--b-env KEY=VALUE …]
 //                            [--corpus <dir> | --scale small|national|x5] [--seed N] [--heap 2g] [--fresh]
 //                            [--only <substring>[,<substring>…]] [--rounds N] [--seconds S] [--warmup N]
 //                            [--concurrency N] [--cache] [--out <file.md>]
@@ -12,8 +13,9 @@
 // Side A is the checkout of --base (built in a temporary git worktree that borrows this checkout's
 // node_modules, so its package-lock.json must be the same), or this checkout when --base is not
 // given. Side B is this checkout. Each side runs as `npm start` runs it, with its own package.json's
-// Node flags plus --a-node-args / --b-node-args. With neither a base nor flags, A and B are the same
-// build: the differences then show the machine's noise.
+// Node flags plus --a-node-args / --b-node-args, and its settings at their defaults but for
+// --a-env / --b-env (e.g. COMPILED_EXECUTION=false). With none of these, A and B are the same build
+// under the same settings: the differences then show the machine's noise.
 //
 // The graph is the one `npm run bench` loads for the same corpus (reused when it is there; --fresh
 // loads it again). Before measuring, both sides must return the same whole answer to every
@@ -43,6 +45,8 @@ interface Settings {
   base: string | null;
   aNodeArgs: string[];
   bNodeArgs: string[];
+  aEnv: Record<string, string>;
+  bEnv: Record<string, string>;
   corpus: string | null;
   scale: CorpusScale;
   seed: number;
@@ -64,6 +68,8 @@ function parseSettings(argv: string[]): Settings {
       base: { type: 'string' },
       'a-node-args': { type: 'string', default: '' },
       'b-node-args': { type: 'string', default: '' },
+      'a-env': { type: 'string', multiple: true, default: [] },
+      'b-env': { type: 'string', multiple: true, default: [] },
       corpus: { type: 'string' },
       scale: { type: 'string', default: 'national' },
       seed: { type: 'string', default: '1' },
@@ -88,10 +94,20 @@ function parseSettings(argv: string[]): Settings {
   const corpus = values.corpus ? path.resolve(values.corpus) : null;
   if (corpus && !fs.existsSync(corpus)) throw new Error(`--corpus: no such folder: ${corpus}`);
   const flags = (text: string) => text.split(/\s+/).filter(Boolean);
+  const environment = (name: string, pairs: string[]) =>
+    Object.fromEntries(
+      pairs.map((pair) => {
+        const match = /^([A-Z][A-Z0-9_]*)=(.*)$/.exec(pair);
+        if (!match) throw new Error(`--${name} takes KEY=VALUE (got ${pair})`);
+        return [match[1]!, match[2]!];
+      }),
+    );
   return {
     base: values.base ?? null,
     aNodeArgs: flags(values['a-node-args']!),
     bNodeArgs: flags(values['b-node-args']!),
+    aEnv: environment('a-env', values['a-env']!),
+    bEnv: environment('b-env', values['b-env']!),
     corpus,
     scale,
     seed: positive('seed', values.seed!),
@@ -261,14 +277,15 @@ async function main(): Promise<void> {
     const { graph, corpusName } = await loadCorpusGraph(settings, CORPUS_DIR, log);
     cleanup.push(() => graph.connection.close());
 
-    const start = async (label: 'A' | 'B', root: string, version: string, extra: string[]): Promise<Side> => {
+    const start = async (label: 'A' | 'B', root: string, version: string, extra: string[], env: Record<string, string>): Promise<Side> => {
       const args = nodeArgsOf(root, extra);
-      const server = await spawnApi({ name: `API ${label}`, root, args, neo4jUri: graph.uri, responseCache: settings.cache });
+      const server = await spawnApi({ name: `API ${label}`, root, args, neo4jUri: graph.uri, responseCache: settings.cache, env });
       cleanup.push(() => server.stop());
-      return { label, description: `${version}: node ${args.join(' ')}`, server };
+      const settingsText = Object.entries(env).map(([key, value]) => `${key}=${value} `).join('');
+      return { label, description: `${version}: ${settingsText}node ${args.join(' ')}`, server };
     };
-    const a = await start('A', aRoot, aVersion, settings.aNodeArgs);
-    const b = await start('B', PROJECT_ROOT, bVersion, settings.bNodeArgs);
+    const a = await start('A', aRoot, aVersion, settings.aNodeArgs, settings.aEnv);
+    const b = await start('B', PROJECT_ROOT, bVersion, settings.bNodeArgs, settings.bEnv);
     const memoryA = rssSampler(a.server.pid);
     const memoryB = rssSampler(b.server.pid);
 

@@ -8,7 +8,7 @@
 //
 //   npm run bench -- [--quick] [--scale small|national|x5] [--corpus <dir>] [--seed N] [--runs N]
 //                    [--warmup N] [--warmup-seconds S] [--concurrency N] [--rounds N] [--heap 2g] [--only <substring>]
-//                    [--reuse] [--api-node-options "<flags for the API's NODE_OPTIONS>"]
+//                    [--reuse] [--api-node-options="<flags for the API's NODE_OPTIONS>"]
 //
 // With --corpus, --quick only lowers the default number of runs (its scale is the folder's); the
 // operations' arguments are chosen from whatever was loaded (bench/parameters.ts), and the report
@@ -380,7 +380,13 @@ async function main(): Promise<void> {
     // a shared machine, and the ratio cache on ÷ cache off is the figure that matters. Each process
     // is its own, so CPU and memory are charged to the mode that spent them.
     const startApi = async (name: string, responseCache: boolean): Promise<ServerProcess> => {
-      const server = await spawnApi({ name, args: apiArgs, neo4jUri: graph.uri, responseCache, nodeOptions: settings.apiNodeOptions });
+      const server = await spawnApi({
+        name,
+        args: apiArgs,
+        neo4jUri: graph.uri,
+        responseCache,
+        env: settings.apiNodeOptions ? { NODE_OPTIONS: settings.apiNodeOptions } : {},
+      });
       cleanup.push(() => server.stop());
       servers.push(server);
       if (!server.sawReadyOutput) log(`${name}: its warm-up did not report done within 120 s; measuring anyway`);

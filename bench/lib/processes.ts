@@ -254,8 +254,8 @@ export interface ApiProcessOptions {
   /** Bolt URI of the database it reads. */
   neo4jUri: string;
   responseCache: boolean;
-  /** NODE_OPTIONS, to try deployment settings. */
-  nodeOptions?: string | null;
+  /** Further environment: settings to try (e.g. COMPILED_EXECUTION, NODE_OPTIONS). */
+  env?: Record<string, string>;
 }
 
 /**
@@ -283,7 +283,7 @@ export async function spawnApi(options: ApiProcessOptions): Promise<ServerProces
       PORT: String(port),
       HOST: '127.0.0.1',
       RESPONSE_CACHE: String(options.responseCache),
-      ...(options.nodeOptions ? { NODE_OPTIONS: options.nodeOptions } : {}),
+      ...options.env,
     },
   });
 }
