@@ -173,7 +173,7 @@ export async function startServer(deps: ServerDeps): Promise<RunningServer> {
   // errors with the right status.
   const answerError = (error: Error & { status?: number }, res: http.ServerResponse, isAdmin: boolean) => {
     const status = error.status && error.status >= 400 && error.status < 500 ? error.status : 500;
-    const code = status === 413 ? 'PAYLOAD_TOO_LARGE' : status === 400 ? 'BAD_REQUEST' : status === 500 ? 'INTERNAL_SERVER_ERROR' : 'BAD_REQUEST';
+    const code = status === 413 ? 'PAYLOAD_TOO_LARGE' : status === 500 ? 'INTERNAL_SERVER_ERROR' : 'BAD_REQUEST';
     const message =
       status === 413
         ? `Request body exceeds the limit of ${isAdmin ? config.http.adminBodyLimit : config.http.bodyLimit}.`
