@@ -31,27 +31,22 @@ import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { PROJECT_ROOT } from '../src/paths.js';
 import { differences } from './lib/canonical.js';
-import type { CorpusScale } from './lib/corpus.js';
 import { graphql } from './lib/graphql-client.js';
-import { loadCorpusGraph } from './lib/loaded-graph.js';
+import { loadCorpusGraph, type CorpusChoice } from './lib/loaded-graph.js';
 import { median, quantile, round, runConcurrent } from './lib/measure.js';
+import { corpusChoiceOf, positiveInteger, positiveNumber } from './lib/options.js';
 import { buildService, megabytes, readCpuMs, rssSampler, serviceNodeArgs, spawnApi, type ServerProcess } from './lib/processes.js';
 import { benchOperations, type Operation } from './operations.js';
 import { chooseParameters } from './parameters.js';
 
 const CORPUS_DIR = path.join(path.dirname(fileURLToPath(import.meta.url)), 'corpus');
 
-interface Settings {
+interface Settings extends CorpusChoice {
   base: string | null;
   aNodeArgs: string[];
   bNodeArgs: string[];
   aEnv: Record<string, string>;
   bEnv: Record<string, string>;
-  corpus: string | null;
-  scale: CorpusScale;
-  seed: number;
-  heap: string;
-  reuse: boolean;
   only: string[];
   rounds: number;
   seconds: number;
@@ -71,7 +66,7 @@ function parseSettings(argv: string[]): Settings {
       'a-env': { type: 'string', multiple: true, default: [] },
       'b-env': { type: 'string', multiple: true, default: [] },
       corpus: { type: 'string' },
-      scale: { type: 'string', default: 'national' },
+      scale: { type: 'string' },
       seed: { type: 'string', default: '1' },
       heap: { type: 'string', default: '2g' },
       fresh: { type: 'boolean', default: false },
@@ -84,15 +79,6 @@ function parseSettings(argv: string[]): Settings {
       out: { type: 'string' },
     },
   });
-  const positive = (name: string, text: string) => {
-    const value = Number(text);
-    if (!(value > 0) || (name !== 'seconds' && !Number.isInteger(value))) throw new Error(`--${name} must be a positive ${name === 'seconds' ? 'number' : 'integer'} (got ${text})`);
-    return value;
-  };
-  const scale = values.scale as CorpusScale;
-  if (!['small', 'national', 'x5'].includes(scale)) throw new Error(`--scale must be small, national or x5 (got ${scale})`);
-  const corpus = values.corpus ? path.resolve(values.corpus) : null;
-  if (corpus && !fs.existsSync(corpus)) throw new Error(`--corpus: no such folder: ${corpus}`);
   const flags = (text: string) => text.split(/\s+/).filter(Boolean);
   const environment = (name: string, pairs: string[]) =>
     Object.fromEntries(
@@ -108,16 +94,12 @@ function parseSettings(argv: string[]): Settings {
     bNodeArgs: flags(values['b-node-args']!),
     aEnv: environment('a-env', values['a-env']!),
     bEnv: environment('b-env', values['b-env']!),
-    corpus,
-    scale,
-    seed: positive('seed', values.seed!),
-    heap: values.heap!,
-    reuse: !values.fresh,
+    ...corpusChoiceOf(values, 'national', !values.fresh),
     only: values.only ? values.only.split(',').map((s) => s.trim()).filter(Boolean) : [],
-    rounds: positive('rounds', values.rounds!),
-    seconds: positive('seconds', values.seconds!),
-    warmup: positive('warmup', values.warmup!),
-    concurrency: positive('concurrency', values.concurrency!),
+    rounds: positiveInteger('rounds', values.rounds!),
+    seconds: positiveNumber('seconds', values.seconds!),
+    warmup: positiveInteger('warmup', values.warmup!),
+    concurrency: positiveInteger('concurrency', values.concurrency!),
     cache: values.cache!,
     out: values.out ?? null,
   };
@@ -194,8 +176,11 @@ interface OperationComparison {
 
 const cpuOf = (pid: number): number => readCpuMs(pid) ?? Number.NaN;
 
+/** Sends the operation's query to one side. */
+const ask = (side: Side, operation: Operation) => graphql(side.server.url, operation.api.query, operation.api.variables);
+
 async function measureRound(operation: Operation, side: Side, neo4jPid: number, settings: Settings): Promise<RoundFigures> {
-  const request = () => graphql(side.server.url, operation.api.query, operation.api.variables);
+  const request = () => ask(side, operation);
   const server0 = cpuOf(side.server.pid);
   const neo4j0 = cpuOf(neo4jPid);
   const sample = await runConcurrent(request, Number.POSITIVE_INFINITY, settings.concurrency, settings.seconds * 1000);
@@ -214,7 +199,7 @@ async function measureRound(operation: Operation, side: Side, neo4jPid: number, 
 
 /** Fails unless both sides give the same whole answer (in the bench's canonical form). */
 async function mustAgree(operation: Operation, a: Side, b: Side): Promise<void> {
-  const answer = async (side: Side) => operation.canonical((await graphql(side.server.url, operation.api.query, operation.api.variables)).data);
+  const answer = async (side: Side) => operation.canonical((await ask(side, operation)).data);
   const lines = differences(await answer(a), await answer(b), ['A', 'B']);
   if (lines.length > 0) throw new Error(`"${operation.name}": A and B answer differently:\n${lines.join('\n')}`);
 }
@@ -297,8 +282,7 @@ async function main(): Promise<void> {
 
     for (const operation of operations) {
       for (const side of [a, b]) {
-        const request = () => graphql(side.server.url, operation.api.query, operation.api.variables);
-        const warm = await runConcurrent(request, settings.warmup, settings.concurrency, 10_000);
+        const warm = await runConcurrent(() => ask(side, operation), settings.warmup, settings.concurrency, 10_000);
         if (warm.errors > 0) throw new Error(`"${operation.name}" on ${side.label}: warm-up failed: ${warm.firstError}`);
       }
     }

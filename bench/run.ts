@@ -26,9 +26,9 @@ import { parseArgs } from 'node:util';
 import neo4j, { type Driver } from 'neo4j-driver';
 import { createHash } from 'node:crypto';
 import { freePort } from '../src/db/embedded.js';
-import type { CorpusScale } from './lib/corpus.js';
 import { measureGraph } from './lib/graph.js';
-import { loadCorpusGraph } from './lib/loaded-graph.js';
+import { loadCorpusGraph, type CorpusChoice } from './lib/loaded-graph.js';
+import { corpusChoiceOf, positiveInteger } from './lib/options.js';
 import { differences, listSizes, plain } from './lib/canonical.js';
 import { graphql } from './lib/graphql-client.js';
 import { round, runConcurrent, summarise, type Sample } from './lib/measure.js';
@@ -55,21 +55,14 @@ const CORPUS_DIR = path.join(BENCH_DIR, 'corpus');
 const VARIANTS = ['api', 'apiCached', 'rawCypher', 'neo4jGraphql'] as const;
 type VariantName = (typeof VARIANTS)[number];
 
-interface Settings {
-  scale: CorpusScale;
-  /** A folder of documents to load instead of a generated corpus. */
-  corpus: string | null;
-  seed: number;
+interface Settings extends CorpusChoice {
   runs: number;
   warmup: number;
   /** A warm-up stops after this long even when fewer than `warmup` requests were sent (slow operations). */
   warmupSeconds: number;
   concurrency: number;
   rounds: number;
-  heap: string;
   only: string | null;
-  /** Keep the loaded graph between runs and reuse it (development; figures are the original load's). */
-  reuse: boolean;
   /** NODE_OPTIONS for the API process (e.g. V8 heap flags), to try deployment settings. */
   apiNodeOptions: string | null;
 }
@@ -93,28 +86,14 @@ function parseSettings(argv: string[]): Settings {
       'api-node-options': { type: 'string' },
     },
   });
-  const scale = (values.scale ?? (values.quick ? 'small' : 'national')) as CorpusScale;
-  if (!['small', 'national', 'x5'].includes(scale)) throw new Error(`--scale must be small, national or x5 (got ${scale})`);
-  const positive = (name: string, text: string) => {
-    const value = Number(text);
-    if (!Number.isInteger(value) || value < 1) throw new Error(`--${name} must be a positive integer (got ${text})`);
-    return value;
-  };
-  const corpus = values.corpus ? path.resolve(values.corpus) : null;
-  if (corpus && !fs.existsSync(corpus)) throw new Error(`--corpus: no such folder: ${corpus}`);
-  if (corpus && values.scale) throw new Error('--corpus and --scale are alternatives: give one');
   return {
-    scale,
-    corpus,
-    seed: positive('seed', values.seed!),
-    runs: positive('runs', values.runs ?? (values.quick ? '200' : '500')),
-    warmup: positive('warmup', values.warmup!),
-    warmupSeconds: positive('warmup-seconds', values['warmup-seconds']!),
-    concurrency: positive('concurrency', values.concurrency!),
-    rounds: positive('rounds', values.rounds!),
-    heap: values.heap!,
+    ...corpusChoiceOf(values, values.quick ? 'small' : 'national', values.reuse ?? false),
+    runs: positiveInteger('runs', values.runs ?? (values.quick ? '200' : '500')),
+    warmup: positiveInteger('warmup', values.warmup!),
+    warmupSeconds: positiveInteger('warmup-seconds', values['warmup-seconds']!),
+    concurrency: positiveInteger('concurrency', values.concurrency!),
+    rounds: positiveInteger('rounds', values.rounds!),
     only: values.only ?? null,
-    reuse: values.reuse ?? false,
     apiNodeOptions: values['api-node-options'] ?? null,
   };
 }

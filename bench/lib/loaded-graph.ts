@@ -16,7 +16,7 @@ export interface CorpusChoice {
   seed: number;
   /** Neo4j's heap, e.g. `2g`. */
   heap: string;
-  /** Keep the loaded graph between runs and reuse it (figures are the original load's). */
+  /** Keep the loaded graph between runs and reuse it (development; figures are the original load's). */
   reuse: boolean;
 }
 
